@@ -1,0 +1,156 @@
+/**
+ * ExperimentConfig: the one serialisable description of an experiment. One typed table of properties
+ * (name, type, range, default, one-line help) drives the defaults, validation with clamping, the CLI
+ * flags and the URL codec, so every host speaks the same vocabulary.
+ */
+import { datasetNames, type DatasetName } from '../data/datasetFormat';
+
+export { datasetNames, type DatasetName };
+
+export const methodNames = ['simsiam'] as const;
+export type MethodName = (typeof methodNames)[number];
+
+
+export const optimizerNames = ['adam', 'sgd'] as const;
+export type OptimizerName = (typeof optimizerNames)[number];
+
+export interface ExperimentConfig {
+  method: MethodName;
+  dataset: DatasetName;
+  seed: number;
+  /** Training steps to run; 0 = until paused. */
+  steps: number;
+  batch: number;
+  lr: number;
+  optimizer: OptimizerName;
+  /** Output (embedding) dimension d; 3 puts the points exactly on the 2-sphere. */
+  dim: number;
+  stopGrad: boolean;
+  predictor: boolean;
+  /** Evaluate and emit a snapshot every this many steps. */
+  evalEvery: number;
+  cropMinArea: number;
+  flipProb: number;
+  jitterProb: number;
+  contrast: number;
+  brightness: number;
+  eraseProb: number;
+  noise: number;
+}
+
+export type ConfigKey = keyof ExperimentConfig;
+
+type PropSpec =
+  | { kind: 'int'; min: number; max: number; default: number; help: string }
+  | { kind: 'float'; min: number; max: number; default: number; help: string }
+  | { kind: 'bool'; default: boolean; help: string }
+  | { kind: 'enum'; values: readonly string[]; default: string; help: string };
+
+/** The property table. Ranges are the safe ranges: anything outside is clamped (and reported). */
+export const configSpec: { [K in ConfigKey]: PropSpec } = {
+  method: { kind: 'enum', values: methodNames, default: 'simsiam', help: 'Self-supervised method to train.' },
+  dataset: { kind: 'enum', values: datasetNames, default: 'fashion-mnist', help: 'Image dataset (28×28 grayscale).' },
+  seed: { kind: 'int', min: 0, max: 2 ** 31 - 1, default: 0, help: 'Seed for initialisation, batch order and augmentations.' },
+  steps: { kind: 'int', min: 0, max: 1_000_000, default: 0, help: 'Training steps to run (0 = until paused).' },
+  batch: { kind: 'int', min: 2, max: 1024, default: 256, help: 'Images per training batch (each gives two views).' },
+  lr: { kind: 'float', min: 1e-6, max: 1, default: 1e-3, help: 'Learning rate.' },
+  optimizer: { kind: 'enum', values: optimizerNames, default: 'adam', help: 'Optimiser (Adam, or SGD with momentum 0.9).' },
+  dim: { kind: 'int', min: 2, max: 128, default: 3, help: 'Output dimension d of the embedding (3 = the 2-sphere itself).' },
+  stopGrad: { kind: 'bool', default: true, help: 'Stop the gradient through the target branch; without it SimSiam collapses.' },
+  predictor: { kind: 'bool', default: true, help: 'Use the predictor MLP on the online branch; without it SimSiam collapses.' },
+  evalEvery: { kind: 'int', min: 1, max: 10_000, default: 10, help: 'Embed the evaluation set every this many steps.' },
+  cropMinArea: { kind: 'float', min: 0.05, max: 1, default: 0.25, help: 'Random resized crop: smallest area kept.' },
+  flipProb: { kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },
+  jitterProb: { kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of brightness/contrast jitter.' },
+  contrast: { kind: 'float', min: 0, max: 0.9, default: 0.4, help: 'Contrast jitter strength (factor in 1 ± this).' },
+  brightness: { kind: 'float', min: 0, max: 0.9, default: 0.2, help: 'Brightness jitter strength (shift in ± this).' },
+  eraseProb: { kind: 'float', min: 0, max: 1, default: 0.25, help: 'Probability of random erasing (area 2–20%).' },
+  noise: { kind: 'float', min: 0, max: 0.5, default: 0.05, help: 'Standard deviation of added gaussian noise.' },
+};
+
+export const configKeys = Object.keys(configSpec) as ConfigKey[];
+
+export function defaultConfig(): ExperimentConfig {
+  const entries = configKeys.map((key) => [key, configSpec[key].default]);
+  return Object.fromEntries(entries) as unknown as ExperimentConfig;
+}
+
+/** Keys that can change while a run is going without restarting it (the loop reads them every step). */
+export const liveKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
+  'stopGrad', 'predictor', 'lr', 'steps', 'evalEvery',
+  'cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise',
+]);
+
+export interface ParseResult<T> {
+  value?: T;
+  notice?: string;
+}
+
+const MAX_SHOWN = 40;
+/** Untrusted text goes into notices shortened and as plain text (never rendered as HTML). */
+function shown(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+}
+
+/** Parses one value (a string from a URL or CLI, or a JSON value) against its spec, clamping numbers. */
+export function parseValue(key: ConfigKey, raw: unknown): ParseResult<ExperimentConfig[ConfigKey]> {
+  const spec = configSpec[key];
+  switch (spec.kind) {
+    case 'bool': {
+      if (typeof raw === 'boolean') return { value: raw };
+      const text = String(raw).trim().toLowerCase();
+      if (['true', '1', 'on', 'yes', ''].includes(text)) return { value: true };
+      if (['false', '0', 'off', 'no'].includes(text)) return { value: false };
+      return { notice: `${key}: "${shown(raw)}" is not true or false; kept ${spec.default}.` };
+    }
+    case 'enum': {
+      const text = String(raw).trim().toLowerCase();
+      if (spec.values.includes(text)) return { value: text as ExperimentConfig[ConfigKey] };
+      return { notice: `${key}: "${shown(raw)}" is not one of ${spec.values.join(', ')}; kept ${spec.default}.` };
+    }
+    case 'int':
+    case 'float': {
+      const num = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+      if (!Number.isFinite(num)) return { notice: `${key}: "${shown(raw)}" is not a number; kept ${spec.default}.` };
+      const rounded = spec.kind === 'int' ? Math.round(num) : num;
+      const clamped = Math.min(spec.max, Math.max(spec.min, rounded));
+      if (clamped !== rounded) {
+        return { value: clamped, notice: `${key}: ${shown(raw)} is outside ${spec.min}–${spec.max}; using ${clamped}.` };
+      }
+      if (spec.kind === 'int' && rounded !== num) return { value: rounded, notice: `${key}: ${shown(raw)} is not a whole number; using ${rounded}.` };
+      return { value: clamped };
+    }
+  }
+}
+
+export interface ValidatedConfig {
+  config: ExperimentConfig;
+  /** Readable notices, one per ignored key or corrected value. */
+  notices: string[];
+}
+
+export function isConfigKey(key: string): key is ConfigKey {
+  return Object.prototype.hasOwnProperty.call(configSpec, key);
+}
+
+/** Builds a safe config from untrusted key/value pairs: unknown keys and bad values become notices. */
+export function validateConfig(input: Iterable<[string, unknown]>, base: ExperimentConfig = defaultConfig()): ValidatedConfig {
+  const config: ExperimentConfig = { ...base };
+  const notices: string[] = [];
+  for (const [key, raw] of input) {
+    if (!isConfigKey(key)) {
+      notices.push(`Unknown setting "${shown(key)}" ignored.`);
+      continue;
+    }
+    const { value, notice } = parseValue(key, raw);
+    if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
+    if (notice) notices.push(notice);
+  }
+  return { config, notices };
+}
+
+/** kebab-case name of a key, as used by CLI flags ("stopGrad" → "stop-grad"). */
+export function kebab(key: ConfigKey): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}

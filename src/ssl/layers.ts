@@ -1,0 +1,155 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../core/rng';
+
+export type CustomGradientFunc = Parameters<typeof tf.customGrad>[0];
+
+/**
+ * Dense and BatchNorm layers built on tf.variable, so initialisation is seeded and the matmul gradient
+ * is ours: tfjs's built-in matMul gradient uses transposeA/B, ~10x slower on the wasm backend than an
+ * explicit transpose.
+ */
+
+/** x·W with a gradient that uses explicit transposes. `inputGrad: false` skips dx for data inputs. */
+function makeMatMul(inputGrad: boolean) {
+  const matMul = (x: tf.Tensor, w: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([x, w]);
+    return {
+      value: tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, ws] = saved as [tf.Tensor2D, tf.Tensor2D];
+        const dx = inputGrad ? tf.matMul(dy as tf.Tensor2D, tf.transpose(ws)) : tf.zerosLike(xs);
+        const dw = tf.matMul(tf.transpose(xs), dy as tf.Tensor2D);
+        return [dx, dw];
+      },
+    };
+  };
+  return tf.customGrad(matMul as CustomGradientFunc) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
+}
+const matMulWithInputGrad = makeMatMul(true);
+const matMulWithoutInputGrad = makeMatMul(false);
+
+let layerCounter = 0;
+/** tfjs variable names are global per process: every layer gets a unique prefix. */
+function uniqueName(name: string): string {
+  layerCounter += 1;
+  return `${name}_${layerCounter}`;
+}
+
+/** PyTorch's default Linear init: U(-1/√fan_in, 1/√fan_in) for weights and bias. */
+function uniformInit(rng: Rng, size: number, bound: number): Float32Array {
+  const values = new Float32Array(size);
+  for (let i = 0; i < size; i++) values[i] = rng.uniform(-bound, bound);
+  return values;
+}
+
+export class Dense {
+  readonly weight: tf.Variable;
+  readonly bias: tf.Variable | null;
+
+  constructor(
+    name: string,
+    readonly inputs: number,
+    readonly outputs: number,
+    rng: Rng,
+    options: { bias: boolean; inputGrad: boolean },
+  ) {
+    const bound = 1 / Math.sqrt(inputs);
+    const prefix = uniqueName(name);
+    this.weight = tf.variable(tf.tensor2d(uniformInit(rng, inputs * outputs, bound), [inputs, outputs]), true, `${prefix}/w`);
+    this.bias = options.bias ? tf.variable(tf.tensor1d(uniformInit(rng, outputs, bound)), true, `${prefix}/b`) : null;
+    this.matMul = options.inputGrad ? matMulWithInputGrad : matMulWithoutInputGrad;
+  }
+
+  private readonly matMul: (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
+
+  apply(x: tf.Tensor2D): tf.Tensor2D {
+    const y = this.matMul(x, this.weight as tf.Tensor2D);
+    return this.bias ? tf.add(y, this.bias) : y;
+  }
+
+  variables(): tf.Variable[] {
+    return this.bias ? [this.weight, this.bias] : [this.weight];
+  }
+
+  dispose(): void {
+    for (const v of this.variables()) v.dispose();
+  }
+}
+
+/** Batch statistics seen during a training forward pass, applied to the running stats after the step. */
+export interface BatchStats {
+  layer: BatchNorm;
+  mean: tf.Tensor1D;
+  variance: tf.Tensor1D;
+  count: number;
+}
+
+export type Mode = { training: true; stats: BatchStats[] } | { training: false };
+
+/**
+ * BatchNorm1d as in PyTorch: batch statistics (biased variance) in training, running statistics
+ * (unbiased variance, momentum 0.1) in evaluation; affine γ/β trained.
+ */
+export class BatchNorm {
+  readonly gamma: tf.Variable;
+  readonly beta: tf.Variable;
+  readonly runningMean: tf.Variable;
+  readonly runningVar: tf.Variable;
+  static readonly epsilon = 1e-5;
+  static readonly momentum = 0.1;
+
+  constructor(name: string, readonly size: number) {
+    const prefix = uniqueName(name);
+    this.gamma = tf.variable(tf.ones([size]), true, `${prefix}/gamma`);
+    this.beta = tf.variable(tf.zeros([size]), true, `${prefix}/beta`);
+    this.runningMean = tf.variable(tf.zeros([size]), false, `${prefix}/running_mean`);
+    this.runningVar = tf.variable(tf.ones([size]), false, `${prefix}/running_var`);
+  }
+
+  apply(x: tf.Tensor2D, mode: Mode): tf.Tensor2D {
+    if (!mode.training) {
+      return tf.batchNorm(x, this.runningMean, this.runningVar, this.beta, this.gamma, BatchNorm.epsilon) as tf.Tensor2D;
+    }
+    const { mean, variance } = tf.moments(x, 0);
+    mode.stats.push({ layer: this, mean: tf.keep(mean as tf.Tensor1D), variance: tf.keep(variance as tf.Tensor1D), count: x.shape[0] });
+    return tf.batchNorm(x, mean, variance, this.beta, this.gamma, BatchNorm.epsilon) as tf.Tensor2D;
+  }
+
+  /**
+   * Folds batch statistics into the running ones. `momentum` null = cumulative average over the given
+   * batches (used once, to calibrate the running stats before the first snapshot).
+   */
+  updateRunningStats(batches: BatchStats[], momentum: number | null): void {
+    tf.tidy(() => {
+      let mean: tf.Tensor = this.runningMean;
+      let variance: tf.Tensor = this.runningVar;
+      batches.forEach((b, i) => {
+        const unbiased = tf.mul(b.variance, b.count / Math.max(1, b.count - 1));
+        const m = momentum ?? 1 / (i + 1);
+        mean = tf.add(tf.mul(mean, 1 - m), tf.mul(b.mean, m));
+        variance = tf.add(tf.mul(variance, 1 - m), tf.mul(unbiased, m));
+      });
+      this.runningMean.assign(mean);
+      this.runningVar.assign(variance);
+    });
+  }
+
+  variables(): tf.Variable[] {
+    return [this.gamma, this.beta];
+  }
+
+  dispose(): void {
+    for (const v of [this.gamma, this.beta, this.runningMean, this.runningVar]) v.dispose();
+  }
+}
+
+/** Applies collected batch statistics to their layers (grouped per layer, in order) and frees them. */
+export function applyBatchStats(stats: BatchStats[], momentum: number | null): void {
+  const byLayer = new Map<BatchNorm, BatchStats[]>();
+  for (const s of stats) byLayer.set(s.layer, [...(byLayer.get(s.layer) ?? []), s]);
+  for (const [layer, batches] of byLayer) layer.updateRunningStats(batches, momentum);
+  for (const s of stats) {
+    s.mean.dispose();
+    s.variance.dispose();
+  }
+}

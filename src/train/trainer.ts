@@ -1,0 +1,187 @@
+import * as tf from '@tensorflow/tfjs';
+import { type ExperimentConfig, liveKeys } from '../core/config';
+import { Rng } from '../core/rng';
+import { augmentBatch, sampleViewParams } from '../data/augment';
+import { BatchSampler } from '../data/batches';
+import type { Dataset } from '../data/datasetFormat';
+import { collapseStd } from '../metrics/collapse';
+import { applyBatchStats, type BatchStats } from '../ssl/layers';
+import { l2Normalize } from '../ssl/losses';
+import { methods } from '../ssl/methods';
+import { INPUT_SIZE, SslModel } from '../ssl/model';
+import type { Snapshot } from './snapshot';
+
+export interface TrainingData {
+  train: Dataset;
+  eval: Dataset;
+}
+
+/** Batches used to calibrate BatchNorm's running statistics before the first snapshot. */
+const CALIBRATION_BATCHES = 8;
+
+export class NonFiniteLossError extends Error {
+  constructor(readonly step: number, readonly loss: number) {
+    super(
+      `The loss became ${loss} at step ${step}: training diverged. Training is paused; ` +
+        'lower the learning rate or press Reset.',
+    );
+  }
+}
+
+/** Pixel mean and std of a dataset, for input normalisation. */
+function pixelStats(pixels: Uint8Array): { mean: number; std: number } {
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < pixels.length; i++) {
+    const v = pixels[i]! / 255;
+    sum += v;
+    sumSq += v * v;
+  }
+  const mean = sum / pixels.length;
+  return { mean, std: Math.sqrt(Math.max(sumSq / pixels.length - mean * mean, 1e-12)) };
+}
+
+function imagesTensor(ds: Dataset): tf.Tensor4D {
+  return tf.tidy(() => tf.div(tf.tensor4d(Float32Array.from(ds.pixels), [ds.count, ds.rows, ds.cols, 1]), 255));
+}
+
+function makeOptimizer(config: ExperimentConfig): tf.Optimizer {
+  // β and ε as PyTorch's defaults, so runs compare with the reference curves.
+  return config.optimizer === 'adam' ? tf.train.adam(config.lr, 0.9, 0.999, 1e-8) : tf.train.momentum(config.lr, 0.9);
+}
+
+/**
+ * The training engine: one model, one method, seeded data and augmentations. It knows nothing of
+ * workers, the DOM or the CLI; hosts call trainStep() and snapshot() and decide what to do with them.
+ */
+export class Trainer {
+  private readonly model: SslModel;
+  private readonly optimizer: tf.Optimizer;
+  private readonly trainImages: tf.Tensor4D;
+  private readonly evalInputs: tf.Tensor2D;
+  private readonly sampler: BatchSampler;
+  private readonly augmentRng: Rng;
+  private readonly normalisation: { mean: number; std: number };
+  private lossSum = 0;
+  private lossCount = 0;
+  private stepCount = 0;
+
+  constructor(private cfg: ExperimentConfig, private readonly data: TrainingData) {
+    const rng = new Rng(cfg.seed);
+    this.model = new SslModel(cfg.dim, rng.fork('init'));
+    this.optimizer = makeOptimizer(cfg);
+    this.sampler = new BatchSampler(data.train.count, rng.fork('batches'));
+    this.augmentRng = rng.fork('augment');
+    this.normalisation = pixelStats(data.train.pixels);
+    this.trainImages = imagesTensor(data.train);
+    const evalImages = imagesTensor(data.eval);
+    this.evalInputs = this.toModelInput(evalImages);
+    evalImages.dispose();
+    this.calibrateBatchNorm(rng.fork('calibration'));
+  }
+
+  get step(): number {
+    return this.stepCount;
+  }
+
+  get config(): ExperimentConfig {
+    return this.cfg;
+  }
+
+  /** Applies the keys that can change mid-run; returns false when the change needs a fresh Trainer. */
+  updateConfig(next: ExperimentConfig): boolean {
+    const needsRestart = (Object.keys(next) as (keyof ExperimentConfig)[]).some(
+      (key) => !liveKeys.has(key) && next[key] !== this.cfg[key],
+    );
+    if (needsRestart) return false;
+    this.cfg = { ...next };
+    return true;
+  }
+
+  /** One optimisation step; resolves to its loss. Throws NonFiniteLossError when the loss is NaN/∞. */
+  async trainStep(): Promise<number> {
+    const method = methods[this.cfg.method];
+    const stats: BatchStats[] = [];
+    const lossTensor = tf.tidy(() => {
+      const [view1, view2] = this.sampleViews(this.sampler, this.augmentRng);
+      const variables = this.model.trainableVariables(method.usesPredictor(this.cfg));
+      return this.optimizer.minimize(
+        () => method.loss(this.model, view1, view2, { training: true, stats }, this.cfg),
+        true,
+        variables,
+      )!;
+    });
+    applyBatchStats(stats, 0.1);
+    const loss = (await lossTensor.data())[0]!;
+    lossTensor.dispose();
+    this.stepCount += 1;
+    if (!Number.isFinite(loss)) throw new NonFiniteLossError(this.stepCount, loss);
+    this.lossSum += loss;
+    this.lossCount += 1;
+    return loss;
+  }
+
+  /** Embeds the evaluation set (BatchNorm in evaluation mode) and measures collapse. */
+  async snapshot(): Promise<Snapshot> {
+    const started = performance.now();
+    const normalised = tf.tidy(() => l2Normalize(this.model.embed(this.evalInputs, { training: false })));
+    // Never dataSync: on webgpu it returned wrong values; the async read is safe on every backend.
+    const embeddings = (await normalised.data()) as Float32Array;
+    normalised.dispose();
+    const evalMs = performance.now() - started;
+    const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : NaN;
+    this.lossSum = 0;
+    this.lossCount = 0;
+    return {
+      step: this.stepCount,
+      dim: this.cfg.dim,
+      embeddings,
+      labels: this.data.eval.labels.slice(),
+      loss,
+      collapseStd: collapseStd(embeddings, this.cfg.dim),
+      evalMs,
+    };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    this.optimizer.dispose();
+    this.trainImages.dispose();
+    this.evalInputs.dispose();
+  }
+
+  /** Two augmented, normalised views of the next batch, each [batch, 784]. */
+  private sampleViews(sampler: BatchSampler, rng: Rng): [tf.Tensor2D, tf.Tensor2D] {
+    const { batch } = this.cfg;
+    const size = this.data.train.rows;
+    const indices = tf.tensor1d(sampler.next(batch), 'int32');
+    const images = tf.gather(this.trainImages, indices) as tf.Tensor4D;
+    const view = () => this.toModelInput(augmentBatch(images, sampleViewParams(rng, batch, size, this.cfg), this.cfg.noise));
+    return [view(), view()];
+  }
+
+  private toModelInput(images: tf.Tensor4D): tf.Tensor2D {
+    const { mean, std } = this.normalisation;
+    return tf.tidy(() => tf.div(tf.sub(tf.reshape(images, [images.shape[0], INPUT_SIZE]), mean), std));
+  }
+
+  /**
+   * Freshly initialised BatchNorm running stats (mean 0, var 1) make evaluation-mode embeddings at
+   * step 0 look half-collapsed. We calibrate: the running stats become the average batch statistics of
+   * a few augmented training batches (forward only), before the first snapshot. Its own random stream,
+   * so calibrating does not change the training trajectory.
+   */
+  private calibrateBatchNorm(rng: Rng): void {
+    const stats: BatchStats[] = [];
+    const sampler = new BatchSampler(this.data.train.count, rng.fork('batches'));
+    for (let i = 0; i < CALIBRATION_BATCHES; i++) {
+      tf.tidy(() => {
+        const [view1, view2] = this.sampleViews(sampler, rng);
+        for (const view of [view1, view2]) {
+          this.model.predictor.apply(this.model.embed(view, { training: true, stats }), { training: true, stats });
+        }
+      });
+    }
+    applyBatchStats(stats, null);
+  }
+}
