@@ -150,6 +150,14 @@ export function validateConfig(input: Iterable<[string, unknown]>, base: Experim
   return { config, notices };
 }
 
+/** The accepted values of a key, for help texts and error messages ("2–128", "adam|sgd"). */
+export function allowedValues(key: ConfigKey): string {
+  const spec = configSpec[key];
+  if (spec.kind === 'enum') return spec.values.join('|');
+  if (spec.kind === 'bool') return 'true|false';
+  return `${spec.kind === 'int' ? 'whole number ' : ''}${spec.min}–${spec.max}`;
+}
+
 /** kebab-case name of a key, as used by CLI flags ("stopGrad" → "stop-grad"). */
 export function kebab(key: ConfigKey): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLI_STEPS, parseArgs, UsageError } from './args';
+
+describe('parseArgs', () => {
+  it('reads the documented example', () => {
+    const { config, json } = parseArgs(
+      '--method simsiam --dataset fashion-mnist --steps 300 --seed 3 --dim 3 --stop-grad=false --predictor=true --eval-every 25 --json'.split(' '),
+    );
+    expect(config).toMatchObject({ method: 'simsiam', dataset: 'fashion-mnist', steps: 300, seed: 3, dim: 3, stopGrad: false, predictor: true, evalEvery: 25 });
+    expect(json).toBe(true);
+  });
+
+  it('treats a bare boolean flag as true and defaults the steps', () => {
+    const { config } = parseArgs(['--predictor', '--seed', '9']);
+    expect(config.predictor).toBe(true);
+    expect(config.seed).toBe(9);
+    expect(config.steps).toBe(DEFAULT_CLI_STEPS);
+  });
+
+  it.each([
+    [['--bogus', '1'], /Unknown flag --bogus/],
+    [['--dim', '500'], /--dim 500: expected whole number 2–128/],
+    [['--stop-grad=maybe'], /--stop-grad maybe: expected true\|false/],
+    [['--method', 'dino'], /--method dino: expected/],
+    [['--steps'], /--steps needs a value/],
+    [['--steps', '0'], /at least 1/],
+    [['--backend', 'tpu'], /--backend must be one of/],
+    [['steps=3'], /Unexpected argument/],
+  ])('rejects %j with a clear message', (argv, message) => {
+    expect(() => parseArgs(argv as string[])).toThrow(UsageError);
+    expect(() => parseArgs(argv as string[])).toThrow(message as RegExp);
+  });
+});

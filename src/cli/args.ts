@@ -1,0 +1,86 @@
+import { allowedValues, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
+import { backendNames, type BackendName } from '../worker/protocol';
+
+export interface CliOptions {
+  config: ExperimentConfig;
+  json: boolean;
+  backend: BackendName | null;
+  help: boolean;
+}
+
+/** A bad command line: the message is for the user; the CLI exits with code 2. */
+export class UsageError extends Error {}
+
+/** Steps when neither the flag nor the config sets any (the config's 0 means "until paused"). */
+export const DEFAULT_CLI_STEPS = 300;
+
+const flagToKey = new Map<string, ConfigKey>(configKeys.map((key) => [kebab(key), key]));
+
+/** Parses `--flag value`, `--flag=value` and bare boolean flags; every config key is a flag. */
+export function parseArgs(argv: string[]): CliOptions {
+  const pairs: [ConfigKey, string][] = [];
+  let json = false;
+  let help = false;
+  let backend: BackendName | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument "${arg}". Flags look like --steps 300.`);
+    const [name, inlineValue] = splitOnce(arg.slice(2));
+    if (name === 'json' || name === 'help') {
+      if (inlineValue !== undefined) throw new UsageError(`--${name} takes no value.`);
+      if (name === 'json') json = true;
+      else help = true;
+      continue;
+    }
+    const key = flagToKey.get(name);
+    const isBool = key !== undefined && configSpec[key].kind === 'bool';
+    const next = argv[i + 1];
+    const takesNext = inlineValue === undefined && !(isBool && (next === undefined || next.startsWith('--')));
+    const value = inlineValue ?? (takesNext ? next : 'true');
+    if (takesNext) i++;
+    if (value === undefined) throw new UsageError(`--${name} needs a value.`);
+    if (name === 'backend') {
+      if (!(backendNames as readonly string[]).includes(value)) {
+        throw new UsageError(`--backend must be one of ${backendNames.join(', ')}; got "${value}".`);
+      }
+      backend = value as BackendName;
+      continue;
+    }
+    if (!key) throw new UsageError(`Unknown flag --${name}.`);
+    pairs.push([key, value]);
+  }
+  const config = defaultConfig();
+  config.steps = DEFAULT_CLI_STEPS;
+  for (const [key, raw] of pairs) {
+    const { value, notice } = parseValue(key, raw);
+    // The CLI is strict: a value that would be clamped or ignored is an error, not a notice.
+    if (notice || value === undefined) throw new UsageError(`--${kebab(key)} ${raw}: expected ${allowedValues(key)}.`);
+    (config as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (config.steps === 0) throw new UsageError('--steps must be at least 1 on the command line.');
+  return { config, json, backend, help };
+}
+
+function splitOnce(text: string): [string, string | undefined] {
+  const at = text.indexOf('=');
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+export function usage(): string {
+  const rows = configKeys.map((key) => {
+    const spec = configSpec[key];
+    const range = allowedValues(key);
+    const fallback = key === 'steps' ? DEFAULT_CLI_STEPS : spec.default;
+    return `  --${kebab(key).padEnd(14)} ${range.padEnd(26)} ${spec.help} (default ${fallback})`;
+  });
+  return [
+    'Usage: npm run train -- [flags]',
+    '',
+    'Trains one experiment with the same engine as the browser lab and prints each evaluation.',
+    '',
+    ...rows,
+    `  --backend        ${backendNames.join('|').padEnd(26)} tfjs backend (default wasm, cpu as fallback)`,
+    '  --json                                      one JSON object per evaluation, then a summary',
+    '  --help                                      this text',
+  ].join('\n');
+}
