@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { readNumber, waitUntilReady, watchErrors } from './lab';
+
+test('loads with no console errors and picks wasm over the software WebGPU adapter', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await waitUntilReady(page);
+  await expect(page.getByTestId('backend')).toHaveText('wasm');
+  await expect(page.getByRole('status')).toContainText(/software|no WebGPU/);
+  await expect(page.getByRole('list', { name: 'Classes' })).toContainText('Ankle boot');
+  expect(errors).toEqual([]);
+});
+
+test('Start trains, the sphere moves, and Pause stops the step counter', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await waitUntilReady(page);
+  const canvas = page.getByTestId('sphere-canvas');
+  const before = await canvas.screenshot();
+
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(20);
+  await expect.poll(async () => Buffer.compare(before, await canvas.screenshot())).not.toBe(0);
+  expect(await readNumber(page, 'steps-per-sec')).toBeGreaterThan(0);
+  expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  const paused = await readNumber(page, 'step');
+  await page.waitForTimeout(1500);
+  expect(await readNumber(page, 'step')).toBe(paused);
+
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readNumber(page, 'step')).toBe(paused + 1);
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshot.png' });
+  expect(errors).toEqual([]);
+});
+
+test('without stop-gradient SimSiam collapses: collapse std × √d falls below 0.1', async ({ page }) => {
+  await page.goto('/');
+  await waitUntilReady(page);
+  await page.getByRole('switch', { name: 'Stop-gradient' }).or(page.getByRole('checkbox', { name: 'Stop-gradient' })).uncheck();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => readNumber(page, 'collapse-std-scaled'), { timeout: 180_000 }).toBeLessThan(0.1);
+  const step = await readNumber(page, 'step');
+  expect(step).toBeLessThan(400);
+});
+
+test('?backend=webgpu trains a few tiny steps on WebGPU', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?backend=webgpu#v=1&batch=8&steps=3&evalEvery=3&autoplay=1');
+  await expect(page.getByTestId('backend')).toHaveText('webgpu', { timeout: 120_000 });
+  await expect.poll(() => readNumber(page, 'step'), { timeout: 200_000 }).toBe(3);
+  expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
+  expect(errors).toEqual([]);
+});
