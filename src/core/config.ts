@@ -4,15 +4,15 @@
  * flags and the URL codec, so every host speaks the same vocabulary.
  */
 import { datasetNames, type DatasetName } from '../data/datasetFormat';
+import { methodCatalog, methodNames, type MethodName } from './methodCatalog';
 
-export { datasetNames, type DatasetName };
-
-export const methodNames = ['simsiam'] as const;
-export type MethodName = (typeof methodNames)[number];
-
+export { datasetNames, type DatasetName, methodNames, type MethodName };
 
 export const optimizerNames = ['adam', 'sgd'] as const;
 export type OptimizerName = (typeof optimizerNames)[number];
+
+export const momentumSchedules = ['constant', 'cosine'] as const;
+export type MomentumSchedule = (typeof momentumSchedules)[number];
 
 export interface ExperimentConfig {
   method: MethodName;
@@ -27,6 +27,24 @@ export interface ExperimentConfig {
   dim: number;
   stopGrad: boolean;
   predictor: boolean;
+  /** BatchNorm in the hidden layers of every network (a lesson of its own when off). */
+  batchNorm: boolean;
+  /** BYOL: EMA rate τ of the target network; 0 = the target is the online network. */
+  momentum: number;
+  momentumSchedule: MomentumSchedule;
+  /** SimCLR: use the other 2N−2 views as negatives (off = alignment-only, which collapses). */
+  negatives: boolean;
+  /** SimCLR's NT-Xent temperature, SwAV's softmax temperature. */
+  temperature: number;
+  /** SwAV: Sinkhorn-Knopp equipartition of the codes (off = plain softmax codes). */
+  sinkhorn: boolean;
+  prototypes: number;
+  epsilon: number;
+  sinkhornIters: number;
+  /** Align-uniform: weight of the uniformity term. */
+  lambda: number;
+  alignment: boolean;
+  uniformity: boolean;
   /** Evaluate and emit a snapshot every this many steps. */
   evalEvery: number;
   cropMinArea: number;
@@ -58,6 +76,18 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
   dim: { kind: 'int', min: 2, max: 128, default: 3, help: 'Output dimension d of the embedding (3 = the 2-sphere itself).' },
   stopGrad: { kind: 'bool', default: true, help: 'Stop the gradient through the target branch; without it SimSiam collapses.' },
   predictor: { kind: 'bool', default: true, help: 'Use the predictor MLP on the online branch; without it SimSiam collapses.' },
+  batchNorm: { kind: 'bool', default: true, help: 'BatchNorm in the hidden layers; without it BYOL and SimSiam collapse.' },
+  momentum: { kind: 'float', min: 0, max: 0.9999, default: 0.99, help: 'EMA rate τ of the target network (0 = target is the online network).' },
+  momentumSchedule: { kind: 'enum', values: momentumSchedules, default: 'constant', help: 'Keep τ constant, or raise it to 1 on a cosine schedule over the run.' },
+  negatives: { kind: 'bool', default: true, help: 'Push apart the other views of the batch; without negatives SimCLR collapses.' },
+  temperature: { kind: 'float', min: 0.05, max: 2, default: 0.5, help: 'Softmax temperature: lower sharpens the similarities.' },
+  sinkhorn: { kind: 'bool', default: true, help: 'Spread codes equally over prototypes (Sinkhorn-Knopp); without it SwAV collapses.' },
+  prototypes: { kind: 'int', min: 2, max: 512, default: 32, help: 'Number of SwAV prototypes K.' },
+  epsilon: { kind: 'float', min: 0.01, max: 1, default: 0.05, help: 'Sinkhorn entropy ε: lower gives harder codes.' },
+  sinkhornIters: { kind: 'int', min: 1, max: 20, default: 3, help: 'Sinkhorn-Knopp iterations.' },
+  lambda: { kind: 'float', min: 0, max: 10, default: 1, help: 'Weight λ of the uniformity term.' },
+  alignment: { kind: 'bool', default: true, help: 'Pull the two views of an image together (L_align).' },
+  uniformity: { kind: 'bool', default: true, help: 'Spread all points over the sphere (L_uniform); alignment alone collapses.' },
   evalEvery: { kind: 'int', min: 1, max: 10_000, default: 10, help: 'Embed the evaluation set every this many steps.' },
   cropMinArea: { kind: 'float', min: 0.05, max: 1, default: 0.25, help: 'Random resized crop: smallest area kept.' },
   flipProb: { kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },
@@ -70,14 +100,17 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
 
 export const configKeys = Object.keys(configSpec) as ConfigKey[];
 
-export function defaultConfig(): ExperimentConfig {
+/** The defaults of a method: the table's defaults with the method's own on top. */
+export function defaultConfig(method: MethodName = 'simsiam'): ExperimentConfig {
   const entries = configKeys.map((key) => [key, configSpec[key].default]);
-  return Object.fromEntries(entries) as unknown as ExperimentConfig;
+  const base = Object.fromEntries(entries) as unknown as ExperimentConfig;
+  return { ...base, ...methodCatalog[method].defaults, method };
 }
 
 /** Keys that can change while a run is going without restarting it (the loop reads them every step). */
 export const liveKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
-  'stopGrad', 'predictor', 'lr', 'steps', 'evalEvery',
+  'stopGrad', 'predictor', 'negatives', 'temperature', 'sinkhorn', 'epsilon', 'sinkhornIters',
+  'lambda', 'alignment', 'uniformity', 'steps', 'evalEvery',
   'cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise',
 ]);
 

@@ -26,6 +26,8 @@ function makeMatMul(inputGrad: boolean) {
   return tf.customGrad(matMul as CustomGradientFunc) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
 }
 const matMulWithInputGrad = makeMatMul(true);
+/** a·b with the explicit-transpose gradient (use instead of tf.matMul inside losses). */
+export const matMul = matMulWithInputGrad;
 const matMulWithoutInputGrad = makeMatMul(false);
 
 let layerCounter = 0;
@@ -84,7 +86,12 @@ export interface BatchStats {
   count: number;
 }
 
-export type Mode = { training: true; stats: BatchStats[] } | { training: false };
+/**
+ * Training mode normalises with batch statistics and records them in `stats` for the running
+ * statistics (null for networks that are never evaluated, like BYOL's target); evaluation mode uses
+ * the running statistics.
+ */
+export type Mode = { training: true; stats: BatchStats[] | null } | { training: false };
 
 /**
  * Batch-statistics normalisation with its closed-form gradient. tfjs's built-in batchNorm gradient
@@ -149,8 +156,9 @@ export class BatchNorm {
     if (!mode.training) {
       return tf.batchNorm(x, this.runningMean, this.runningVar, this.beta, this.gamma, BatchNorm.epsilon) as tf.Tensor2D;
     }
+    const { stats } = mode;
     const record = (mean: tf.Tensor1D, variance: tf.Tensor1D) =>
-      mode.stats.push({ layer: this, mean: tf.keep(mean), variance: tf.keep(variance), count: x.shape[0] });
+      stats?.push({ layer: this, mean: tf.keep(mean), variance: tf.keep(variance), count: x.shape[0] });
     return batchNormTraining(x, this.gamma as tf.Tensor1D, this.beta as tf.Tensor1D, record);
   }
 

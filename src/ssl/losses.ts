@@ -1,11 +1,48 @@
 import * as tf from '@tensorflow/tfjs';
+import { matMul } from './layers';
 
 /** Rows scaled to unit length; the floor keeps the gradient finite for an all-zero row. */
 export function l2Normalize(x: tf.Tensor2D): tf.Tensor2D {
   return tf.mul(x, tf.rsqrt(tf.maximum(tf.sum(tf.square(x), 1, true), 1e-12)));
 }
 
+/** Row-wise cosine similarity of two batches. */
+export function rowCosine(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor1D {
+  return tf.sum(tf.mul(l2Normalize(a), l2Normalize(b)), 1) as tf.Tensor1D;
+}
+
 /** −mean cos(p, z) over rows: SimSiam's D(p, z); −1 when every pair points the same way. */
 export function negativeCosine(p: tf.Tensor2D, z: tf.Tensor2D): tf.Scalar {
-  return tf.neg(tf.mean(tf.sum(tf.mul(l2Normalize(p), l2Normalize(z)), 1))) as tf.Scalar;
+  return tf.neg(tf.mean(rowCosine(p, z))) as tf.Scalar;
+}
+
+/** Pairwise similarity matrix a·bᵀ of row vectors. */
+export function similarity(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  return matMul(a, tf.transpose(b));
+}
+
+/** A large negative number on the diagonal: masks self-pairs out of a softmax or log-sum-exp. */
+export function diagonalMask(n: number): tf.Tensor2D {
+  return tf.mul(tf.eye(n), -1e9) as tf.Tensor2D;
+}
+
+/**
+ * Wang & Isola's alignment, L_align = E ||x − y||^α over positive pairs (α = 2), on normalised
+ * embeddings: 0 when the two views of every image coincide.
+ */
+export function alignmentLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, alpha = 2): tf.Scalar {
+  const distance = tf.sqrt(tf.maximum(tf.sum(tf.square(tf.sub(l2Normalize(z1), l2Normalize(z2))), 1), 1e-12));
+  return tf.mean(tf.pow(distance, alpha)) as tf.Scalar;
+}
+
+/**
+ * Wang & Isola's uniformity, L_uniform = log E exp(−t ||x − y||²) over distinct pairs of a batch, on
+ * normalised embeddings (t = 2): 0 when all points coincide, ≈ −2.08 for the uniform 2-sphere.
+ * ||x − y||² = 2 − 2 x·y for unit vectors; the log-sum-exp is taken over the off-diagonal entries.
+ */
+export function uniformityLoss(z: tf.Tensor2D, t = 2): tf.Scalar {
+  const n = z.shape[0];
+  const unit = l2Normalize(z);
+  const logits = tf.add(tf.mul(tf.sub(2, tf.mul(similarity(unit, unit), 2)), -t), diagonalMask(n));
+  return tf.sub(tf.logSumExp(logits), Math.log(n * (n - 1))) as tf.Scalar;
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../core/config';
 import { Rng } from '../core/rng';
 import { useBackend } from '../testing/tfBackend';
 import { negativeCosine } from './losses';
@@ -45,12 +46,12 @@ describe('SimSiam loss through the networks', () => {
   const mode = () => ({ training: true as const, stats: [] as BatchStats[] });
 
   it('with stop-gradient equals the gradient of the loss against constant targets', async () => {
-    const model = new SslModel(3, new Rng(11));
+    const model = new SslModel({ dim: 3, batchNorm: true, prototypes: null, target: false }, new Rng(11));
     const r = new Rng(5);
     const values = (n: number) => Float32Array.from({ length: n }, () => r.normal());
     const view1 = tf.tensor2d(values(8 * 784), [8, 784]);
     const view2 = tf.tensor2d(values(8 * 784), [8, 784]);
-    const variables = model.trainableVariables(true);
+    const variables = [...model.online.variables(), ...model.predictor.variables()];
     const gradsOf = (f: () => tf.Scalar) => {
       const { grads } = tf.variableGrads(f, variables);
       return variables.map((v) => grads[v.name]!);
@@ -63,8 +64,9 @@ describe('SimSiam loss through the networks', () => {
       const p2 = model.predictor.apply(model.embed(view2, mode()), mode());
       return tf.mul(tf.add(negativeCosine(p1, z2), negativeCosine(p2, z1)), 0.5) as tf.Scalar;
     });
-    const withSg = gradsOf(() => simsiamLoss(model, view1, view2, mode(), { stopGrad: true, predictor: true }));
-    const withoutSg = gradsOf(() => simsiamLoss(model, view1, view2, mode(), { stopGrad: false, predictor: true }));
+    const config = { ...defaultConfig('simsiam') };
+    const withSg = gradsOf(() => simsiamLoss({ model, view1, view2, mode: mode(), config: { ...config, stopGrad: true } }));
+    const withoutSg = gradsOf(() => simsiamLoss({ model, view1, view2, mode: mode(), config: { ...config, stopGrad: false } }));
     let maxDiffSg = 0;
     let maxDiffNoSg = 0;
     for (let i = 0; i < variables.length; i++) {

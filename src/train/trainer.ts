@@ -74,7 +74,15 @@ export class Trainer {
 
   constructor(private cfg: ExperimentConfig, private readonly data: TrainingData) {
     const rng = new Rng(cfg.seed);
-    this.model = new SslModel(cfg.dim, rng.fork('init'));
+    this.model = new SslModel(
+      {
+        dim: cfg.dim,
+        batchNorm: cfg.batchNorm,
+        prototypes: cfg.method === 'swav' ? cfg.prototypes : null,
+        target: cfg.method === 'byol' && cfg.momentum > 0,
+      },
+      rng.fork('init'),
+    );
     this.optimizer = makeOptimizer(cfg);
     this.sampler = new BatchSampler(data.train.count, rng.fork('batches'));
     this.augmentRng = rng.fork('augment');
@@ -109,14 +117,12 @@ export class Trainer {
     const stats: BatchStats[] = [];
     const lossTensor = tf.tidy(() => {
       const [view1, view2] = this.sampleViews(this.sampler, this.augmentRng);
-      const variables = this.model.trainableVariables(method.usesPredictor(this.cfg));
-      return this.optimizer.minimize(
-        () => method.loss(this.model, view1, view2, { training: true, stats }, this.cfg),
-        true,
-        variables,
-      )!;
+      const variables = method.trainableVariables(this.model, this.cfg);
+      const mode = { training: true as const, stats };
+      return this.optimizer.minimize(() => method.loss({ model: this.model, view1, view2, mode, config: this.cfg }), true, variables)!;
     });
     applyBatchStats(stats, 0.1);
+    method.afterStep?.(this.model, this.cfg, this.stepCount + 1);
     const loss = (await lossTensor.data())[0]!;
     lossTensor.dispose();
     this.stepCount += 1;

@@ -1,24 +1,38 @@
-import type * as tf from '@tensorflow/tfjs';
-import type { ConfigKey, ExperimentConfig, MethodName } from '../../core/config';
-import type { Mode } from '../layers';
-import type { SslModel } from '../model';
+import type { MethodName } from '../../core/config';
+import { alignUniformLoss } from './alignUniform';
+import { byolAfterStep, byolLoss } from './byol';
+import { simclrLoss } from './simclr';
 import { simsiamLoss } from './simsiam';
+import { renormalisePrototypes, swavLoss } from './swav';
+import type { MethodEngine } from './types';
 
-/** A method is data plus one loss function over the shared networks; the training loop is shared. */
-export interface MethodSpec {
-  title: string;
-  /** The config switches that apply to this method (the UI shows only these). */
-  switches: ConfigKey[];
-  /** Whether the predictor's variables take part in training under this config. */
-  usesPredictor: (config: ExperimentConfig) => boolean;
-  loss: (model: SslModel, view1: tf.Tensor2D, view2: tf.Tensor2D, mode: Mode, config: ExperimentConfig) => tf.Scalar;
-}
+export type { LossInputs, MethodEngine } from './types';
 
-export const methods: Record<MethodName, MethodSpec> = {
+/**
+ * Each method is one loss over the shared networks plus what it trains; the training loop is shared.
+ * Switches are config fields the losses read (see src/core/methodCatalog.ts for the data side).
+ */
+export const methods: Record<MethodName, MethodEngine> = {
+  simclr: {
+    loss: simclrLoss,
+    trainableVariables: (model) => model.online.variables(),
+  },
+  byol: {
+    loss: byolLoss,
+    trainableVariables: (model, config) => [...model.online.variables(), ...(config.predictor ? model.predictor.variables() : [])],
+    afterStep: byolAfterStep,
+  },
+  swav: {
+    loss: swavLoss,
+    trainableVariables: (model) => [...model.online.variables(), model.prototypes!],
+    afterStep: renormalisePrototypes,
+  },
   simsiam: {
-    title: 'SimSiam',
-    switches: ['stopGrad', 'predictor'],
-    usesPredictor: (config) => config.predictor,
     loss: simsiamLoss,
+    trainableVariables: (model, config) => [...model.online.variables(), ...(config.predictor ? model.predictor.variables() : [])],
+  },
+  'align-uniform': {
+    loss: alignUniformLoss,
+    trainableVariables: (model) => model.online.variables(),
   },
 };

@@ -1,0 +1,179 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../core/rng';
+import { useBackend } from '../testing/tfBackend';
+import { alignmentLoss, uniformityLoss } from './losses';
+import { byolLoss, emaUpdate, momentumAt } from './methods/byol';
+import { ntXent } from './methods/simclr';
+import { swappedCrossEntropy, swavCodes } from './methods/swav';
+import { sinkhorn } from './sinkhorn';
+import { defaultConfig } from '../core/config';
+import { SslModel } from './model';
+
+beforeAll(() => useBackend('cpu'));
+
+type Rows = number[][];
+
+function randomRows(n: number, d: number, seed: number): Rows {
+  const rng = new Rng(seed);
+  return Array.from({ length: n }, () => Array.from({ length: d }, () => rng.normal()));
+}
+const unit = (v: number[]) => {
+  const norm = Math.hypot(...v);
+  return v.map((x) => x / norm);
+};
+const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+const cos = (a: number[], b: number[]) => dot(unit(a), unit(b));
+const value = async (t: tf.Tensor) => (await t.data())[0]!;
+
+/** NT-Xent written the naive way: for each of the 2N views, −log softmax over the other 2N − 1. */
+function naiveNtXent(z1: Rows, z2: Rows, tau: number): number {
+  const views = [...z1, ...z2];
+  const n = z1.length;
+  let total = 0;
+  views.forEach((v, i) => {
+    const partner = i < n ? i + n : i - n;
+    let denominator = 0;
+    views.forEach((w, j) => {
+      if (j !== i) denominator += Math.exp(cos(v, w) / tau);
+    });
+    total += -Math.log(Math.exp(cos(v, views[partner]!) / tau) / denominator);
+  });
+  return total / views.length;
+}
+
+describe('NT-Xent', () => {
+  const z1 = randomRows(6, 4, 1);
+  const z2 = randomRows(6, 4, 2);
+  it.each([0.5, 0.1])('matches the naive definition at temperature %f', async (tau) => {
+    const ours = await value(ntXent(tf.tensor2d(z1), tf.tensor2d(z2), tau, true));
+    expect(ours).toBeCloseTo(naiveNtXent(z1, z2, tau), 4);
+  });
+
+  it('without negatives is −mean cos / τ, with the trivial bound −1/τ', async () => {
+    const expected = -z1.reduce((s, v, i) => s + cos(v, z2[i]!), 0) / z1.length / 0.5;
+    expect(await value(ntXent(tf.tensor2d(z1), tf.tensor2d(z2), 0.5, false))).toBeCloseTo(expected, 5);
+    expect(await value(ntXent(tf.tensor2d(z1), tf.tensor2d(z1), 0.5, false))).toBeCloseTo(-2, 5);
+  });
+});
+
+describe('alignment and uniformity (Wang & Isola)', () => {
+  it('alignment is the mean squared distance of normalised pairs; 0 for identical, 4 for antipodal', async () => {
+    const a = randomRows(5, 3, 3);
+    const b = randomRows(5, 3, 4);
+    const expected = a.reduce((s, v, i) => s + (2 - 2 * cos(v, b[i]!)), 0) / a.length;
+    expect(await value(alignmentLoss(tf.tensor2d(a), tf.tensor2d(b)))).toBeCloseTo(expected, 4);
+    expect(await value(alignmentLoss(tf.tensor2d(a), tf.tensor2d(a)))).toBeCloseTo(0, 4);
+    expect(await value(alignmentLoss(tf.tensor2d(a), tf.neg(tf.tensor2d(a)) as tf.Tensor2D))).toBeCloseTo(4, 4);
+  });
+
+  it('uniformity is log of the mean exp(−2‖x−y‖²) over distinct pairs; 0 for identical points', async () => {
+    const x = randomRows(7, 3, 5);
+    let sum = 0;
+    let pairs = 0;
+    for (let i = 0; i < x.length; i++) {
+      for (let j = i + 1; j < x.length; j++) {
+        sum += Math.exp(-2 * (2 - 2 * cos(x[i]!, x[j]!)));
+        pairs++;
+      }
+    }
+    expect(await value(uniformityLoss(tf.tensor2d(x)))).toBeCloseTo(Math.log(sum / pairs), 4);
+    expect(await value(uniformityLoss(tf.tensor2d(Array.from({ length: 5 }, () => [0.3, 0.4, 0.5]))))).toBeCloseTo(0, 4);
+  });
+});
+
+describe('Sinkhorn-Knopp', () => {
+  const scores = () => tf.tensor2d(randomRows(8, 4, 6).map((r) => unit(r).map((v) => v * 0.9)));
+
+  it('gives codes whose samples sum to 1 and whose prototypes each receive B/K', async () => {
+    const codes = sinkhorn(scores(), 0.5, 20);
+    for (const s of await tf.sum(codes, 1).data()) expect(s).toBeCloseTo(1, 4);
+    for (const s of await tf.sum(codes, 0).data()) expect(s).toBeCloseTo(8 / 4, 2);
+  });
+
+  it('honours the iteration count: one iteration is closer to raw softmax than twenty', async () => {
+    const columnError = async (iterations: number) => {
+      const sums = await tf.sum(sinkhorn(scores(), 0.05, iterations), 0).data();
+      return Math.max(...Array.from(sums, (s) => Math.abs(s - 2)));
+    };
+    expect(await columnError(1)).toBeGreaterThan(await columnError(20));
+  });
+
+  it('matches a hand computation of one iteration', async () => {
+    const s = [[0.1, 0.5], [0.3, -0.2], [0.9, 0.0]];
+    const eps = 0.5;
+    let q = s.map((row) => row.map((v) => Math.exp(v / eps)));
+    const total = q.flat().reduce((a, b) => a + b, 0);
+    q = q.map((row) => row.map((v) => v / total));
+    const colSums = [0, 1].map((k) => q.reduce((a, row) => a + row[k]!, 0));
+    q = q.map((row) => row.map((v, k) => v / colSums[k]! / 2));
+    q = q.map((row) => {
+      const rowSum = row[0]! + row[1]!;
+      return row.map((v) => (v / rowSum / 3) * 3);
+    });
+    const ours = await sinkhorn(tf.tensor2d(s), eps, 1).array();
+    ours.forEach((row, i) => row.forEach((v, k) => expect(v).toBeCloseTo(q[i]![k]!, 5)));
+  });
+
+  it('spreads codes more evenly with a larger ε', async () => {
+    const sharp = await tf.max(sinkhorn(scores(), 0.02, 3)).data();
+    const soft = await tf.max(sinkhorn(scores(), 0.5, 3)).data();
+    expect(soft[0]).toBeLessThan(sharp[0]!);
+  });
+});
+
+describe('SwAV loss', () => {
+  it('is the swapped cross-entropy −Σ q log softmax(s/τ), averaged over the batch', async () => {
+    const q = [[0.7, 0.3], [0.2, 0.8]];
+    const s = [[0.5, -0.5], [0.1, 0.4]];
+    const tau = 0.1;
+    const expected =
+      q.reduce((total, row, i) => {
+        const logits = s[i]!.map((v) => v / tau);
+        const lse = Math.log(logits.reduce((a, v) => a + Math.exp(v), 0));
+        return total - row.reduce((a, qk, k) => a + qk * (logits[k]! - lse), 0);
+      }, 0) / q.length;
+    expect(await value(swappedCrossEntropy(tf.tensor2d(q), tf.tensor2d(s), tau))).toBeCloseTo(expected, 4);
+  });
+
+  it('without Sinkhorn uses the plain softmax of the scores over ε', async () => {
+    const s = tf.tensor2d([[0.5, -0.5, 0.1]]);
+    const codes = await swavCodes(s, { sinkhorn: false, epsilon: 0.5, sinkhornIters: 3 }).data();
+    const e = [1, -1, 0.2].map(Math.exp);
+    const sum = e.reduce((a, b) => a + b, 0);
+    e.forEach((v, k) => expect(codes[k]).toBeCloseTo(v / sum, 5));
+  });
+});
+
+describe('BYOL', () => {
+  it('loss is 2 − 2 cos(p, z′) averaged over both directions; 0 when predictions match targets', async () => {
+    const config = { ...defaultConfig('byol'), momentum: 0, predictor: false };
+    const model = new SslModel({ dim: 3, batchNorm: true, prototypes: null, target: false }, new Rng(7));
+    const view = tf.tensor2d(randomRows(8, 784, 8));
+    const mode = { training: true as const, stats: null };
+    // Without predictor and with the target equal to the online network, two equal views align exactly.
+    expect(await value(byolLoss({ model, view1: view, view2: view, mode, config }))).toBeCloseTo(0, 4);
+    const other = tf.tensor2d(randomRows(8, 784, 9));
+    const z1 = await model.embed(view, mode).array();
+    const z2 = await model.embed(other, mode).array();
+    const expected = z1.reduce((s, v, i) => s + (2 - 2 * cos(v, z2[i]!)), 0) / z1.length;
+    expect(await value(byolLoss({ model, view1: view, view2: other, mode, config }))).toBeCloseTo(expected, 4);
+  });
+
+  it('EMA update moves the target (1 − τ) of the way to the online weights', async () => {
+    const target = tf.variable(tf.tensor1d([1, 2]));
+    const online = tf.variable(tf.tensor1d([3, 6]));
+    emaUpdate([target], [online], 0.9);
+    const updated = await target.data();
+    expect(updated[0]).toBeCloseTo(1.2, 5);
+    expect(updated[1]).toBeCloseTo(2.4, 5);
+  });
+
+  it('cosine momentum schedule runs from τ to 1', () => {
+    const config = { momentum: 0.9, momentumSchedule: 'cosine' as const, steps: 100 };
+    expect(momentumAt(config, 0)).toBeCloseTo(0.9, 6);
+    expect(momentumAt(config, 50)).toBeCloseTo(0.95, 6);
+    expect(momentumAt(config, 100)).toBeCloseTo(1, 6);
+    expect(momentumAt({ ...config, momentumSchedule: 'constant' }, 50)).toBe(0.9);
+  });
+});

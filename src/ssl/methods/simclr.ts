@@ -1,0 +1,23 @@
+import * as tf from '@tensorflow/tfjs';
+import { diagonalMask, l2Normalize, rowCosine, similarity } from '../losses';
+import type { LossInputs } from './types';
+
+/**
+ * NT-Xent (SimCLR, Chen et al. 2020) over the 2N views of a batch: each view's positive is its
+ * partner; the other 2N − 2 views are its negatives. With `negatives` off only the positive term
+ * remains, −mean cos/τ: alignment alone, whose minimum (−1/τ) is every image at one point.
+ */
+export function ntXent(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number, negatives: boolean): tf.Scalar {
+  const positive = tf.div(rowCosine(z1, z2), temperature);
+  if (!negatives) return tf.neg(tf.mean(positive)) as tf.Scalar;
+  const n = z1.shape[0];
+  const views = l2Normalize(tf.concat([z1, z2], 0));
+  const logits = tf.add(tf.div(similarity(views, views), temperature), diagonalMask(2 * n));
+  // −log softmax at the partner = logsumexp over the row − the positive logit (same for both halves).
+  const partnerLogits = tf.concat([positive, positive], 0);
+  return tf.mean(tf.sub(tf.logSumExp(logits, 1), partnerLogits)) as tf.Scalar;
+}
+
+export function simclrLoss({ model, view1, view2, mode, config }: LossInputs): tf.Scalar {
+  return ntXent(model.embed(view1, mode), model.embed(view2, mode), config.temperature, config.negatives);
+}
