@@ -1,0 +1,25 @@
+/** Entry point: reads the startup settings from the URL, starts the worker client and renders the page. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { LabContext } from './ui/labContext';
+import { createLiveSnapshot } from './ui/liveSnapshot';
+import { createLabStore } from './ui/store';
+import { TrainingClient } from './ui/trainingClient';
+import { readStartupSettings } from './ui/urlConfig';
+import './ui/styles.css';
+
+const startup = readStartupSettings(window.location.search, window.location.hash);
+const store = createLabStore(startup.config, startup.notices);
+const live = createLiveSnapshot();
+// Created outside React so StrictMode's double effects never start two workers.
+const client = new TrainingClient(store, { forcedBackend: startup.forcedBackend, autoplay: startup.autoplay, live });
+const lab = { store, client, live };
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LabContext value={lab}>
+      <App />
+    </LabContext>
+  </StrictMode>,
+);

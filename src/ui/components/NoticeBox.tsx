@@ -1,0 +1,21 @@
+/** Notices about ignored or corrected settings. Text from the URL is shown as plain text, never as HTML. */
+import { useLab, useLabContext } from '../labContext';
+import { dismissNotices } from '../store';
+
+export function NoticeBox() {
+  const { store } = useLabContext();
+  const notices = useLab((state) => state.notices);
+  if (notices.length === 0) return null;
+  return (
+    <section className="banner banner-notice" aria-label="Notices">
+      <ul>
+        {notices.map((notice) => (
+          <li key={notice}>{notice}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => dismissNotices(store)}>
+        Dismiss notices
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The UI state (zustand, vanilla store so the worker client can be tested without React). Only scalars
+ * live here, updated a few times a second; the embeddings go through liveSnapshot.ts instead.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ExperimentConfig } from '../core/config';
+import type { BackendInfo, ErrorKind } from '../worker/protocol';
+
+export type LabStatus = 'loading' | 'ready' | 'error';
+
+export interface LabError {
+  /** The worker's error kinds, plus 'crash' when the worker itself died. */
+  kind: ErrorKind | 'crash';
+  message: string;
+}
+
+/** Figures of the current run; all reset together when a run restarts. */
+export interface RunFigures {
+  step: number;
+  stepsPerSec: number;
+  /** Loss of the latest step (NaN before the first). */
+  loss: number;
+  /** Collapse std of the latest snapshot (NaN before the first). */
+  collapseStd: number;
+  snapshotStep: number | null;
+  /** Embedding dimension of the latest snapshot (the config may already say otherwise). */
+  snapshotDim: number | null;
+}
+
+export interface LabState extends RunFigures {
+  status: LabStatus;
+  config: ExperimentConfig;
+  backend: BackendInfo | null;
+  classNames: string[];
+  running: boolean;
+  /** Plain-text notices (bad URL values, clamped settings); shown until dismissed. */
+  notices: string[];
+  error: LabError | null;
+  /** One line about the latest run event, e.g. that a settings change restarted the run. */
+  runNote: string | null;
+}
+
+export type LabStore = StoreApi<LabState>;
+
+export function freshRunFigures(): RunFigures {
+  return { step: 0, stepsPerSec: 0, loss: NaN, collapseStd: NaN, snapshotStep: null, snapshotDim: null };
+}
+
+export function createLabStore(config: ExperimentConfig, notices: string[] = []): LabStore {
+  return createStore<LabState>()(() => ({
+    ...freshRunFigures(),
+    status: 'loading',
+    config,
+    backend: null,
+    classNames: [],
+    running: false,
+    notices,
+    error: null,
+    runNote: null,
+  }));
+}
+
+export function addNotices(store: LabStore, notices: readonly string[]): void {
+  if (notices.length === 0) return;
+  const shown = store.getState().notices;
+  store.setState({ notices: [...shown, ...notices.filter((notice) => !shown.includes(notice))] });
+}
+
+export function dismissNotices(store: LabStore): void {
+  store.setState({ notices: [] });
+}
+
+export function dismissError(store: LabStore): void {
+  store.setState({ error: null });
+}

@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultConfig } from '../core/config';
+import type { FromWorker, Snapshot, ToWorker } from '../worker/protocol';
+import { createLiveSnapshot } from './liveSnapshot';
+import { createLabStore } from './store';
+import { TrainingClient, type TrainingWorkerPort } from './trainingClient';
+
+class FakeWorker implements TrainingWorkerPort {
+  posted: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+
+  postMessage(message: ToWorker): void {
+    this.posted.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  send(message: FromWorker): void {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+  crash(message: string): void {
+    this.onerror?.({ message } as ErrorEvent);
+  }
+  lastType(): ToWorker['type'] | undefined {
+    return this.posted.at(-1)?.type;
+  }
+}
+
+const ready: FromWorker = {
+  type: 'ready',
+  backend: { name: 'wasm', reason: 'forced by ?backend=wasm' },
+  classNames: ['T-shirt', 'Trouser'],
+  evalCount: 2,
+  config: defaultConfig(),
+};
+
+function snapshot(step: number): Snapshot {
+  return {
+    step,
+    dim: 3,
+    embeddings: new Float32Array([1, 0, 0, 0, 1, 0]),
+    labels: new Uint8Array([0, 1]),
+    loss: -0.5,
+    collapseStd: 0.4,
+    evalMs: 3,
+  };
+}
+
+function setup(autoplay = false) {
+  const workers: FakeWorker[] = [];
+  const store = createLabStore(defaultConfig());
+  const live = createLiveSnapshot();
+  const client = new TrainingClient(store, {
+    forcedBackend: 'wasm',
+    autoplay,
+    live,
+    dataUrl: '/data',
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+  });
+  const worker = () => workers.at(-1)!;
+  return { store, live, client, workers, worker };
+}
+
+describe('TrainingClient', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('sends init with the config, the forced backend and the data URL', () => {
+    const { worker, store } = setup();
+    expect(worker().posted).toEqual([{ type: 'init', config: defaultConfig(), forcedBackend: 'wasm', dataUrl: '/data' }]);
+    expect(store.getState().status).toBe('loading');
+  });
+
+  it('becomes ready with the backend and class names, and autoplays once', () => {
+    const { worker, store } = setup(true);
+    worker().send(ready);
+    expect(store.getState()).toMatchObject({ status: 'ready', backend: ready.backend, classNames: ['T-shirt', 'Trouser'], running: true });
+    expect(worker().lastType()).toBe('start');
+    worker().send(ready);
+    expect(worker().posted.filter((m) => m.type === 'start')).toHaveLength(1);
+  });
+
+  it('throttles per-step progress into the store', () => {
+    const { worker, store } = setup();
+    worker().send(ready);
+    const seen: number[] = [];
+    store.subscribe((state) => seen.push(state.step));
+    for (let step = 1; step <= 100; step++) worker().send({ type: 'progress', step, loss: 1 / step, stepsPerSec: 20, running: false });
+    vi.advanceTimersByTime(1000);
+    expect(seen.length).toBeLessThan(5);
+    expect(store.getState()).toMatchObject({ step: 100, loss: 0.01, stepsPerSec: 20 });
+  });
+
+  it('puts snapshot arrays in the live snapshot and only scalars in the store', () => {
+    const { worker, store, live } = setup();
+    worker().send(ready);
+    const version = live.version;
+    worker().send({ type: 'snapshot', snapshot: snapshot(10) });
+    expect(live.version).toBe(version + 1);
+    expect(live.count).toBe(2);
+    expect(store.getState()).toMatchObject({ collapseStd: 0.4, snapshotStep: 10, snapshotDim: 3 });
+  });
+
+  it('keeps the requested running state against stale progress', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    client.start();
+    worker().send({ type: 'progress', step: 1, loss: 1, stepsPerSec: 1, running: true });
+    client.pause();
+    worker().send({ type: 'progress', step: 2, loss: 1, stepsPerSec: 1, running: true }); // posted before the pause arrived
+    expect(store.getState().running).toBe(false);
+    client.step();
+    worker().send({ type: 'progress', step: 3, loss: 1, stepsPerSec: 1, running: false });
+    expect(store.getState().running).toBe(false);
+  });
+
+  it('posts live config changes without restarting, and reports a restart for other keys', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    worker().send({ type: 'progress', step: 5, loss: 1, stepsPerSec: 1, running: false });
+    client.setConfig({ stopGrad: false });
+    expect(worker().posted.at(-1)).toEqual({ type: 'config', config: { ...defaultConfig(), stopGrad: false } });
+    expect(store.getState()).toMatchObject({ step: 5, runNote: null });
+    client.setConfig({ seed: 7 });
+    expect(worker().lastType()).toBe('config');
+    expect(store.getState()).toMatchObject({ step: 0, runNote: expect.stringContaining('seed') });
+  });
+
+  it('pauses on a restarting change and ignores progress still in flight from the old run', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    client.start();
+    worker().send({ type: 'progress', step: 8, loss: 1, stepsPerSec: 1, running: true });
+    client.setConfig({ dim: 16 });
+    worker().send({ type: 'progress', step: 9, loss: 1, stepsPerSec: 1, running: true });
+    expect(store.getState().running).toBe(false);
+  });
+
+  it('starts every later ready at step 0 without taking back settings changed since', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    worker().send({ type: 'progress', step: 40, loss: 0.3, stepsPerSec: 9, running: true });
+    client.setConfig({ dataset: 'mnist' });
+    client.setConfig({ stopGrad: false }); // while the worker still rebuilds for the dataset
+    worker().send({ ...ready, classNames: ['0', '1'], config: { ...defaultConfig(), dataset: 'mnist' } });
+    expect(store.getState()).toMatchObject({ step: 0, running: false, classNames: ['0', '1'] });
+    expect(store.getState().config).toMatchObject({ dataset: 'mnist', stopGrad: false });
+  });
+
+  it('keeps the last loss when a pause reports none', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    worker().send({ type: 'progress', step: 1, loss: 0.7, stepsPerSec: 5, running: true });
+    client.pause();
+    vi.advanceTimersByTime(1000);
+    worker().send({ type: 'progress', step: 1, loss: NaN, stepsPerSec: 0, running: false });
+    vi.advanceTimersByTime(1000);
+    expect(store.getState()).toMatchObject({ loss: 0.7, stepsPerSec: 0, running: false });
+  });
+
+  it('clamps config values and shows the notice', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    client.setConfig({ dim: 1000 });
+    expect(store.getState().config.dim).toBe(128);
+    expect(store.getState().notices).toHaveLength(1);
+  });
+
+  it('ignores a config change that changes nothing', () => {
+    const { worker, client } = setup();
+    worker().send(ready);
+    const count = worker().posted.length;
+    client.setConfig({ seed: defaultConfig().seed });
+    expect(worker().posted).toHaveLength(count);
+  });
+
+  it('stops on finished', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    client.start();
+    worker().send({ type: 'finished', step: 3 });
+    expect(store.getState()).toMatchObject({ running: false, step: 3 });
+  });
+
+  it('resets a diverged run in place', () => {
+    const { worker, workers, store, client } = setup();
+    worker().send(ready);
+    worker().send({ type: 'error', kind: 'nan', message: 'Loss became NaN at step 40.' });
+    expect(store.getState()).toMatchObject({ status: 'ready', error: { kind: 'nan' } });
+    client.reset();
+    expect(workers).toHaveLength(1);
+    expect(worker().lastType()).toBe('reset');
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('replaces the worker on Reset after a dataset error', () => {
+    const { worker, workers, store, client } = setup();
+    worker().send({ type: 'error', kind: 'dataset', message: 'HTTP 404' });
+    expect(store.getState()).toMatchObject({ status: 'error', error: { kind: 'dataset', message: 'HTTP 404' } });
+    client.reset();
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(worker().lastType()).toBe('init');
+    expect(store.getState()).toMatchObject({ status: 'loading', error: null });
+  });
+
+  it('reports a worker crash and recreates the worker on Reset', () => {
+    const { worker, workers, store, client } = setup();
+    worker().send(ready);
+    worker().crash('Uncaught RangeError: boom');
+    expect(store.getState()).toMatchObject({
+      status: 'error',
+      running: false,
+      error: { kind: 'crash', message: 'The training worker crashed: Uncaught RangeError: boom' },
+    });
+    client.reset();
+    expect(workers).toHaveLength(2);
+    workers[0]!.send(ready); // a replaced worker is ignored
+    expect(store.getState().status).toBe('loading');
+    worker().send(ready);
+    expect(store.getState().status).toBe('ready');
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * The UI side of the training worker: owns the Worker, turns button presses into ToWorker messages and
+ * FromWorker messages into store updates. Per-step figures are throttled before they reach the store;
+ * snapshot arrays go to the live snapshot, never through React state.
+ */
+import { configKeys, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
+import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
+import { clearSnapshot, type LiveSnapshot, publishSnapshot } from './liveSnapshot';
+import { createPatchThrottle, type PatchThrottle } from './patchThrottle';
+import { addNotices, freshRunFigures, type LabStore, type RunFigures } from './store';
+
+/** The part of a Worker the client uses (a fake can stand in for it in tests). */
+export interface TrainingWorkerPort {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export interface TrainingClientOptions {
+  forcedBackend: BackendName | null;
+  /** Start training once the worker is first ready. */
+  autoplay: boolean;
+  live: LiveSnapshot;
+  createWorker?: () => TrainingWorkerPort;
+  /** Folder holding the dataset folders; defaults to `${BASE_URL}data`. */
+  dataUrl?: string;
+}
+
+/** A few store updates a second are plenty for figures that change every step. */
+const FIGURE_INTERVAL_MS = 250;
+
+function createTrainingWorker(): TrainingWorkerPort {
+  return new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
+}
+
+export class TrainingClient {
+  private worker: TrainingWorkerPort | null = null;
+  private autoplayPending: boolean;
+  /** The running state last asked for, until a progress message confirms it (see reconcileRunning). */
+  private requestedRunning: boolean | null = null;
+  private readonly figures: PatchThrottle<RunFigures>;
+  private readonly createWorker: () => TrainingWorkerPort;
+  private readonly dataUrl: string;
+
+  constructor(
+    private readonly store: LabStore,
+    private readonly options: TrainingClientOptions,
+  ) {
+    this.figures = createPatchThrottle<RunFigures>((patch) => store.setState(patch), FIGURE_INTERVAL_MS);
+    this.autoplayPending = options.autoplay;
+    this.createWorker = options.createWorker ?? createTrainingWorker;
+    this.dataUrl = options.dataUrl ?? `${import.meta.env.BASE_URL}data`;
+    this.connect();
+  }
+
+  start(): void {
+    if (this.store.getState().status !== 'ready') return;
+    this.requestedRunning = true;
+    this.store.setState({ running: true, runNote: null });
+    this.post({ type: 'start' });
+  }
+
+  pause(): void {
+    this.requestedRunning = false;
+    this.store.setState({ running: false });
+    this.post({ type: 'pause' });
+  }
+
+  step(): void {
+    if (this.store.getState().status !== 'ready') return;
+    this.store.setState({ runNote: null });
+    this.post({ type: 'step' });
+  }
+
+  /** Back to step 0 with the current settings; a worker that is loading, failed or crashed is replaced. */
+  reset(): void {
+    const { status, config } = this.store.getState();
+    if (status !== 'ready') {
+      this.connect();
+      return;
+    }
+    this.restartRun(null);
+    this.store.setState({ error: null });
+    this.post({ type: 'reset', config });
+  }
+
+  /** Validates and applies a settings change; a change to a non-live key restarts the run. */
+  setConfig(patch: Partial<ExperimentConfig>): void {
+    const { config: previous, status } = this.store.getState();
+    const { config, notices } = validateConfig(Object.entries(patch), previous);
+    addNotices(this.store, notices);
+    const changed = configKeys.filter((key) => config[key] !== previous[key]);
+    if (changed.length === 0) return;
+    this.store.setState({ config });
+    // A worker that is loading or gone gets the settings with its next init.
+    if (status !== 'ready') return;
+    this.post({ type: 'config', config });
+    const restartingKeys = changed.filter((key) => !liveKeys.has(key));
+    if (restartingKeys.length > 0) {
+      this.restartRun(`Run restarted from step 0 (${restartingKeys.join(', ')} changed); press Start to train.`);
+    }
+  }
+
+  dispose(): void {
+    this.figures.cancel();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  /** (Re)creates the worker and sends it init with the current settings. */
+  private connect(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.restartRun(null);
+    this.store.setState({ status: 'loading', error: null });
+    let worker: TrainingWorkerPort;
+    try {
+      worker = this.createWorker();
+    } catch (err) {
+      this.crashed(`it could not be started (${(err as Error).message}).`);
+      return;
+    }
+    // Handlers check identity so a replaced worker's last words are ignored.
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.handle(event.data);
+    };
+    worker.onerror = (event) => {
+      if (this.worker === worker) this.crashed(event.message || 'it stopped without a message (see the browser console).');
+    };
+    worker.onmessageerror = () => {
+      if (this.worker === worker) this.crashed('one of its messages could not be read.');
+    };
+    this.worker = worker;
+    const { forcedBackend } = this.options;
+    this.post({ type: 'init', config: this.store.getState().config, forcedBackend, dataUrl: this.dataUrl });
+  }
+
+  private handle(message: FromWorker): void {
+    switch (message.type) {
+      case 'ready': {
+        // Every ready (init, reset, restarting change, backend fallback) is a new model at step 0, paused.
+        this.figures.cancel();
+        this.requestedRunning = null;
+        // Only the first ready's config is taken: later ones may trail settings changed since they were sent.
+        const initial = this.store.getState().status === 'loading';
+        this.store.setState({
+          ...freshRunFigures(),
+          ...(initial ? { config: message.config } : {}),
+          status: 'ready',
+          backend: message.backend,
+          classNames: message.classNames,
+          running: false,
+        });
+        if (this.autoplayPending) {
+          this.autoplayPending = false;
+          this.start();
+        }
+        return;
+      }
+      case 'progress':
+        // The progress that reports a pause has no new loss (NaN): keep the last one shown.
+        this.figures.push({
+          step: message.step,
+          stepsPerSec: message.stepsPerSec,
+          ...(Number.isNaN(message.loss) ? {} : { loss: message.loss }),
+        });
+        this.reconcileRunning(message.running);
+        return;
+      case 'snapshot': {
+        const { snapshot } = message;
+        publishSnapshot(this.options.live, snapshot);
+        this.figures.push({ collapseStd: snapshot.collapseStd, snapshotStep: snapshot.step, snapshotDim: snapshot.dim });
+        return;
+      }
+      case 'finished':
+        this.figures.flush();
+        this.requestedRunning = null;
+        this.store.setState({ running: false, step: message.step, runNote: `Finished: reached the configured ${message.step} steps.` });
+        return;
+      case 'error': {
+        this.figures.flush();
+        this.requestedRunning = null;
+        // A diverged run can be reset in place; any other failure leaves a worker best replaced.
+        const workerUsable = message.kind === 'nan' && this.store.getState().status === 'ready';
+        this.store.setState({
+          status: workerUsable ? 'ready' : 'error',
+          running: false,
+          error: { kind: message.kind, message: message.message },
+        });
+        return;
+      }
+      default:
+        message satisfies never;
+    }
+  }
+
+  /**
+   * Progress posted before the worker saw the latest start/pause still carries the old state: hold the
+   * state we asked for until the worker reports it, so the Start/Pause button does not flicker back.
+   */
+  private reconcileRunning(running: boolean): void {
+    if (this.requestedRunning !== null) {
+      if (running !== this.requestedRunning) return;
+      this.requestedRunning = null;
+    }
+    if (this.store.getState().running !== running) this.store.setState({ running });
+  }
+
+  /** Back to step 0, paused (as the worker does): clears the figures and the points of the previous run. */
+  private restartRun(runNote: string | null): void {
+    this.figures.cancel();
+    clearSnapshot(this.options.live);
+    this.requestedRunning = false;
+    this.store.setState({ ...freshRunFigures(), running: false, runNote });
+  }
+
+  private crashed(detail: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.figures.cancel();
+    this.requestedRunning = null;
+    this.store.setState({
+      status: 'error',
+      running: false,
+      error: { kind: 'crash', message: `The training worker crashed: ${detail}` },
+    });
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+}

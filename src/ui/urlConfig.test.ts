@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../core/config';
+import { readStartupSettings } from './urlConfig';
+
+describe('readStartupSettings', () => {
+  it('gives the defaults and no notices for an empty URL', () => {
+    const settings = readStartupSettings('', '');
+    expect(settings).toEqual({ config: defaultConfig(), forcedBackend: null, autoplay: false, notices: [] });
+  });
+
+  it('reads config keys from the hash', () => {
+    const { config, notices } = readStartupSettings('', '#v=1&method=simsiam&stopGrad=false&seed=7&batch=16&steps=3');
+    expect(notices).toEqual([]);
+    expect(config).toMatchObject({ method: 'simsiam', stopGrad: false, seed: 7, batch: 16, steps: 3 });
+  });
+
+  it('reads config keys from the query string, the hash winning on conflicts', () => {
+    const { config } = readStartupSettings('?seed=3&dim=16', '#seed=9');
+    expect(config.seed).toBe(9);
+    expect(config.dim).toBe(16);
+  });
+
+  it("starts from the linked method's defaults", () => {
+    const { config, notices } = readStartupSettings('', '#method=swav&seed=2');
+    expect(notices).toEqual([]);
+    expect(config).toEqual({ ...defaultConfig('swav'), seed: 2 });
+  });
+
+  it('forces a known backend and ignores an unknown one with a notice', () => {
+    expect(readStartupSettings('?backend=wasm', '').forcedBackend).toBe('wasm');
+    expect(readStartupSettings('?backend=WebGPU', '').forcedBackend).toBe('webgpu');
+    const bad = readStartupSettings('?backend=metal', '');
+    expect(bad.forcedBackend).toBeNull();
+    expect(bad.notices).toHaveLength(1);
+    expect(bad.notices[0]).toContain('"metal"');
+  });
+
+  it('honours autoplay', () => {
+    expect(readStartupSettings('?autoplay=1', '').autoplay).toBe(true);
+    expect(readStartupSettings('', '#autoplay=0').autoplay).toBe(false);
+    const bad = readStartupSettings('?autoplay=maybe', '');
+    expect(bad.autoplay).toBe(false);
+    expect(bad.notices).toHaveLength(1);
+  });
+
+  it('keeps v, autoplay and backend away from the config validator', () => {
+    const { notices, config } = readStartupSettings('?backend=cpu&autoplay=1', '#v=1');
+    expect(notices).toEqual([]);
+    expect(Object.keys(config)).not.toContain('backend');
+  });
+
+  it('reports an unknown link version', () => {
+    expect(readStartupSettings('', '#v=2&seed=1').notices).toEqual([expect.stringContaining('v="2"')]);
+  });
+
+  it('turns unknown keys and bad values into notices, clamping numbers', () => {
+    const { config, notices } = readStartupSettings('?colour=red&dim=999&stopGrad=perhaps', '');
+    expect(config.dim).toBe(128);
+    expect(config.stopGrad).toBe(defaultConfig().stopGrad);
+    expect(notices).toHaveLength(3);
+  });
+
+  it('shortens long untrusted values in notices', () => {
+    const { notices } = readStartupSettings(`?backend=${'x'.repeat(500)}`, '');
+    expect(notices[0]!.length).toBeLessThan(150);
+  });
+});
