@@ -31,3 +31,11 @@ describe('parseArgs', () => {
     expect(() => parseArgs(argv as string[])).toThrow(message as RegExp);
   });
 });
+
+describe('method defaults on the command line', () => {
+  it('reads other flags against the chosen method’s defaults', () => {
+    expect(parseArgs(['--method', 'swav']).config.temperature).toBe(0.1);
+    expect(parseArgs(['--method', 'simclr']).config.temperature).toBe(0.5);
+    expect(parseArgs(['--temperature', '0.2', '--method', 'swav']).config.temperature).toBe(0.2);
+  });
+});

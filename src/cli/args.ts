@@ -1,4 +1,4 @@
-import { allowedValues, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
+import { allowedValues, requestedMethod, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
 import { backendNames, type BackendName } from '../worker/protocol';
 
 export interface CliOptions {
@@ -49,7 +49,7 @@ export function parseArgs(argv: string[]): CliOptions {
     if (!key) throw new UsageError(`Unknown flag --${name}.`);
     pairs.push([key, value]);
   }
-  const config = defaultConfig();
+  const config = defaultConfig(requestedMethod(pairs));
   config.steps = DEFAULT_CLI_STEPS;
   for (const [key, raw] of pairs) {
     const { value, notice } = parseValue(key, raw);

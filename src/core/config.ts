@@ -58,44 +58,46 @@ export interface ExperimentConfig {
 
 export type ConfigKey = keyof ExperimentConfig;
 
-type PropSpec =
-  | { kind: 'int'; min: number; max: number; default: number; help: string }
-  | { kind: 'float'; min: number; max: number; default: number; help: string }
-  | { kind: 'bool'; default: boolean; help: string }
-  | { kind: 'enum'; values: readonly string[]; default: string; help: string };
+/** Each property: its type and safe range, default, the label a control shows, and one line of help. */
+type PropSpec = { label: string; help: string } & (
+  | { kind: 'int'; min: number; max: number; default: number }
+  | { kind: 'float'; min: number; max: number; default: number }
+  | { kind: 'bool'; default: boolean }
+  | { kind: 'enum'; values: readonly string[]; default: string }
+);
 
 /** The property table. Ranges are the safe ranges: anything outside is clamped (and reported). */
 export const configSpec: { [K in ConfigKey]: PropSpec } = {
-  method: { kind: 'enum', values: methodNames, default: 'simsiam', help: 'Self-supervised method to train.' },
-  dataset: { kind: 'enum', values: datasetNames, default: 'fashion-mnist', help: 'Image dataset (28×28 grayscale).' },
-  seed: { kind: 'int', min: 0, max: 2 ** 31 - 1, default: 0, help: 'Seed for initialisation, batch order and augmentations.' },
-  steps: { kind: 'int', min: 0, max: 1_000_000, default: 0, help: 'Training steps to run (0 = until paused).' },
-  batch: { kind: 'int', min: 2, max: 1024, default: 256, help: 'Images per training batch (each gives two views).' },
-  lr: { kind: 'float', min: 1e-6, max: 1, default: 1e-3, help: 'Learning rate.' },
-  optimizer: { kind: 'enum', values: optimizerNames, default: 'adam', help: 'Optimiser (Adam, or SGD with momentum 0.9).' },
-  dim: { kind: 'int', min: 2, max: 128, default: 3, help: 'Output dimension d of the embedding (3 = the 2-sphere itself).' },
-  stopGrad: { kind: 'bool', default: true, help: 'Stop the gradient through the target branch; without it SimSiam collapses.' },
-  predictor: { kind: 'bool', default: true, help: 'Use the predictor MLP on the online branch; without it SimSiam collapses.' },
-  batchNorm: { kind: 'bool', default: true, help: 'BatchNorm in the hidden layers; without it BYOL and SimSiam collapse.' },
-  momentum: { kind: 'float', min: 0, max: 0.9999, default: 0.99, help: 'EMA rate τ of the target network (0 = target is the online network).' },
-  momentumSchedule: { kind: 'enum', values: momentumSchedules, default: 'constant', help: 'Keep τ constant, or raise it to 1 on a cosine schedule over the run.' },
-  negatives: { kind: 'bool', default: true, help: 'Push apart the other views of the batch; without negatives SimCLR collapses.' },
-  temperature: { kind: 'float', min: 0.05, max: 2, default: 0.5, help: 'Softmax temperature: lower sharpens the similarities.' },
-  sinkhorn: { kind: 'bool', default: true, help: 'Spread codes equally over prototypes (Sinkhorn-Knopp); without it SwAV collapses.' },
-  prototypes: { kind: 'int', min: 2, max: 512, default: 32, help: 'Number of SwAV prototypes K.' },
-  epsilon: { kind: 'float', min: 0.01, max: 1, default: 0.05, help: 'Sinkhorn entropy ε: lower gives harder codes.' },
-  sinkhornIters: { kind: 'int', min: 1, max: 20, default: 3, help: 'Sinkhorn-Knopp iterations.' },
-  lambda: { kind: 'float', min: 0, max: 10, default: 1, help: 'Weight λ of the uniformity term.' },
-  alignment: { kind: 'bool', default: true, help: 'Pull the two views of an image together (L_align).' },
-  uniformity: { kind: 'bool', default: true, help: 'Spread all points over the sphere (L_uniform); alignment alone collapses.' },
-  evalEvery: { kind: 'int', min: 1, max: 10_000, default: 10, help: 'Embed the evaluation set every this many steps.' },
-  cropMinArea: { kind: 'float', min: 0.05, max: 1, default: 0.25, help: 'Random resized crop: smallest area kept.' },
-  flipProb: { kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },
-  jitterProb: { kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of brightness/contrast jitter.' },
-  contrast: { kind: 'float', min: 0, max: 0.9, default: 0.4, help: 'Contrast jitter strength (factor in 1 ± this).' },
-  brightness: { kind: 'float', min: 0, max: 0.9, default: 0.2, help: 'Brightness jitter strength (shift in ± this).' },
-  eraseProb: { kind: 'float', min: 0, max: 1, default: 0.25, help: 'Probability of random erasing (area 2–20%).' },
-  noise: { kind: 'float', min: 0, max: 0.5, default: 0.05, help: 'Standard deviation of added gaussian noise.' },
+  method: { label: 'Method', kind: 'enum', values: methodNames, default: 'simsiam', help: 'Self-supervised method to train.' },
+  dataset: { label: 'Dataset', kind: 'enum', values: datasetNames, default: 'fashion-mnist', help: 'Image dataset (28×28 grayscale).' },
+  seed: { label: 'Seed', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 0, help: 'Seed for initialisation, batch order and augmentations.' },
+  steps: { label: 'Steps', kind: 'int', min: 0, max: 1_000_000, default: 0, help: 'Training steps to run (0 = until paused).' },
+  batch: { label: 'Batch size', kind: 'int', min: 2, max: 1024, default: 256, help: 'Images per training batch (each gives two views).' },
+  lr: { label: 'Learning rate', kind: 'float', min: 1e-6, max: 1, default: 1e-3, help: 'Learning rate.' },
+  optimizer: { label: 'Optimiser', kind: 'enum', values: optimizerNames, default: 'adam', help: 'Optimiser (Adam, or SGD with momentum 0.9).' },
+  dim: { label: 'Output dimension', kind: 'int', min: 2, max: 128, default: 3, help: 'Output dimension d of the embedding (3 = the 2-sphere itself).' },
+  stopGrad: { label: 'Stop-gradient', kind: 'bool', default: true, help: 'Stop the gradient through the target branch; without it SimSiam collapses.' },
+  predictor: { label: 'Predictor', kind: 'bool', default: true, help: 'Use the predictor MLP on the online branch; without it SimSiam collapses.' },
+  batchNorm: { label: 'BatchNorm', kind: 'bool', default: true, help: 'BatchNorm in the hidden layers; without it BYOL and SimSiam collapse.' },
+  momentum: { label: 'EMA momentum τ', kind: 'float', min: 0, max: 0.9999, default: 0.99, help: 'EMA rate τ of the target network (0 = target is the online network).' },
+  momentumSchedule: { label: 'Momentum schedule', kind: 'enum', values: momentumSchedules, default: 'constant', help: 'Keep τ constant, or raise it to 1 on a cosine schedule over the run.' },
+  negatives: { label: 'Negatives', kind: 'bool', default: true, help: 'Push apart the other views of the batch; without negatives SimCLR collapses.' },
+  temperature: { label: 'Temperature', kind: 'float', min: 0.05, max: 2, default: 0.5, help: 'Softmax temperature: lower sharpens the similarities.' },
+  sinkhorn: { label: 'Sinkhorn', kind: 'bool', default: true, help: 'Spread codes equally over prototypes (Sinkhorn-Knopp); without it SwAV collapses.' },
+  prototypes: { label: 'Prototypes K', kind: 'int', min: 2, max: 512, default: 32, help: 'Number of SwAV prototypes K.' },
+  epsilon: { label: 'Sinkhorn ε', kind: 'float', min: 0.01, max: 1, default: 0.05, help: 'Sinkhorn entropy ε: lower gives harder codes.' },
+  sinkhornIters: { label: 'Sinkhorn iterations', kind: 'int', min: 1, max: 20, default: 3, help: 'Sinkhorn-Knopp iterations.' },
+  lambda: { label: 'Uniformity weight λ', kind: 'float', min: 0, max: 10, default: 1, help: 'Weight λ of the uniformity term.' },
+  alignment: { label: 'Alignment term', kind: 'bool', default: true, help: 'Pull the two views of an image together (L_align).' },
+  uniformity: { label: 'Uniformity term', kind: 'bool', default: true, help: 'Spread all points over the sphere (L_uniform); alignment alone collapses.' },
+  evalEvery: { label: 'Evaluate every', kind: 'int', min: 1, max: 10_000, default: 10, help: 'Embed the evaluation set every this many steps.' },
+  cropMinArea: { label: 'Crop: smallest area', kind: 'float', min: 0.05, max: 1, default: 0.25, help: 'Random resized crop: smallest area kept.' },
+  flipProb: { label: 'Flip probability', kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },
+  jitterProb: { label: 'Jitter probability', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of brightness/contrast jitter.' },
+  contrast: { label: 'Contrast jitter', kind: 'float', min: 0, max: 0.9, default: 0.4, help: 'Contrast jitter strength (factor in 1 ± this).' },
+  brightness: { label: 'Brightness jitter', kind: 'float', min: 0, max: 0.9, default: 0.2, help: 'Brightness jitter strength (shift in ± this).' },
+  eraseProb: { label: 'Erase probability', kind: 'float', min: 0, max: 1, default: 0.25, help: 'Probability of random erasing (area 2–20%).' },
+  noise: { label: 'Noise σ', kind: 'float', min: 0, max: 0.5, default: 0.05, help: 'Standard deviation of added gaussian noise.' },
 };
 
 export const configKeys = Object.keys(configSpec) as ConfigKey[];
@@ -167,11 +169,26 @@ export function isConfigKey(key: string): key is ConfigKey {
   return Object.prototype.hasOwnProperty.call(configSpec, key);
 }
 
-/** Builds a safe config from untrusted key/value pairs: unknown keys and bad values become notices. */
-export function validateConfig(input: Iterable<[string, unknown]>, base: ExperimentConfig = defaultConfig()): ValidatedConfig {
-  const config: ExperimentConfig = { ...base };
-  const notices: string[] = [];
+/** The method a list of pairs asks for (the last valid one), if any. */
+export function requestedMethod(input: Iterable<[string, unknown]>): MethodName | undefined {
+  let method: MethodName | undefined;
   for (const [key, raw] of input) {
+    if (key === 'method') method = (parseValue('method', raw).value as MethodName | undefined) ?? method;
+  }
+  return method;
+}
+
+/**
+ * Builds a safe config from untrusted key/value pairs: unknown keys and bad values become notices.
+ * When the pairs choose another method, the other keys are read against that method's defaults
+ * (`#method=swav` gets SwAV's temperature, not SimSiam's).
+ */
+export function validateConfig(input: Iterable<[string, unknown]>, base: ExperimentConfig = defaultConfig()): ValidatedConfig {
+  const pairs = [...input];
+  const method = requestedMethod(pairs);
+  const config: ExperimentConfig = method && method !== base.method ? switchMethod(base, method) : { ...base };
+  const notices: string[] = [];
+  for (const [key, raw] of pairs) {
     if (!isConfigKey(key)) {
       notices.push(`Unknown setting "${shown(key)}" ignored.`);
       continue;
@@ -181,6 +198,17 @@ export function validateConfig(input: Iterable<[string, unknown]>, base: Experim
     if (notice) notices.push(notice);
   }
   return { config, notices };
+}
+
+/**
+ * The config after choosing another method: the shared settings (data, seed, d, optimiser,
+ * augmentations) stay; every method-specific setting returns to the new method's default.
+ */
+export function switchMethod(config: ExperimentConfig, method: MethodName): ExperimentConfig {
+  const fresh = defaultConfig(method);
+  const methodKeys = new Set(Object.values(methodCatalog).flatMap((info) => info.switches));
+  const kept = configKeys.filter((key) => !methodKeys.has(key) && key !== 'method');
+  return { ...fresh, ...Object.fromEntries(kept.map((key) => [key, config[key]])) };
 }
 
 /** The accepted values of a key, for help texts and error messages ("2–128", "adam|sgd"). */

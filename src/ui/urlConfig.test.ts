@@ -65,3 +65,10 @@ describe('readStartupSettings', () => {
     expect(notices[0]!.length).toBeLessThan(150);
   });
 });
+
+describe('links that choose a method', () => {
+  it('read the other settings against that method’s defaults', () => {
+    expect(readStartupSettings('', '#v=1&method=swav').config.temperature).toBe(0.1);
+    expect(readStartupSettings('', '#v=1&method=byol&momentum=0.9').config).toMatchObject({ method: 'byol', momentum: 0.9 });
+  });
+});

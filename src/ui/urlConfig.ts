@@ -3,7 +3,7 @@
  * (`#v=1&method=simsiam&seed=7`); the hash is read second, so it wins. `v` (link format), `autoplay`
  * and `backend` steer the page itself and never reach validateConfig.
  */
-import { defaultConfig, type ExperimentConfig, type MethodName, parseValue, validateConfig } from '../core/config';
+import { type ExperimentConfig, validateConfig } from '../core/config';
 import { type BackendName, backendNames } from '../worker/protocol';
 
 export const LINK_FORMAT_VERSION = '1';
@@ -39,15 +39,6 @@ function parseAutoplay(raw: string, notices: string[]): boolean {
   return false;
 }
 
-/** The method a link asks for (the last valid one), so the other settings start from its defaults. */
-function linkedMethod(pairs: [string, string][]): MethodName | undefined {
-  let method: MethodName | undefined;
-  for (const [key, value] of pairs) {
-    if (key === 'method') method = (parseValue('method', value).value as MethodName | undefined) ?? method;
-  }
-  return method;
-}
-
 export function readStartupSettings(search: string, hash: string): StartupSettings {
   const pairs = [...new URLSearchParams(search), ...new URLSearchParams(hash.replace(/^#/, ''))];
   const notices: string[] = [];
@@ -63,6 +54,6 @@ export function readStartupSettings(search: string, hash: string): StartupSettin
       }
     } else configPairs.push([key, value]);
   }
-  const validated = validateConfig(configPairs, defaultConfig(linkedMethod(configPairs)));
+  const validated = validateConfig(configPairs);
   return { config: validated.config, forcedBackend, autoplay, notices: [...notices, ...validated.notices] };
 }

@@ -3,13 +3,14 @@ import { type ConfigKey, configSpec, type ExperimentConfig } from '../../core/co
 import { useLab, useLabContext } from '../labContext';
 import { SettingField } from './SettingField';
 
-type BooleanKey = { [K in ConfigKey]: ExperimentConfig[K] extends boolean ? K : never }[ConfigKey];
+export type BooleanKey = { [K in ConfigKey]: ExperimentConfig[K] extends boolean ? K : never }[ConfigKey];
 
-export function SettingSwitch({ settingKey, label }: { settingKey: BooleanKey; label: string }) {
+export function SettingSwitch({ settingKey }: { settingKey: BooleanKey }) {
   const { client } = useLabContext();
   const checked = useLab((state) => state.config[settingKey]);
+  const spec = configSpec[settingKey];
   return (
-    <SettingField label={label} help={configSpec[settingKey].help} controlFirst>
+    <SettingField label={spec.label} help={spec.help} controlFirst>
       {({ inputId, helpId }) => (
         <input
           id={inputId}

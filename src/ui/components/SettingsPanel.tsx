@@ -1,61 +1,52 @@
-/** The experiment settings shown in the page: the collapse switches, dataset, output dimension, seed. */
-import { configSpec, type DatasetName, datasetNames } from '../../core/config';
-import { useLab, useLabContext } from '../labContext';
-import { SeedField } from './SeedField';
-import { SettingField } from './SettingField';
-import { SettingSwitch } from './SettingSwitch';
+/**
+ * The experiment settings: the method, the switches that apply to it (from the method catalog), then
+ * the shared ones — dataset, output dimension, seed.
+ */
+import { type ConfigKey, configSpec, type DatasetName, datasetNames } from '../../core/config';
+import { methodCatalog, type MethodName, methodNames } from '../../core/methodCatalog';
+import { useLab } from '../labContext';
+import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
+import { NumberSetting, type NumberKey } from './NumberSetting';
+import { type BooleanKey, SettingSwitch } from './SettingSwitch';
 
 const datasetLabels: Record<DatasetName, string> = { 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST' };
 const commonDims = [2, 3, 8, 16, 64, 128];
 
+function MethodSetting({ settingKey }: { settingKey: ConfigKey }) {
+  const spec = configSpec[settingKey];
+  if (spec.kind === 'bool') return <SettingSwitch settingKey={settingKey as BooleanKey} />;
+  if (spec.kind === 'enum') return <ChoiceSetting settingKey={settingKey as ChoiceKey} choices={spec.values} />;
+  return <NumberSetting settingKey={settingKey as NumberKey} />;
+}
+
 export function SettingsPanel() {
-  const { client } = useLabContext();
-  const dataset = useLab((state) => state.config.dataset);
+  const method = useLab((state) => state.config.method);
   const dim = useLab((state) => state.config.dim);
   // Settings go to the worker with its init; while it loads there is nothing to change yet.
   const loading = useLab((state) => state.status === 'loading');
   // A dimension from a link (e.g. d = 5) is offered too, so the select can show it.
   const dimChoices = [...new Set([...commonDims, dim])].sort((a, b) => a - b);
+  const info = methodCatalog[method];
 
   return (
     <fieldset className="settings" disabled={loading}>
       <legend>Settings</legend>
-      <SettingSwitch settingKey="stopGrad" label="Stop-gradient" />
-      <SettingSwitch settingKey="predictor" label="Predictor" />
-      <SettingField label="Dataset" help={configSpec.dataset.help}>
-        {({ inputId, helpId }) => (
-          <select
-            id={inputId}
-            value={dataset}
-            aria-describedby={helpId}
-            onChange={(event) => client.setConfig({ dataset: event.target.value as DatasetName })}
-          >
-            {datasetNames.map((name) => (
-              <option key={name} value={name}>
-                {datasetLabels[name]}
-              </option>
-            ))}
-          </select>
-        )}
-      </SettingField>
-      <SettingField label="Output dimension" help={configSpec.dim.help}>
-        {({ inputId, helpId }) => (
-          <select
-            id={inputId}
-            value={String(dim)}
-            aria-describedby={helpId}
-            onChange={(event) => client.setConfig({ dim: Number(event.target.value) })}
-          >
-            {dimChoices.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice}
-              </option>
-            ))}
-          </select>
-        )}
-      </SettingField>
-      <SeedField />
-      <p className="settings-note">The switches act on the running model. Dataset, output dimension and seed restart the run from step 0.</p>
+      <ChoiceSetting<MethodName>
+        settingKey="method"
+        choices={methodNames}
+        labelOf={(name) => methodCatalog[name].title}
+        help={info.summary}
+              />
+      {info.switches.map((key) => (
+        <MethodSetting key={`${method}-${key}`} settingKey={key} />
+      ))}
+      <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetNames} labelOf={(name) => datasetLabels[name]} />
+      <ChoiceSetting<number> settingKey="dim" choices={dimChoices} />
+      <NumberSetting settingKey="seed" />
+      <p className="settings-note">
+        The switches act on the running model. Method, dataset, output dimension, seed and the structural settings
+        (BatchNorm, momentum, prototypes) restart the run from step 0.
+      </p>
     </fieldset>
   );
 }

@@ -1,0 +1,22 @@
+import type { ExperimentConfig, MethodName } from '../core/config';
+import { defaultConfig } from '../core/config';
+import { loadDatasetFromDisk } from '../data/diskDataset';
+import { type EvalRecord, runExperiment } from './runExperiment';
+import type { TrainingData } from './trainer';
+
+let fashion: Promise<TrainingData> | null = null;
+/** Fashion-MNIST, loaded once per test process. */
+export function fashionMnist(): Promise<TrainingData> {
+  fashion ??= Promise.all([loadDatasetFromDisk('fashion-mnist', 'train'), loadDatasetFromDisk('fashion-mnist', 'eval')]).then(
+    ([train, evalSet]) => ({ train, eval: evalSet }),
+  );
+  return fashion;
+}
+
+/** Trains a method (defaults + overrides) at d = 3 and returns its collapse std × √d per evaluation. */
+export async function collapseCurve(method: MethodName, steps: number, overrides: Partial<ExperimentConfig> = {}): Promise<EvalRecord[]> {
+  const config = { ...defaultConfig(method), dim: 3, evalEvery: 25, ...overrides, steps };
+  const records: EvalRecord[] = [];
+  await runExperiment(config, await fashionMnist(), (record) => records.push(record));
+  return records;
+}
