@@ -5,6 +5,8 @@ export interface CliOptions {
   config: ExperimentConfig;
   json: boolean;
   backend: BackendName | null;
+  /** Evaluation images scored by kNN at each evaluation (0 = no kNN; it is the slow metric). */
+  knnQueries: number;
   help: boolean;
 }
 
@@ -22,6 +24,7 @@ export function parseArgs(argv: string[]): CliOptions {
   let json = false;
   let help = false;
   let backend: BackendName | null = null;
+  let knnQueries = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument "${arg}". Flags look like --steps 300.`);
@@ -46,6 +49,13 @@ export function parseArgs(argv: string[]): CliOptions {
       backend = value as BackendName;
       continue;
     }
+    if (name === 'knn') {
+      knnQueries = Number(value);
+      if (!Number.isInteger(knnQueries) || knnQueries < 0 || knnQueries > 2000) {
+        throw new UsageError(`--knn ${value}: expected a whole number 0–2000 (evaluation images scored by kNN).`);
+      }
+      continue;
+    }
     if (!key) throw new UsageError(`Unknown flag --${name}.`);
     pairs.push([key, value]);
   }
@@ -58,7 +68,7 @@ export function parseArgs(argv: string[]): CliOptions {
     (config as unknown as Record<string, unknown>)[key] = value;
   }
   if (config.steps === 0) throw new UsageError('--steps must be at least 1 on the command line.');
-  return { config, json, backend, help };
+  return { config, json, backend, knnQueries, help };
 }
 
 function splitOnce(text: string): [string, string | undefined] {
@@ -80,6 +90,7 @@ export function usage(): string {
     '',
     ...rows,
     `  --backend        ${backendNames.join('|').padEnd(26)} tfjs backend (default wasm, cpu as fallback)`,
+    '  --knn            0–2000                     evaluation images scored by kNN (k = 20) each evaluation (default 0)',
     '  --json                                      one JSON object per evaluation, then a summary',
     '  --help                                      this text',
   ].join('\n');

@@ -14,6 +14,20 @@ function fmt(value: number | null, digits: number): string {
   return value === null || !Number.isFinite(value) ? '—' : value.toFixed(digits);
 }
 
+/** The human-readable table: title, width, cell. */
+const columns: [string, number, (r: EvalRecord) => string][] = [
+  ['step', 6, (r) => String(r.step)],
+  ['loss', 9, (r) => fmt(r.loss, 4)],
+  ['std', 7, (r) => fmt(r.std, 4)],
+  ['std×√d', 7, (r) => fmt(r.stdScaled, 3)],
+  ['align', 7, (r) => fmt(r.alignment, 3)],
+  ['unif', 7, (r) => fmt(r.uniformity, 3)],
+  ['erank', 6, (r) => fmt(r.effectiveRank, 2)],
+  ['knn z', 6, (r) => fmt(r.knnProjector, 3)],
+  ['knn h', 6, (r) => fmt(r.knnEncoder, 3)],
+  ['steps/s', 8, (r) => fmt(r.stepsPerSec, 1)],
+];
+
 function progressBar(step: number, total: number): string {
   const width = 30;
   const filled = Math.round((step / total) * width);
@@ -31,7 +45,7 @@ async function main(options: CliOptions): Promise<void> {
   const showBar = !options.json && process.stderr.isTTY;
   if (!options.json) {
     out.write(`${config.method} on ${config.dataset}, d=${config.dim}, seed ${config.seed}, ${config.steps} steps, backend ${backend.name}\n`);
-    out.write(`${'step'.padStart(6)} ${'loss'.padStart(9)} ${'std'.padStart(7)} ${'std×√d'.padStart(7)} ${'steps/s'.padStart(8)}\n`);
+    out.write(`${columns.map(([title, width]) => title.padStart(width)).join(' ')}\n`);
   }
   const onEval = (r: EvalRecord) => {
     if (options.json) {
@@ -39,10 +53,10 @@ async function main(options: CliOptions): Promise<void> {
       return;
     }
     if (showBar) process.stderr.write('\r\x1b[K');
-    out.write(`${String(r.step).padStart(6)} ${fmt(r.loss, 4).padStart(9)} ${fmt(r.std, 4).padStart(7)} ${fmt(r.stdScaled, 3).padStart(7)} ${fmt(r.stepsPerSec, 1).padStart(8)}\n`);
+    out.write(`${columns.map(([, width, cell]) => cell(r).padStart(width)).join(' ')}\n`);
     if (showBar) process.stderr.write(progressBar(r.step, config.steps));
   };
-  const summary = await runExperiment(config, { train, eval: evalSet }, onEval);
+  const summary = await runExperiment(config, { train, eval: evalSet }, onEval, { knnQueries: options.knnQueries });
   if (showBar) process.stderr.write('\r\x1b[K');
   if (options.json) {
     out.write(`${JSON.stringify({ summary: true, backend: backend.name, config, ...summary })}\n`);

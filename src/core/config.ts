@@ -95,7 +95,7 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
   flipProb: { label: 'Flip probability', kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },
   jitterProb: { label: 'Jitter probability', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of brightness/contrast jitter.' },
   contrast: { label: 'Contrast jitter', kind: 'float', min: 0, max: 0.9, default: 0.4, help: 'Contrast jitter strength (factor in 1 ± this).' },
-  brightness: { label: 'Brightness jitter', kind: 'float', min: 0, max: 0.9, default: 0.2, help: 'Brightness jitter strength (shift in ± this).' },
+  brightness: { label: 'Brightness jitter', kind: 'float', min: 0, max: 0.9, default: 0.2, help: 'Brightness jitter strength (factor in 1 ± this).' },
   eraseProb: { label: 'Erase probability', kind: 'float', min: 0, max: 1, default: 0.25, help: 'Probability of random erasing (area 2–20%).' },
   noise: { label: 'Noise σ', kind: 'float', min: 0, max: 0.5, default: 0.05, help: 'Standard deviation of added gaussian noise.' },
 };

@@ -12,6 +12,7 @@ export type AugmentConfig = Pick<
 export interface ViewParams {
   /** [y1, x1, y2, x2] per image, normalised; x1 > x2 means horizontally flipped. */
   boxes: Float32Array;
+  /** Contrast factor (around each image's mean) and brightness factor, as torchvision's ColorJitter. */
   contrast: Float32Array;
   brightness: Float32Array;
   /** 1 where a row / column lies inside the erased rectangle (all 0 when not erased). */
@@ -61,7 +62,7 @@ export function sampleViewParams(rng: Rng, count: number, size: number, cfg: Aug
 
     const jitter = rng.bernoulli(cfg.jitterProb);
     p.contrast[i] = jitter ? rng.uniform(1 - cfg.contrast, 1 + cfg.contrast) : 1;
-    p.brightness[i] = jitter ? rng.uniform(-cfg.brightness, cfg.brightness) : 0;
+    p.brightness[i] = jitter ? rng.uniform(1 - cfg.brightness, 1 + cfg.brightness) : 1;
 
     const erase = rng.bernoulli(cfg.eraseProb) ? sampleRect(rng, size, ERASE_AREA, LOG_RATIO_ERASE) : null;
     if (erase) {
@@ -74,8 +75,8 @@ export function sampleViewParams(rng: Rng, count: number, size: number, cfg: Aug
 }
 
 /**
- * One augmented view of a batch: crop + flip (tf.image.cropAndResize), brightness/contrast jitter
- * around each image's mean, random erasing, gaussian noise, clip to [0, 1]. Returns [n, size, size, 1]
+ * One augmented view of a batch: crop + flip (tf.image.cropAndResize), contrast jitter around each
+ * image's mean and a brightness factor (multiplicative, so a black background stays black), random erasing, gaussian noise, clip to [0, 1]. Returns [n, size, size, 1]
  * in [0, 1]; normalisation is the caller's (the model's input layer).
  */
 export function augmentBatch(images: tf.Tensor4D, params: ViewParams, noise: number): tf.Tensor4D {
@@ -88,7 +89,7 @@ export function augmentBatch(images: tf.Tensor4D, params: ViewParams, noise: num
     const mean = tf.mean(x, [1, 2, 3], true);
     const contrast = tf.tensor4d(params.contrast, [n, 1, 1, 1]);
     const brightness = tf.tensor4d(params.brightness, [n, 1, 1, 1]);
-    x = tf.add(tf.add(tf.mul(tf.sub(x, mean), contrast), mean), brightness);
+    x = tf.mul(tf.add(tf.mul(tf.sub(x, mean), contrast), mean), brightness);
 
     const rows = tf.tensor4d(params.eraseRows, [n, size, 1, 1]);
     const cols = tf.tensor4d(params.eraseCols, [n, 1, size, 1]);

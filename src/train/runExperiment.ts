@@ -10,8 +10,14 @@ export interface EvalRecord {
   std: number;
   /** Collapse std × √d: 1 spread, 0 collapsed (the reference curves' scale). */
   stdScaled: number;
+  alignment: number;
+  uniformity: number;
+  effectiveRank: number;
+  knnProjector: number | null;
+  knnEncoder: number | null;
   stepsPerSec: number;
   evalMs: number;
+  metricsMs: number;
 }
 
 export interface RunSummary {
@@ -35,8 +41,10 @@ function toRecord(snapshot: Snapshot, stepsPerSec: number): EvalRecord {
     loss: Number.isFinite(snapshot.loss) ? snapshot.loss : null,
     std: snapshot.collapseStd,
     stdScaled: snapshot.collapseStd * Math.sqrt(snapshot.dim),
+    ...snapshot.metrics,
     stepsPerSec,
     evalMs: snapshot.evalMs,
+    metricsMs: snapshot.metricsMs,
   };
 }
 
@@ -48,12 +56,13 @@ export async function runExperiment(
   config: ExperimentConfig,
   data: TrainingData,
   onEval: (record: EvalRecord) => void = () => {},
+  options: { knnQueries: number } = { knnQueries: 0 },
 ): Promise<RunSummary> {
   const trainer = new Trainer(config, data);
   try {
     const stepMs: number[] = [];
     const evalMs: number[] = [];
-    let record = toRecord(await trainer.snapshot(), 0);
+    let record = toRecord(await trainer.snapshot(options), 0);
     onEval(record);
     let windowStart = performance.now();
     let windowSteps = 0;
@@ -64,7 +73,7 @@ export async function runExperiment(
       windowSteps += 1;
       if (trainer.step % config.evalEvery === 0 || trainer.step === config.steps) {
         const stepsPerSec = (windowSteps * 1000) / (performance.now() - windowStart);
-        const snapshot = await trainer.snapshot();
+        const snapshot = await trainer.snapshot(options);
         evalMs.push(snapshot.evalMs);
         record = toRecord(snapshot, stepsPerSec);
         onEval(record);

@@ -4,11 +4,10 @@ import { Rng } from '../core/rng';
 import { augmentBatch, sampleViewParams } from '../data/augment';
 import { BatchSampler } from '../data/batches';
 import type { Dataset } from '../data/datasetFormat';
-import { collapseStd } from '../metrics/collapse';
 import { applyBatchStats, type BatchStats } from '../ssl/layers';
-import { l2Normalize } from '../ssl/losses';
 import { methods } from '../ssl/methods';
 import { INPUT_SIZE, SslModel } from '../ssl/model';
+import { evaluate, type EvaluationInputs, type KnnBank } from './evaluation';
 import type { Snapshot } from './snapshot';
 
 export interface TrainingData {
@@ -26,6 +25,10 @@ export class NonFiniteLossError extends Error {
         'lower the learning rate or press Reset.',
     );
   }
+}
+
+function allIndices(count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, i) => i);
 }
 
 /** Pixel mean and std of a dataset, for input normalisation. */
@@ -64,10 +67,13 @@ function makeOptimizer(config: ExperimentConfig): tf.Optimizer {
 export class Trainer {
   private readonly model: SslModel;
   private readonly optimizer: tf.Optimizer;
-  private readonly evalInputs: tf.Tensor2D;
+  private readonly evalInputs: EvaluationInputs;
+  /** The training images for the kNN bank, built on first use (25 MB). */
+  private knnBank: KnnBank | null = null;
   private readonly sampler: BatchSampler;
   private readonly augmentRng: Rng;
   private readonly normalisation: { mean: number; std: number };
+  private readonly previewRng: Rng;
   private lossSum = 0;
   private lossCount = 0;
   private stepCount = 0;
@@ -86,10 +92,9 @@ export class Trainer {
     this.optimizer = makeOptimizer(cfg);
     this.sampler = new BatchSampler(data.train.count, rng.fork('batches'));
     this.augmentRng = rng.fork('augment');
+    this.previewRng = rng.fork('preview');
     this.normalisation = pixelStats(data.train.pixels);
-    const evalImages = imagesTensor(data.eval, Int32Array.from({ length: data.eval.count }, (_, i) => i));
-    this.evalInputs = this.toModelInput(evalImages);
-    evalImages.dispose();
+    this.evalInputs = this.buildEvaluationInputs(rng.fork('evaluation-views'));
     this.calibrateBatchNorm(rng.fork('calibration'));
   }
 
@@ -99,6 +104,28 @@ export class Trainer {
 
   get config(): ExperimentConfig {
     return this.cfg;
+  }
+
+  get imageSize(): number {
+    return this.data.train.rows;
+  }
+
+  /**
+   * What the model sees: `count` random training images, each followed by its two augmented views
+   * under the current augmentation settings (count × 3 × size × size, values in [0, 1]). Its own random
+   * stream, so previews never change the training run.
+   */
+  async previewAugmentations(count: number): Promise<Float32Array> {
+    const size = this.imageSize;
+    const indices = Int32Array.from({ length: count }, () => this.previewRng.int(this.data.train.count));
+    const strip = tf.tidy(() => {
+      const images = imagesTensor(this.data.train, indices);
+      const view = () => augmentBatch(images, sampleViewParams(this.previewRng, count, size, this.cfg), this.cfg.noise);
+      return tf.stack([images, view(), view()], 1);
+    });
+    const values = (await strip.data()) as Float32Array;
+    strip.dispose();
+    return values;
   }
 
   /** Applies the keys that can change mid-run; returns false when the change needs a fresh Trainer. */
@@ -132,32 +159,52 @@ export class Trainer {
     return loss;
   }
 
-  /** Embeds the evaluation set (BatchNorm in evaluation mode) and measures collapse. */
-  async snapshot(): Promise<Snapshot> {
-    const started = performance.now();
-    const normalised = tf.tidy(() => l2Normalize(this.model.embed(this.evalInputs, { training: false })));
-    // Never dataSync: on webgpu it returned wrong values; the async read is safe on every backend.
-    const embeddings = (await normalised.data()) as Float32Array;
-    normalised.dispose();
-    const evalMs = performance.now() - started;
+  /**
+   * Embeds the evaluation set (BatchNorm in evaluation mode) and measures it. `knnQueries` > 0 also
+   * scores that many evaluation images by kNN against the training set (slow: ask for it sparingly).
+   */
+  async snapshot(options: { knnQueries?: number } = {}): Promise<Snapshot> {
+    const queries = options.knnQueries ?? 0;
+    const knn = queries > 0 ? { bank: this.trainingBank(), queries } : null;
+    const result = await evaluate(this.model, this.cfg.dim, this.evalInputs, knn);
     const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : NaN;
     this.lossSum = 0;
     this.lossCount = 0;
     return {
       step: this.stepCount,
       dim: this.cfg.dim,
-      embeddings,
       labels: this.data.eval.labels.slice(),
       loss,
-      collapseStd: collapseStd(embeddings, this.cfg.dim),
-      evalMs,
+      pairCount: result.pairs.length / (2 * this.cfg.dim),
+      ...result,
     };
   }
 
   dispose(): void {
     this.model.dispose();
     this.optimizer.dispose();
-    this.evalInputs.dispose();
+    for (const t of [this.evalInputs.clean, this.evalInputs.view1, this.evalInputs.view2, this.knnBank?.inputs]) t?.dispose();
+  }
+
+  /** The evaluation images, clean and under two fixed augmentations (for the alignment metric). */
+  private buildEvaluationInputs(rng: Rng): EvaluationInputs {
+    const { eval: evalSet } = this.data;
+    return tf.tidy(() => {
+      const images = imagesTensor(evalSet, allIndices(evalSet.count));
+      const view = () =>
+        this.toModelInput(augmentBatch(images, sampleViewParams(rng, evalSet.count, evalSet.rows, this.cfg), this.cfg.noise));
+      const inputs = { clean: this.toModelInput(images), view1: view(), view2: view() };
+      for (const t of Object.values(inputs)) tf.keep(t);
+      return { ...inputs, labels: evalSet.labels, classCount: evalSet.classNames.length };
+    });
+  }
+
+  private trainingBank(): KnnBank {
+    this.knnBank ??= {
+      inputs: tf.tidy(() => this.toModelInput(imagesTensor(this.data.train, allIndices(this.data.train.count)))),
+      labels: this.data.train.labels,
+    };
+    return this.knnBank;
   }
 
   /** Two augmented, normalised views of the next batch, each [batch, 784]. */

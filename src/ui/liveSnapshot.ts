@@ -14,10 +14,33 @@ export interface LiveSnapshot {
   /** count × dim, l2-normalised rows. */
   embeddings: Float32Array;
   labels: Uint8Array;
+  /** The two augmented views' embeddings of the first `pairCount` images: view 1 rows, then view 2 rows. */
+  pairs: Float32Array;
+  pairCount: number;
+  /** The evaluation images behind the points (count × imageSize² bytes), sent once per model. */
+  images: Uint8Array;
+  imageSize: number;
 }
 
 export function createLiveSnapshot(): LiveSnapshot {
-  return { version: 0, step: 0, dim: 3, count: 0, embeddings: new Float32Array(0), labels: new Uint8Array(0) };
+  return {
+    version: 0,
+    step: 0,
+    dim: 3,
+    count: 0,
+    embeddings: new Float32Array(0),
+    labels: new Uint8Array(0),
+    pairs: new Float32Array(0),
+    pairCount: 0,
+    images: new Uint8Array(0),
+    imageSize: 0,
+  };
+}
+
+/** The evaluation images arrive with each new model (they change only with the dataset). */
+export function publishImages(live: LiveSnapshot, images: Uint8Array, imageSize: number): void {
+  live.images = images;
+  live.imageSize = imageSize;
 }
 
 export function publishSnapshot(live: LiveSnapshot, snapshot: Snapshot): void {
@@ -26,6 +49,8 @@ export function publishSnapshot(live: LiveSnapshot, snapshot: Snapshot): void {
   live.count = snapshot.labels.length;
   live.embeddings = snapshot.embeddings;
   live.labels = snapshot.labels;
+  live.pairs = snapshot.pairs;
+  live.pairCount = snapshot.pairCount;
   live.version++;
 }
 
@@ -34,5 +59,7 @@ export function clearSnapshot(live: LiveSnapshot): void {
   live.count = 0;
   live.embeddings = new Float32Array(0);
   live.labels = new Uint8Array(0);
+  live.pairs = new Float32Array(0);
+  live.pairCount = 0;
   live.version++;
 }

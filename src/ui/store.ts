@@ -38,6 +38,8 @@ export interface LabState extends RunFigures {
   error: LabError | null;
   /** One line about the latest run event, e.g. that a settings change restarted the run. */
   runNote: string | null;
+  /** The latest augmentation preview: count × 3 × size² values (image, view 1, view 2), on demand. */
+  preview: { count: number; imageSize: number; images: Float32Array } | null;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -57,6 +59,7 @@ export function createLabStore(config: ExperimentConfig, notices: string[] = [])
     notices,
     error: null,
     runNote: null,
+    preview: null,
   }));
 }
 

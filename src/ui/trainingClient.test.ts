@@ -34,6 +34,8 @@ const ready: FromWorker = {
   backend: { name: 'wasm', reason: 'forced by ?backend=wasm' },
   classNames: ['T-shirt', 'Trouser'],
   evalCount: 2,
+  evalImages: new Uint8Array(2 * 28 * 28),
+  imageSize: 28,
   config: defaultConfig(),
 };
 
@@ -45,7 +47,11 @@ function snapshot(step: number): Snapshot {
     labels: new Uint8Array([0, 1]),
     loss: -0.5,
     collapseStd: 0.4,
+    metrics: { alignment: 0.5, uniformity: -1.2, effectiveRank: 2.5, knnProjector: null, knnEncoder: null },
+    pairs: new Float32Array([1, 0, 0, 0, 1, 0]),
+    pairCount: 1,
     evalMs: 3,
+    metricsMs: 1,
   };
 }
 

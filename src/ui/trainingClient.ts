@@ -5,7 +5,7 @@
  */
 import { configKeys, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
 import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
-import { clearSnapshot, type LiveSnapshot, publishSnapshot } from './liveSnapshot';
+import { clearSnapshot, type LiveSnapshot, publishImages, publishSnapshot } from './liveSnapshot';
 import { createPatchThrottle, type PatchThrottle } from './patchThrottle';
 import { addNotices, freshRunFigures, type LabStore, type RunFigures } from './store';
 
@@ -103,6 +103,11 @@ export class TrainingClient {
     }
   }
 
+  /** Asks for a fresh strip of example images with their two augmented views (arrives in `preview`). */
+  requestPreview(count: number): void {
+    if (this.store.getState().status === 'ready') this.post({ type: 'preview', count });
+  }
+
   dispose(): void {
     this.figures.cancel();
     this.worker?.terminate();
@@ -145,6 +150,7 @@ export class TrainingClient {
         this.requestedRunning = null;
         // Only the first ready's config is taken: later ones may trail settings changed since they were sent.
         const initial = this.store.getState().status === 'loading';
+        publishImages(this.options.live, message.evalImages, message.imageSize);
         this.store.setState({
           ...freshRunFigures(),
           ...(initial ? { config: message.config } : {}),
@@ -174,6 +180,9 @@ export class TrainingClient {
         this.figures.push({ collapseStd: snapshot.collapseStd, snapshotStep: snapshot.step, snapshotDim: snapshot.dim });
         return;
       }
+      case 'preview':
+        this.store.setState({ preview: { count: message.count, imageSize: message.imageSize, images: message.images } });
+        return;
       case 'finished':
         this.figures.flush();
         this.requestedRunning = null;

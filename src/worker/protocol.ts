@@ -21,7 +21,9 @@ export type ToWorker =
   /** Rebuild the model from step 0 with this config (same data and backend unless the dataset changed). */
   | { type: 'reset'; config: ExperimentConfig }
   /** Change settings; live keys apply at the next step, others reset the run. */
-  | { type: 'config'; config: ExperimentConfig };
+  | { type: 'config'; config: ExperimentConfig }
+  /** Example training images with two augmented views each, drawn afresh on every request. */
+  | { type: 'preview'; count: number };
 
 export interface BackendInfo {
   name: BackendName;
@@ -33,7 +35,18 @@ export type ErrorKind = 'dataset' | 'backend' | 'nan' | 'internal';
 
 /** Worker → UI. */
 export type FromWorker =
-  | { type: 'ready'; backend: BackendInfo; classNames: string[]; evalCount: number; config: ExperimentConfig }
+  | {
+      type: 'ready';
+      backend: BackendInfo;
+      classNames: string[];
+      evalCount: number;
+      /** The evaluation images (evalCount × size × size bytes, 0 = black), for showing a point's image. */
+      evalImages: Uint8Array;
+      imageSize: number;
+      config: ExperimentConfig;
+    }
+  /** count × 3 × size × size values in [0, 1]: each image, then its two augmented views. */
+  | { type: 'preview'; count: number; imageSize: number; images: Float32Array }
   | { type: 'progress'; step: number; loss: number; stepsPerSec: number; running: boolean }
   | { type: 'snapshot'; snapshot: Snapshot }
   /** Training stopped because the configured number of steps was reached. */

@@ -60,9 +60,14 @@ function loadData(name: DatasetName): Promise<TrainingData> {
   return pending;
 }
 
+/** kNN is the slow metric (it embeds the 8,000 training images): measured every this many steps. */
+const KNN_EVERY_STEPS = 50;
+const KNN_QUERIES = 500;
+
 async function postSnapshot(current: Trainer): Promise<void> {
-  const snapshot = await current.snapshot();
-  post({ type: 'snapshot', snapshot }, [snapshot.embeddings.buffer, snapshot.labels.buffer]);
+  const knnQueries = current.step % KNN_EVERY_STEPS === 0 ? KNN_QUERIES : 0;
+  const snapshot = await current.snapshot({ knnQueries });
+  post({ type: 'snapshot', snapshot }, [snapshot.embeddings.buffer, snapshot.labels.buffer, snapshot.pairs.buffer]);
 }
 
 /** (Re)builds the trainer for a config from step 0 and shows its first snapshot. */
@@ -79,7 +84,15 @@ async function rebuild(config: ExperimentConfig): Promise<void> {
   }
   trainer = new Trainer(config, data);
   rate.reset();
-  post({ type: 'ready', backend: backend!, classNames: data.train.classNames, evalCount: data.eval.count, config });
+  post({
+    type: 'ready',
+    backend: backend!,
+    classNames: data.train.classNames,
+    evalCount: data.eval.count,
+    evalImages: data.eval.pixels.slice(),
+    imageSize: data.eval.rows,
+    config,
+  });
   await postSnapshot(trainer);
 }
 
@@ -166,6 +179,13 @@ async function handle(message: ToWorker): Promise<void> {
     case 'reset':
       running = false;
       await exclusive(() => rebuild(message.config));
+      return;
+    case 'preview':
+      await exclusive(async () => {
+        if (!trainer) return;
+        const images = await trainer.previewAugmentations(message.count);
+        post({ type: 'preview', count: message.count, imageSize: trainer.imageSize, images }, [images.buffer]);
+      });
       return;
     case 'config':
       await exclusive(async () => {

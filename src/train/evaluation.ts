@@ -1,0 +1,92 @@
+import * as tf from '@tensorflow/tfjs';
+import { alignment, collapseStd, effectiveRank, knnAccuracy, uniformity } from '../metrics';
+import { l2Normalize } from '../ssl/losses';
+import type { SslModel } from '../ssl/model';
+import type { SnapshotMetrics } from './snapshot';
+
+/** Positive pairs sent with each snapshot for drawing (all evaluation pairs count in the alignment). */
+export const PAIR_COUNT = 200;
+/** kNN neighbourhood, as in the reference runs. */
+const KNN_K = 20;
+
+export interface EvaluationInputs {
+  /** The evaluation images, normalised, [n, 784]. */
+  clean: tf.Tensor2D;
+  /** Two fixed augmented views of the same images. */
+  view1: tf.Tensor2D;
+  view2: tf.Tensor2D;
+  labels: Uint8Array;
+  classCount: number;
+}
+
+export interface KnnBank {
+  /** The training images, normalised, [N, 784]. */
+  inputs: tf.Tensor2D;
+  labels: Uint8Array;
+}
+
+export interface EvaluationResult {
+  embeddings: Float32Array;
+  pairs: Float32Array;
+  collapseStd: number;
+  metrics: SnapshotMetrics;
+  evalMs: number;
+  metricsMs: number;
+}
+
+const evalMode = { training: false } as const;
+
+/** Reads a tensor back and frees it (never dataSync: it corrupted values on webgpu). */
+async function readBack(t: tf.Tensor): Promise<Float32Array> {
+  const values = (await t.data()) as Float32Array;
+  t.dispose();
+  return values;
+}
+
+/**
+ * Embeds the evaluation set (BatchNorm in evaluation mode) and its two fixed views in one pass, reads
+ * them back, and computes the metrics. With `knn`, also embeds the training bank and scores the first
+ * `knnQueries` evaluation images by kNN on z and on h — the slow part, so hosts ask for it less often.
+ */
+export async function evaluate(
+  model: SslModel,
+  dim: number,
+  inputs: EvaluationInputs,
+  knn: { bank: KnnBank; queries: number } | null,
+): Promise<EvaluationResult> {
+  const started = performance.now();
+  const n = inputs.labels.length;
+  const all = await readBack(
+    tf.tidy(() => l2Normalize(model.embed(tf.concat([inputs.clean, inputs.view1, inputs.view2], 0), evalMode))),
+  );
+  const evalMs = performance.now() - started;
+  const metricsStarted = performance.now();
+  const embeddings = all.slice(0, n * dim);
+  const view1 = all.subarray(n * dim, 2 * n * dim);
+  const view2 = all.subarray(2 * n * dim, 3 * n * dim);
+  const pairCount = Math.min(PAIR_COUNT, n);
+  const pairs = new Float32Array(2 * pairCount * dim);
+  pairs.set(view1.subarray(0, pairCount * dim), 0);
+  pairs.set(view2.subarray(0, pairCount * dim), pairCount * dim);
+
+  let knnScores: { projector: number; encoder: number } | null = null;
+  if (knn) {
+    const features = (x: tf.Tensor2D) => model.online.encoder.apply(x, evalMode);
+    const evalFeatures = await readBack(tf.tidy(() => features(inputs.clean)));
+    const bankFeatures = features(knn.bank.inputs);
+    const bankEmbeddings = await readBack(tf.tidy(() => l2Normalize(model.online.projector.apply(bankFeatures, evalMode))));
+    const bankFeatureValues = await readBack(bankFeatures);
+    const featureDim = evalFeatures.length / n;
+    const score = (queries: Float32Array, bank: Float32Array, width: number) =>
+      knnAccuracy(queries, inputs.labels, bank, knn.bank.labels, width, KNN_K, inputs.classCount, knn.queries);
+    knnScores = { projector: score(embeddings, bankEmbeddings, dim), encoder: score(evalFeatures, bankFeatureValues, featureDim) };
+  }
+  const metrics: SnapshotMetrics = {
+    alignment: alignment(view1, view2, dim),
+    uniformity: uniformity(embeddings, dim),
+    effectiveRank: effectiveRank(embeddings, dim),
+    knnProjector: knnScores?.projector ?? null,
+    knnEncoder: knnScores?.encoder ?? null,
+  };
+  return { embeddings, pairs, collapseStd: collapseStd(embeddings, dim), metrics, evalMs, metricsMs: performance.now() - metricsStarted };
+}
