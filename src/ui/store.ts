@@ -25,6 +25,8 @@ export interface RunFigures {
   snapshotStep: number | null;
   /** Embedding dimension of the latest snapshot (the config may already say otherwise). */
   snapshotDim: number | null;
+  /** Milliseconds the latest snapshot took to embed the evaluation set and read it back. */
+  snapshotMs: number;
 }
 
 export interface LabState extends RunFigures {
@@ -45,7 +47,7 @@ export interface LabState extends RunFigures {
 export type LabStore = StoreApi<LabState>;
 
 export function freshRunFigures(): RunFigures {
-  return { step: 0, stepsPerSec: 0, loss: NaN, collapseStd: NaN, snapshotStep: null, snapshotDim: null };
+  return { step: 0, stepsPerSec: 0, loss: NaN, collapseStd: NaN, snapshotStep: null, snapshotDim: null, snapshotMs: NaN };
 }
 
 export function createLabStore(config: ExperimentConfig, notices: string[] = []): LabStore {

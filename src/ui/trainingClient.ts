@@ -177,7 +177,7 @@ export class TrainingClient {
       case 'snapshot': {
         const { snapshot } = message;
         publishSnapshot(this.options.live, snapshot);
-        this.figures.push({ collapseStd: snapshot.collapseStd, snapshotStep: snapshot.step, snapshotDim: snapshot.dim });
+        this.figures.push({ collapseStd: snapshot.collapseStd, snapshotStep: snapshot.step, snapshotDim: snapshot.dim, snapshotMs: snapshot.evalMs });
         return;
       }
       case 'preview':

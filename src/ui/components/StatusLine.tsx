@@ -10,6 +10,7 @@ export function StatusLine() {
   const loss = useLab((state) => state.loss);
   const collapseStd = useLab((state) => state.collapseStd);
   const snapshotDim = useLab((state) => state.snapshotDim);
+  const snapshotMs = useLab((state) => state.snapshotMs);
   const runNote = useLab((state) => state.runNote);
   const collapse = formatCollapseStd(collapseStd, snapshotDim);
 
@@ -30,6 +31,10 @@ export function StatusLine() {
         <div className="figure">
           <dt>Steps/s</dt>
           <dd data-testid="steps-per-sec">{formatFixed(stepsPerSec, 1)}</dd>
+        </div>
+        <div className="figure" title="Time to embed the 2,000 evaluation images and read them back from the backend">
+          <dt>Snapshot ms</dt>
+          <dd data-testid="snapshot-ms">{formatFixed(snapshotMs, 0)}</dd>
         </div>
         <div className="figure">
           <dt>Loss</dt>
