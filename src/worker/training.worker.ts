@@ -3,6 +3,7 @@
  * The training worker: a thin adapter that hosts the Trainer, runs the step loop, and speaks the
  * protocol. All trainer operations go through one queue so a reset never disposes a model mid-step.
  */
+import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
 import type { ExperimentConfig } from '../core/config';
@@ -131,6 +132,22 @@ async function recoverFromBackendFailure(error: unknown, config: ExperimentConfi
   }
 }
 
+/**
+ * A lost GPU device (driver reset, another tab's crash, sleep) may not make any op throw: listen for it
+ * and fall back as for a failing step.
+ */
+function watchForLostDevice(): void {
+  if (backend?.name !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } }).device;
+  void device?.lost?.then((info) =>
+    exclusive(async () => {
+      if (backend?.name !== 'webgpu' || !trainer) return;
+      running = false;
+      await recoverFromBackendFailure(new Error(`the GPU device was lost: ${info.message || 'no reason given'}`), trainer.config);
+    }),
+  );
+}
+
 async function runLoop(): Promise<void> {
   while (running) {
     const keepGoing = await exclusive(stepOnce);
@@ -153,6 +170,7 @@ async function handle(message: ToWorker): Promise<void> {
           postError('backend', error);
           return;
         }
+        watchForLostDevice();
         await rebuild(message.config);
       });
       return;
