@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../core/rng';
+import { uniformOnSphere } from '../testing/sphereSamples';
 import { alignment } from './alignment';
-
-function normalisedGaussian(count: number, dim: number, seed: number): Float32Array {
-  const rng = new Rng(seed);
-  const rows = new Float32Array(count * dim);
-  for (let i = 0; i < count; i++) {
-    let norm = 0;
-    for (let j = 0; j < dim; j++) {
-      const v = rng.normal();
-      rows[i * dim + j] = v;
-      norm += v * v;
-    }
-    for (let j = 0; j < dim; j++) rows[i * dim + j]! /= Math.sqrt(norm);
-  }
-  return rows;
-}
 
 describe('alignment', () => {
   it('is 0 when both views are identical', () => {
-    const a = normalisedGaussian(200, 16, 1);
+    const a = uniformOnSphere(200, 16, 1);
     expect(alignment(a, a.slice(), 16)).toBe(0);
   });
 
   it('is 4 (α = 2) and 2 (α = 1) when every pair is antipodal', () => {
-    const a = normalisedGaussian(200, 8, 2);
+    const a = uniformOnSphere(200, 8, 2);
     const b = a.map((v) => -v);
     expect(alignment(a, b, 8)).toBeCloseTo(4, 5);
     expect(alignment(a, b, 8, 1)).toBeCloseTo(2, 5);
@@ -40,7 +25,7 @@ describe('alignment', () => {
   });
 
   it('is ≈ 2 (α = 2) for independent uniform points: E||x − y||² = 2 − 2E[x·y] = 2', () => {
-    expect(alignment(normalisedGaussian(4000, 32, 3), normalisedGaussian(4000, 32, 4), 32)).toBeCloseTo(2, 1);
+    expect(alignment(uniformOnSphere(4000, 32, 3), uniformOnSphere(4000, 32, 4), 32)).toBeCloseTo(2, 1);
   });
 
   it('rejects malformed input', () => {

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../core/rng';
+import { uniformOnSphere } from '../testing/sphereSamples';
 import { collapseStd } from './collapse';
-
-function normalisedGaussian(count: number, dim: number, seed: number): Float32Array {
-  const rng = new Rng(seed);
-  const rows = new Float32Array(count * dim);
-  for (let i = 0; i < count; i++) {
-    let norm = 0;
-    for (let j = 0; j < dim; j++) {
-      const v = rng.normal();
-      rows[i * dim + j] = v;
-      norm += v * v;
-    }
-    for (let j = 0; j < dim; j++) rows[i * dim + j]! /= Math.sqrt(norm);
-  }
-  return rows;
-}
 
 describe('collapseStd', () => {
   it('is 0 when every row is the same point', () => {
@@ -25,7 +10,7 @@ describe('collapseStd', () => {
   });
 
   it.each([3, 16, 128])('is ≈ 1/√d for an isotropic sample on the sphere (d = %i)', (dim) => {
-    const value = collapseStd(normalisedGaussian(4000, dim, dim), dim);
+    const value = collapseStd(uniformOnSphere(4000, dim, dim), dim);
     expect(value * Math.sqrt(dim)).toBeGreaterThan(0.97);
     expect(value * Math.sqrt(dim)).toBeLessThan(1.03);
   });

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../core/rng';
+import { uniformOnSphere } from '../testing/sphereSamples';
 import { UNIFORMITY_BOUND_S2, uniformSphereUniformity, uniformity } from './uniformity';
-
-function normalisedGaussian(count: number, dim: number, seed: number): Float32Array {
-  const rng = new Rng(seed);
-  const rows = new Float32Array(count * dim);
-  for (let i = 0; i < count; i++) {
-    let norm = 0;
-    for (let j = 0; j < dim; j++) {
-      const v = rng.normal();
-      rows[i * dim + j] = v;
-      norm += v * v;
-    }
-    for (let j = 0; j < dim; j++) rows[i * dim + j]! /= Math.sqrt(norm);
-  }
-  return rows;
-}
 
 /** n points evenly spaced on the unit circle. */
 function circle(n: number): Float32Array {
@@ -75,12 +60,12 @@ describe('uniformity', () => {
     [128, 2, 41],
     [5, 0.5, 23],
   ])('equals the naive all-pairs estimator (d = %i, t = %f, %i points: covers the 4-row tail)', (dim, t, n) => {
-    const rows = normalisedGaussian(n, dim, dim);
+    const rows = uniformOnSphere(n, dim, dim);
     expect(uniformity(rows, dim, t)).toBeCloseTo(naiveUniformity(rows, dim, t), 10);
   });
 
   it('uses only the first maxPoints rows', () => {
-    const rows = normalisedGaussian(300, 4, 5);
+    const rows = uniformOnSphere(300, 4, 5);
     expect(uniformity(rows, 4, 2, 120)).toBe(uniformity(rows.subarray(0, 120 * 4), 4, 2, 1000));
     expect(uniformity(rows, 4)).toBe(uniformity(rows, 4, 2, 300));
   });
@@ -96,7 +81,7 @@ describe('uniformity', () => {
     // For uniform points the U-statistic's first-order variance term vanishes (E[k(x, y) | x] is the same for
     // every x by symmetry), so with 1,000 points its sd is √(2 Var k / n²) / E k ≈ 0.0024 (40 seeds measured
     // 0.0024, max error 0.005): 0.01 is a ~4 sd tolerance.
-    expect(Math.abs(uniformity(normalisedGaussian(2000, 3, 11), 3) - UNIFORMITY_BOUND_S2)).toBeLessThan(0.01);
+    expect(Math.abs(uniformity(uniformOnSphere(2000, 3, 11), 3) - UNIFORMITY_BOUND_S2)).toBeLessThan(0.01);
   });
 
   it('is ≈ log(e^{−4} I0(4)) for points evenly spaced on the circle', () => {
@@ -146,7 +131,7 @@ describe('uniformSphereUniformity', () => {
     [128, 0.0005 * 4],
   ])('agrees with a large uniform sample in d = %i', (dim, tolerance) => {
     // Tolerances are ~4 measured sds of the 1,000-point estimate (40 seeds: 0.0020 at d = 16, 0.0005 at d = 128).
-    const value = uniformity(normalisedGaussian(1000, dim, 100 + dim), dim);
+    const value = uniformity(uniformOnSphere(1000, dim, 100 + dim), dim);
     expect(Math.abs(value - uniformSphereUniformity(dim))).toBeLessThan(tolerance);
   });
 
