@@ -187,12 +187,8 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'step':
       running = false;
-      await exclusive(async () => {
-        if (trainer) {
-          const stepped = await stepOnce();
-          if (stepped && trainer.step % trainer.config.evalEvery !== 0) await postSnapshot(trainer);
-        }
-      });
+      // stepOnce snapshots every step taken while not running, so a single step is always shown.
+      await exclusive(stepOnce);
       return;
     case 'reset':
       running = false;
