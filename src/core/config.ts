@@ -47,6 +47,8 @@ export interface ExperimentConfig {
   uniformity: boolean;
   /** Evaluate and emit a snapshot every this many steps. */
   evalEvery: number;
+  /** Also draw the training images on the sphere (10,000 points); metrics stay on the evaluation set. */
+  showTrain: boolean;
   cropMinArea: number;
   flipProb: number;
   jitterProb: number;
@@ -91,6 +93,12 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
   alignment: { label: 'Alignment term', kind: 'bool', default: true, help: 'Pull the two views of an image together (L_align).' },
   uniformity: { label: 'Uniformity term', kind: 'bool', default: true, help: 'Spread all points over the sphere (L_uniform); alignment alone collapses.' },
   evalEvery: { label: 'Evaluate every', kind: 'int', min: 1, max: 10_000, default: 10, help: 'Embed the evaluation set every this many steps.' },
+  showTrain: {
+    label: 'Show training images',
+    kind: 'bool',
+    default: false,
+    help: 'Also draw the 8,000 training images (10,000 points); the metrics stay on the 2,000 held-out images.',
+  },
   cropMinArea: { label: 'Crop: smallest area', kind: 'float', min: 0.05, max: 1, default: 0.25, help: 'Random resized crop: smallest area kept.' },
   flipProb: { label: 'Flip probability', kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },
   jitterProb: { label: 'Jitter probability', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of brightness/contrast jitter.' },

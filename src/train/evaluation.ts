@@ -37,7 +37,7 @@ export interface EvaluationResult {
 const evalMode = { training: false } as const;
 
 /** Reads a tensor back and frees it (never dataSync: it corrupted values on webgpu). */
-async function readBack(t: tf.Tensor): Promise<Float32Array> {
+export async function readBack(t: tf.Tensor): Promise<Float32Array> {
   const values = (await t.data()) as Float32Array;
   t.dispose();
   return values;

@@ -7,7 +7,8 @@ import type { Dataset } from '../data/datasetFormat';
 import { applyBatchStats, type BatchStats } from '../ssl/layers';
 import { methods } from '../ssl/methods';
 import { INPUT_SIZE, SslModel } from '../ssl/model';
-import { evaluate, type EvaluationInputs, type KnnBank } from './evaluation';
+import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
+import { l2Normalize } from '../ssl/losses';
 import type { Snapshot } from './snapshot';
 
 export interface TrainingData {
@@ -167,17 +168,32 @@ export class Trainer {
     const queries = options.knnQueries ?? 0;
     const knn = queries > 0 ? { bank: this.trainingBank(), queries } : null;
     const result = await evaluate(this.model, this.cfg.dim, this.evalInputs, knn);
+    const shown = this.cfg.showTrain ? await this.withTrainingPoints(result.embeddings) : null;
     const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : NaN;
     this.lossSum = 0;
     this.lossCount = 0;
     return {
       step: this.stepCount,
       dim: this.cfg.dim,
-      labels: this.data.eval.labels.slice(),
       loss,
       pairCount: result.pairs.length / (2 * this.cfg.dim),
       ...result,
+      embeddings: shown?.embeddings ?? result.embeddings,
+      labels: shown?.labels ?? this.data.eval.labels.slice(),
     };
+  }
+
+  /** The evaluation embeddings followed by the training images' (for drawing only). */
+  private async withTrainingPoints(evalEmbeddings: Float32Array): Promise<{ embeddings: Float32Array; labels: Uint8Array }> {
+    const bank = this.trainingBank();
+    const train = await readBack(tf.tidy(() => l2Normalize(this.model.embed(bank.inputs, { training: false }))));
+    const embeddings = new Float32Array(evalEmbeddings.length + train.length);
+    embeddings.set(evalEmbeddings);
+    embeddings.set(train, evalEmbeddings.length);
+    const labels = new Uint8Array(this.data.eval.count + this.data.train.count);
+    labels.set(this.data.eval.labels);
+    labels.set(bank.labels, this.data.eval.count);
+    return { embeddings, labels };
   }
 
   dispose(): void {

@@ -1,11 +1,20 @@
 /** The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right. */
+import { AngleRing } from './components/AngleRing';
+import { AugmentationPreview } from './components/AugmentationPreview';
+import { CollapseBanner } from './components/CollapseBanner';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Legend } from './components/Legend';
+import { MetricCharts } from './components/MetricCharts';
+import { MetricsPanel } from './components/MetricsPanel';
 import { NoticeBox } from './components/NoticeBox';
 import { ProjectionNote } from './components/ProjectionNote';
 import { RunControls } from './components/RunControls';
 import { SettingsPanel } from './components/SettingsPanel';
 import { StatusLine } from './components/StatusLine';
+import { Timeline } from './components/Timeline';
+import { LessonsPanel } from './lessons/LessonsPanel';
+import { Hideable } from './share/Hideable';
+import { SharePanel } from './share/SharePanel';
 import { SphereCanvas } from './sphere/SphereCanvas';
 
 export function App() {
@@ -22,15 +31,33 @@ export function App() {
       <main className="workspace">
         <aside className="controls" aria-label="Controls">
           <RunControls />
-          <SettingsPanel />
+          <Hideable name="lessons">
+            <LessonsPanel />
+          </Hideable>
+          <Hideable name="settings">
+            <SettingsPanel />
+          </Hideable>
+          <Hideable name="share">
+            <SharePanel />
+          </Hideable>
         </aside>
         <section className="sphere-panel" aria-label="Embeddings">
-          <div className="sphere-stage">
-            <SphereCanvas />
-            <Legend />
+          <CollapseBanner />
+          <div className="sphere-row">
+            <div className="sphere-stage">
+              <SphereCanvas />
+              <Legend />
+            </div>
+            <AngleRing />
           </div>
+          <Timeline />
           <ProjectionNote />
-          <StatusLine />
+          <Hideable name="status">
+            <StatusLine />
+          </Hideable>
+          <MetricsPanel />
+          <MetricCharts />
+          <AugmentationPreview />
         </section>
       </main>
     </div>

@@ -34,7 +34,7 @@ const ready: FromWorker = {
   backend: { name: 'wasm', reason: 'forced by ?backend=wasm' },
   classNames: ['T-shirt', 'Trouser'],
   evalCount: 2,
-  evalImages: new Uint8Array(2 * 28 * 28),
+  pointImages: new Uint8Array(2 * 28 * 28),
   imageSize: 28,
   config: defaultConfig(),
 };
@@ -232,5 +232,37 @@ describe('TrainingClient', () => {
     expect(store.getState().status).toBe('loading');
     worker().send(ready);
     expect(store.getState().status).toBe('ready');
+  });
+});
+
+describe('TrainingClient.load (lessons, imported files, edited links)', () => {
+  it('restarts once with the whole new config, even when only live keys differ, and starts when asked', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    client.start();
+    worker().send({ type: 'progress', step: 40, loss: 1, stepsPerSec: 1, running: true });
+    const preset = { ...defaultConfig(), stopGrad: false };
+    client.load(preset, { start: true });
+    expect(worker().posted.slice(-1)).toEqual([{ type: 'reset', config: preset }]);
+    expect(store.getState()).toMatchObject({ config: preset, step: 0, running: false });
+    worker().send({ ...ready, config: preset });
+    expect(worker().lastType()).toBe('start');
+    expect(store.getState().running).toBe(true);
+  });
+
+  it('leaves a loaded run paused unless asked to start', () => {
+    const { worker, client } = setup();
+    worker().send(ready);
+    client.load({ ...defaultConfig('swav'), sinkhorn: false }, { start: false });
+    worker().send(ready);
+    expect(worker().lastType()).toBe('reset');
+  });
+
+  it('validates the config it is given', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    client.load({ ...defaultConfig(), batch: 1e9 }, { start: false });
+    expect(store.getState().config.batch).toBe(1024);
+    expect(store.getState().notices).toHaveLength(1);
   });
 });

@@ -3,9 +3,10 @@
  * FromWorker messages into store updates. Per-step figures are throttled before they reach the store;
  * snapshot arrays go to the live snapshot, never through React state.
  */
-import { configKeys, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
+import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
 import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
-import { clearSnapshot, type LiveSnapshot, publishImages, publishSnapshot } from './liveSnapshot';
+import { RunRecorder } from './history/runRecorder';
+import { clearSnapshot, type LiveSnapshot, publishImages } from './liveSnapshot';
 import { createPatchThrottle, type PatchThrottle } from './patchThrottle';
 import { addNotices, freshRunFigures, type LabStore, type RunFigures } from './store';
 
@@ -43,6 +44,8 @@ export class TrainingClient {
   private readonly figures: PatchThrottle<RunFigures>;
   private readonly createWorker: () => TrainingWorkerPort;
   private readonly dataUrl: string;
+  /** Where snapshots go: the run's history, its collapse state and the timeline, for the instrument panels. */
+  readonly recorder: RunRecorder;
 
   constructor(
     private readonly store: LabStore,
@@ -52,6 +55,7 @@ export class TrainingClient {
     this.autoplayPending = options.autoplay;
     this.createWorker = options.createWorker ?? createTrainingWorker;
     this.dataUrl = options.dataUrl ?? `${import.meta.env.BASE_URL}data`;
+    this.recorder = new RunRecorder(options.live);
     this.connect();
   }
 
@@ -86,6 +90,18 @@ export class TrainingClient {
     this.post({ type: 'reset', config });
   }
 
+  /**
+   * Opens a whole experiment (a lesson, an imported file, an edited link): its settings, validated,
+   * and a fresh run from step 0 — one restart, even when only live keys differ — training once ready if asked.
+   */
+  load(config: ExperimentConfig, { start }: { start: boolean }): void {
+    const validated = validateConfig(Object.entries(config), defaultConfig(config.method));
+    addNotices(this.store, validated.notices);
+    this.store.setState({ config: validated.config });
+    if (start) this.autoplayPending = true;
+    this.reset();
+  }
+
   /** Validates and applies a settings change; a change to a non-live key restarts the run. */
   setConfig(patch: Partial<ExperimentConfig>): void {
     const { config: previous, status } = this.store.getState();
@@ -110,6 +126,7 @@ export class TrainingClient {
 
   dispose(): void {
     this.figures.cancel();
+    this.recorder.timeline.pause();
     this.worker?.terminate();
     this.worker = null;
   }
@@ -150,7 +167,9 @@ export class TrainingClient {
         this.requestedRunning = null;
         // Only the first ready's config is taken: later ones may trail settings changed since they were sent.
         const initial = this.store.getState().status === 'loading';
-        publishImages(this.options.live, message.evalImages, message.imageSize);
+        publishImages(this.options.live, message.pointImages, message.imageSize);
+        // Snapshots the old model sent after the restart was asked for are not part of this run.
+        this.recorder.clear();
         this.store.setState({
           ...freshRunFigures(),
           ...(initial ? { config: message.config } : {}),
@@ -176,7 +195,7 @@ export class TrainingClient {
         return;
       case 'snapshot': {
         const { snapshot } = message;
-        publishSnapshot(this.options.live, snapshot);
+        this.recorder.record(snapshot, this.store.getState().config);
         this.figures.push({ collapseStd: snapshot.collapseStd, snapshotStep: snapshot.step, snapshotDim: snapshot.dim, snapshotMs: snapshot.evalMs });
         return;
       }
@@ -221,6 +240,7 @@ export class TrainingClient {
   private restartRun(runNote: string | null): void {
     this.figures.cancel();
     clearSnapshot(this.options.live);
+    this.recorder.clear();
     this.requestedRunning = false;
     this.store.setState({ ...freshRunFigures(), running: false, runNote });
   }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../core/config';
-import { readStartupSettings } from './urlConfig';
+import { normalPage } from './share/pageMode';
+import { linkText, readStartupSettings } from './urlConfig';
 
 describe('readStartupSettings', () => {
   it('gives the defaults and no notices for an empty URL', () => {
     const settings = readStartupSettings('', '');
-    expect(settings).toEqual({ config: defaultConfig(), forcedBackend: null, autoplay: false, notices: [] });
+    expect(settings).toEqual({ config: defaultConfig(), forcedBackend: null, autoplay: false, pageMode: normalPage, notices: [] });
   });
 
   it('reads config keys from the hash', () => {
@@ -50,7 +51,7 @@ describe('readStartupSettings', () => {
   });
 
   it('reports an unknown link version', () => {
-    expect(readStartupSettings('', '#v=2&seed=1').notices).toEqual([expect.stringContaining('v="2"')]);
+    expect(readStartupSettings('', '#v=2&seed=1').notices).toEqual([expect.stringContaining('version "2" is not known')]);
   });
 
   it('turns unknown keys and bad values into notices, clamping numbers', () => {
@@ -70,5 +71,34 @@ describe('links that choose a method', () => {
   it('read the other settings against that method’s defaults', () => {
     expect(readStartupSettings('', '#v=1&method=swav').config.temperature).toBe(0.1);
     expect(readStartupSettings('', '#v=1&method=byol&momentum=0.9').config).toMatchObject({ method: 'byol', momentum: 0.9 });
+  });
+});
+
+describe('page modes', () => {
+  it('reads classroom, embed and the hidden controls', () => {
+    const { pageMode, notices, config } = readStartupSettings('', '#classroom=1&hide=seed,dataset,lessons&embed=0&seed=4');
+    expect(notices).toEqual([]);
+    expect(config.seed).toBe(4);
+    expect(pageMode).toEqual({ classroom: true, embed: false, hidden: new Set(['seed', 'dataset', 'lessons']) });
+  });
+
+  it('reads a bare flag as on', () => {
+    expect(readStartupSettings('?embed', '').pageMode.embed).toBe(true);
+  });
+
+  it('ignores unknown names to hide and bad flags, with notices', () => {
+    const { pageMode, notices } = readStartupSettings('', '#classroom=please&hide=seed,<b>x</b>,,nothing');
+    expect(pageMode.classroom).toBe(false);
+    expect([...pageMode.hidden]).toEqual(['seed']);
+    expect(notices).toHaveLength(2);
+    expect(notices[1]).toContain('"<b>x</b>", "nothing" ignored');
+  });
+});
+
+describe('linkText', () => {
+  it('joins the query string and the hash, the hash last', () => {
+    expect(linkText('?backend=cpu', '#seed=2')).toBe('backend=cpu&seed=2');
+    expect(linkText('', '#seed=2')).toBe('seed=2');
+    expect(linkText('', '')).toBe('');
   });
 });

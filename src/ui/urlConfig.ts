@@ -1,12 +1,15 @@
 /**
  * Startup settings from the page URL. Config keys may come from the query string and the hash
- * (`#v=1&method=simsiam&seed=7`); the hash is read second, so it wins. `v` (link format), `autoplay`
- * and `backend` steer the page itself and never reach validateConfig.
+ * (`#v=1&method=simsiam&seed=7`); the hash is read second, so it wins. The page's own keys —
+ * `backend`, `autoplay`, `classroom`, `embed`, `hide` — steer the page and never reach the config.
  */
-import { type ExperimentConfig, validateConfig } from '../core/config';
+import type { ExperimentConfig } from '../core/config';
+import { decodeConfig, quoted } from '../core/urlCodec';
 import { type BackendName, backendNames } from '../worker/protocol';
+import { type PageMode, parseHideList } from './share/pageMode';
 
-export const LINK_FORMAT_VERSION = '1';
+/** Keys of the link that are about the page, not the experiment (kept when the link is rewritten). */
+export const pageKeys: ReadonlySet<string> = new Set(['backend', 'autoplay', 'classroom', 'embed', 'hide']);
 
 export interface StartupSettings {
   config: ExperimentConfig;
@@ -14,14 +17,9 @@ export interface StartupSettings {
   forcedBackend: BackendName | null;
   /** `autoplay=1`: start training as soon as the worker is ready. */
   autoplay: boolean;
+  pageMode: PageMode;
   /** Readable, plain-text notices about ignored or corrected values. */
   notices: string[];
-}
-
-const MAX_QUOTED = 40;
-/** URL text is untrusted: shorten it before it goes into a notice. */
-function quoted(raw: string): string {
-  return `"${raw.length > MAX_QUOTED ? `${raw.slice(0, MAX_QUOTED)}…` : raw}"`;
 }
 
 function parseBackend(raw: string, notices: string[]): BackendName | null {
@@ -31,29 +29,38 @@ function parseBackend(raw: string, notices: string[]): BackendName | null {
   return null;
 }
 
-function parseAutoplay(raw: string, notices: string[]): boolean {
+/** `autoplay`, `classroom`, `embed`: 1/0 (or true/false); a bare key means on. */
+function parseFlag(key: string, raw: string | undefined, notices: string[]): boolean {
+  if (raw === undefined) return false;
   const text = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on', ''].includes(text)) return true;
   if (['0', 'false', 'no', 'off'].includes(text)) return false;
-  notices.push(`autoplay: ${quoted(raw)} is not 1 or 0; not starting automatically.`);
+  notices.push(`${key}: ${quoted(raw)} is not 1 or 0; left off.`);
   return false;
 }
 
+/** The query string and the hash as one link text, the hash last so that it wins. */
+export function linkText(search: string, hash: string): string {
+  return [search, hash]
+    .map((part) => part.replace(/^[?#]/, ''))
+    .filter((part) => part !== '')
+    .join('&');
+}
+
 export function readStartupSettings(search: string, hash: string): StartupSettings {
-  const pairs = [...new URLSearchParams(search), ...new URLSearchParams(hash.replace(/^#/, ''))];
-  const notices: string[] = [];
-  const configPairs: [string, string][] = [];
-  let forcedBackend: BackendName | null = null;
-  let autoplay = false;
-  for (const [key, value] of pairs) {
-    if (key === 'backend') forcedBackend = parseBackend(value, notices);
-    else if (key === 'autoplay') autoplay = parseAutoplay(value, notices);
-    else if (key === 'v') {
-      if (value !== LINK_FORMAT_VERSION) {
-        notices.push(`Link format v=${quoted(value)} is not known; reading the settings as v=${LINK_FORMAT_VERSION}.`);
-      }
-    } else configPairs.push([key, value]);
-  }
-  const validated = validateConfig(configPairs);
-  return { config: validated.config, forcedBackend, autoplay, notices: [...notices, ...validated.notices] };
+  const { config, notices, pageParams } = decodeConfig(linkText(search, hash), pageKeys);
+  const pageNotices: string[] = [];
+  const backend = pageParams.get('backend');
+  const hide = pageParams.get('hide');
+  return {
+    config,
+    forcedBackend: backend === undefined ? null : parseBackend(backend, pageNotices),
+    autoplay: parseFlag('autoplay', pageParams.get('autoplay'), pageNotices),
+    pageMode: {
+      classroom: parseFlag('classroom', pageParams.get('classroom'), pageNotices),
+      embed: parseFlag('embed', pageParams.get('embed'), pageNotices),
+      hidden: hide === undefined ? new Set() : parseHideList(hide, pageNotices),
+    },
+    notices: [...pageNotices, ...notices],
+  };
 }

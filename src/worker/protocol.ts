@@ -40,8 +40,11 @@ export type FromWorker =
       backend: BackendInfo;
       classNames: string[];
       evalCount: number;
-      /** The evaluation images (evalCount × size × size bytes, 0 = black), for showing a point's image. */
-      evalImages: Uint8Array;
+      /**
+       * The images behind the points, for showing a point's image (size × size bytes each, 0 = black):
+       * the evaluation images, then the training images when `showTrain` is on.
+       */
+      pointImages: Uint8Array;
       imageSize: number;
       config: ExperimentConfig;
     }

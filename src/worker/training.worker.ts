@@ -61,6 +61,13 @@ function loadData(name: DatasetName): Promise<TrainingData> {
   return pending;
 }
 
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** kNN is the slow metric (it embeds the 8,000 training images): measured every this many steps. */
 const KNN_EVERY_STEPS = 50;
 const KNN_QUERIES = 500;
@@ -90,7 +97,7 @@ async function rebuild(config: ExperimentConfig): Promise<void> {
     backend: backend!,
     classNames: data.train.classNames,
     evalCount: data.eval.count,
-    evalImages: data.eval.pixels.slice(),
+    pointImages: config.showTrain ? concatBytes(data.eval.pixels, data.train.pixels) : data.eval.pixels.slice(),
     imageSize: data.eval.rows,
     config,
   });

@@ -1,6 +1,7 @@
 /** A setting with a fixed set of values, shown as a select with readable option labels. */
 import { configSpec } from '../../core/config';
 import { useLab, useLabContext } from '../labContext';
+import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';
 
 export type ChoiceKey = 'method' | 'dataset' | 'optimizer' | 'momentumSchedule' | 'dim';
@@ -18,7 +19,9 @@ interface ChoiceSettingProps<V extends string | number> {
 export function ChoiceSetting<V extends string | number>({ settingKey, choices, labelOf = String, help, onChoose }: ChoiceSettingProps<V>) {
   const { client } = useLabContext();
   const value = useLab((state) => state.config[settingKey]);
+  const hidden = useHidden(settingKey);
   const spec = configSpec[settingKey];
+  if (hidden) return null;
   const choose = onChoose ?? ((chosen: V) => client.setConfig({ [settingKey]: chosen }));
   return (
     <SettingField label={spec.label} help={help ?? spec.help}>

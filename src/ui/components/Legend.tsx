@@ -1,18 +1,38 @@
-/** Class names with their point colours. */
+/** Class names with their point colours; each one a toggle that shows or hides that class's points. */
 import { useLab } from '../labContext';
 import { classColor } from '../sphere/palette';
+import { sphereOptions, toggleClass, useSphereOptions } from '../sphere/viewOptions';
 
 export function Legend() {
   const classNames = useLab((state) => state.classNames);
+  const hiddenClasses = useSphereOptions((options) => options.hiddenClasses);
   if (classNames.length === 0) return null;
   return (
-    <ul className="legend" aria-label="Classes">
-      {classNames.map((name, label) => (
-        <li key={label}>
-          <span className="swatch" style={{ backgroundColor: classColor(label) }} aria-hidden="true" />
-          {name}
-        </li>
-      ))}
-    </ul>
+    <div className="legend">
+      <ul aria-label="Classes">
+        {classNames.map((name, label) => (
+          <li key={label}>
+            <button
+              type="button"
+              className="legend-class"
+              aria-pressed={!hiddenClasses.has(label)}
+              title={hiddenClasses.has(label) ? `Show ${name}` : `Hide ${name}`}
+              onClick={() => sphereOptions.setState({ hiddenClasses: toggleClass(hiddenClasses, label) })}
+            >
+              <span className="swatch" style={{ backgroundColor: classColor(label) }} aria-hidden="true" />
+              {name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="legend-all"
+        disabled={hiddenClasses.size === 0}
+        onClick={() => sphereOptions.setState({ hiddenClasses: new Set() })}
+      >
+        All
+      </button>
+    </div>
   );
 }

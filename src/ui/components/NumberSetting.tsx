@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { type ConfigKey, configSpec, type ExperimentConfig } from '../../core/config';
 import { useLab, useLabContext } from '../labContext';
+import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';
 
 const APPLY_AFTER_TYPING_MS = 800;
@@ -19,6 +20,7 @@ export function NumberSetting({ settingKey }: { settingKey: NumberKey }) {
   const [draft, setDraft] = useState<string | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(typingTimer.current), []);
+  const hidden = useHidden(settingKey);
 
   const apply = (text: string | null): void => {
     clearTimeout(typingTimer.current);
@@ -28,6 +30,7 @@ export function NumberSetting({ settingKey }: { settingKey: NumberKey }) {
 
   const spec = configSpec[settingKey];
   const range = spec.kind === 'int' || spec.kind === 'float' ? spec : null;
+  if (hidden) return null;
   return (
     <SettingField label={spec.label} help={spec.help}>
       {({ inputId, helpId }) => (

@@ -1,5 +1,6 @@
 /** Start/Pause, Step and Reset. */
 import { useLab, useLabContext } from '../labContext';
+import { StartPauseButton } from './StartPauseButton';
 
 export function RunControls() {
   const { client } = useLabContext();
@@ -7,9 +8,7 @@ export function RunControls() {
   const ready = useLab((state) => state.status === 'ready');
   return (
     <div className="run-controls" role="group" aria-label="Training">
-      <button type="button" className="primary" disabled={!ready} onClick={() => (running ? client.pause() : client.start())}>
-        {running ? 'Pause' : 'Start'}
-      </button>
+      <StartPauseButton />
       <button type="button" disabled={!ready || running} onClick={() => client.step()}>
         Step
       </button>

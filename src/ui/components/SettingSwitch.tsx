@@ -1,6 +1,7 @@
 /** An on/off setting shown as a switch. */
 import { type ConfigKey, configSpec, type ExperimentConfig } from '../../core/config';
 import { useLab, useLabContext } from '../labContext';
+import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';
 
 export type BooleanKey = { [K in ConfigKey]: ExperimentConfig[K] extends boolean ? K : never }[ConfigKey];
@@ -8,7 +9,9 @@ export type BooleanKey = { [K in ConfigKey]: ExperimentConfig[K] extends boolean
 export function SettingSwitch({ settingKey }: { settingKey: BooleanKey }) {
   const { client } = useLabContext();
   const checked = useLab((state) => state.config[settingKey]);
+  const hidden = useHidden(settingKey);
   const spec = configSpec[settingKey];
+  if (hidden) return null;
   return (
     <SettingField label={spec.label} help={spec.help} controlFirst>
       {({ inputId, helpId }) => (

@@ -1,7 +1,13 @@
-/** React owner of the SphereView: creates it on mount, feeds it the projection seed, disposes it on unmount. */
+/**
+ * React owner of the SphereView: creates it on mount, feeds it the projection seed, disposes it on
+ * unmount; shows the view's toolbar and the card of the point under the pointer.
+ */
 import { useEffect, useId, useRef, useState } from 'react';
+import { PointCard } from '../components/PointCard';
+import { SphereToolbar } from '../components/SphereToolbar';
 import { useLab, useLabContext } from '../labContext';
-import { SphereView } from './SphereView';
+import { type PointHover, SphereView } from './SphereView';
+import { sphereOptions } from './viewOptions';
 
 export function SphereCanvas() {
   const { live } = useLabContext();
@@ -9,12 +15,14 @@ export function SphereCanvas() {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<SphereView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [hover, setHover] = useState<PointHover | null>(null);
   const hintId = useId();
+  const cardId = useId();
 
   useEffect(() => {
     let view: SphereView;
     try {
-      view = new SphereView(containerRef.current!, live);
+      view = new SphereView(containerRef.current!, live, sphereOptions, setHover);
     } catch (err) {
       setFailure((err as Error).message);
       return undefined;
@@ -23,10 +31,22 @@ export function SphereCanvas() {
     return () => {
       view.dispose();
       viewRef.current = null;
+      setHover(null);
     };
   }, [live]);
 
   useEffect(() => viewRef.current?.setProjectionSeed(seed), [seed]);
+
+  // Escape closes the card wherever the focus is (the pointer need not move).
+  const showingCard = hover !== null;
+  useEffect(() => {
+    if (!showingCard) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') viewRef.current?.dismissHover();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [showingCard]);
 
   if (failure) {
     return (
@@ -39,10 +59,19 @@ export function SphereCanvas() {
   }
   return (
     <>
-      <div ref={containerRef} className="sphere-canvas" tabIndex={0} role="application" aria-label="Embedding sphere" aria-describedby={hintId} />
+      <div
+        ref={containerRef}
+        className="sphere-canvas"
+        tabIndex={0}
+        role="application"
+        aria-label="Embedding sphere"
+        aria-describedby={hover ? `${hintId} ${cardId}` : hintId}
+      />
       <p id={hintId} className="sphere-hint">
-        Drag or use the arrow keys to turn, scroll or +/− to zoom, 0 to reset the view.
+        Drag or use the arrow keys to turn, scroll or +/− to zoom, 0 to reset the view. Point at a dot to see its image.
       </p>
+      <SphereToolbar onResetView={() => viewRef.current?.resetCamera()} />
+      {hover ? <PointCard id={cardId} hover={hover} /> : null}
     </>
   );
 }

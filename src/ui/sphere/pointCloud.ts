@@ -1,23 +1,27 @@
 /**
- * The embedding points: one THREE.Points whose position and colour buffers are allocated once and
- * rewritten in place. New positions are eased toward over EASE_MS, staying on the sphere.
+ * The embedding points: one THREE.Points whose position, colour and visibility buffers are allocated
+ * once and rewritten in place. New positions are eased toward over EASE_MS, staying on the sphere.
  */
 import * as THREE from 'three';
+import { depthShadeGlsl } from './depthShading';
 import { blendOnSphere, EASE_MS, easeOutCubic } from './motion';
-import { classPalette } from './palette';
+import { classRgb } from './palette';
 
-const POINT_SIZE_CSS_PX = 5;
-
-// Round points; points on the far side of the sphere are drawn darker as a depth cue.
+// Round points; hidden points (classes filtered out in the legend) are moved outside the clip volume.
 const vertexShader = /* glsl */ `
   attribute vec3 pointColor;
+  attribute float pointShown;
   uniform float pointSize;
   varying vec3 vColor;
+  ${depthShadeGlsl}
   void main() {
+    if (pointShown < 0.5) {
+      gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+      gl_PointSize = 0.0;
+      return;
+    }
     vec4 viewPosition = modelViewMatrix * vec4(position, 1.0);
-    float centreDepth = (modelViewMatrix * vec4(0.0, 0.0, 0.0, 1.0)).z;
-    float nearness = clamp((viewPosition.z - centreDepth) * 0.5 + 0.5, 0.0, 1.0);
-    vColor = pointColor * mix(0.45, 1.0, nearness);
+    vColor = pointColor * depthShade(viewPosition);
     gl_PointSize = pointSize;
     gl_Position = projectionMatrix * viewPosition;
   }
@@ -32,9 +36,6 @@ const fragmentShader = /* glsl */ `
   }
 `;
 
-/** Palette as sRGB floats, written to the buffer as is: the shader outputs them without colour conversion. */
-const paletteRgb = classPalette.map((hex) => new THREE.Color(hex).getRGB(new THREE.Color(), THREE.SRGBColorSpace));
-
 export class PointCloud {
   readonly object: THREE.Points<THREE.BufferGeometry, THREE.ShaderMaterial>;
   private count = 0;
@@ -42,23 +43,33 @@ export class PointCloud {
   private target = new Float32Array(0);
   private positions!: THREE.BufferAttribute;
   private colors!: THREE.BufferAttribute;
+  private shown!: THREE.BufferAttribute;
   /** Start time of the current ease, null when at rest. */
   private easeStart: number | null = null;
+  private sizeCssPx: number;
+  private pixelRatio: number;
 
-  constructor(capacity: number, pixelRatio: number) {
-    const material = new THREE.ShaderMaterial({
-      vertexShader,
-      fragmentShader,
-      uniforms: { pointSize: { value: POINT_SIZE_CSS_PX * pixelRatio } },
-    });
+  constructor(capacity: number, sizeCssPx: number, pixelRatio: number) {
+    this.sizeCssPx = sizeCssPx;
+    this.pixelRatio = pixelRatio;
+    const material = new THREE.ShaderMaterial({ vertexShader, fragmentShader, uniforms: { pointSize: { value: 0 } } });
     this.object = new THREE.Points(new THREE.BufferGeometry(), material);
-    // The bounding sphere is never recomputed as points move; everything lies within the unit sphere anyway.
+    // Everything lies within the unit sphere: fixed bounds, never recomputed as points move. Raycasting
+    // tests them first, so they must hold wherever the points go.
     this.object.frustumCulled = false;
+    this.object.geometry.boundingSphere = new THREE.Sphere(new THREE.Vector3(), 1.01);
+    this.updateSize();
     this.allocate(capacity);
   }
 
   setPixelRatio(pixelRatio: number): void {
-    this.object.material.uniforms.pointSize!.value = POINT_SIZE_CSS_PX * pixelRatio;
+    this.pixelRatio = pixelRatio;
+    this.updateSize();
+  }
+
+  setSize(cssPx: number): void {
+    this.sizeCssPx = cssPx;
+    this.updateSize();
   }
 
   /**
@@ -79,15 +90,16 @@ export class PointCloud {
       this.easeStart = null;
     }
     const colorArray = this.colors.array as Float32Array;
-    for (let p = 0; p < count; p++) {
-      const rgb = paletteRgb[labels[p]! % paletteRgb.length]!;
-      colorArray[p * 3] = rgb.r;
-      colorArray[p * 3 + 1] = rgb.g;
-      colorArray[p * 3 + 2] = rgb.b;
-    }
+    for (let p = 0; p < count; p++) colorArray.set(classRgb(labels[p]!), p * 3);
     this.colors.needsUpdate = true;
     this.count = count;
     this.object.geometry.setDrawRange(0, count);
+  }
+
+  /** Which points are drawn: mask[p] = 1 shown, 0 hidden (from writeShownMask). */
+  setShown(mask: Uint8Array, count: number): void {
+    (this.shown.array as Uint8Array).set(mask.subarray(0, count));
+    this.shown.needsUpdate = true;
   }
 
   /** Advances the ease; true when the positions changed and a frame should be drawn. */
@@ -105,16 +117,22 @@ export class PointCloud {
     this.object.material.dispose();
   }
 
+  private updateSize(): void {
+    this.object.material.uniforms.pointSize!.value = this.sizeCssPx * this.pixelRatio;
+  }
+
   private allocate(capacity: number): void {
     const geometry = this.object.geometry;
     this.from = new Float32Array(capacity * 3);
     this.target = new Float32Array(capacity * 3);
     this.positions = new THREE.BufferAttribute(new Float32Array(capacity * 3), 3).setUsage(THREE.DynamicDrawUsage);
     this.colors = new THREE.BufferAttribute(new Float32Array(capacity * 3), 3).setUsage(THREE.DynamicDrawUsage);
+    this.shown = new THREE.BufferAttribute(new Uint8Array(capacity).fill(1), 1).setUsage(THREE.DynamicDrawUsage);
     // A geometry's buffers cannot grow on the GPU: drop the old ones and attach fresh attributes.
     geometry.dispose();
     geometry.setAttribute('position', this.positions);
     geometry.setAttribute('pointColor', this.colors);
+    geometry.setAttribute('pointShown', this.shown);
     this.count = 0;
   }
 }

@@ -1,7 +1,7 @@
 /** The unit sphere the points live on: a translucent shell, faint latitude/longitude lines, and the equator circle used for d = 2. */
 import * as THREE from 'three';
+import { shellTint } from './palette';
 
-const SHELL_COLOR = '#9db4cc';
 const GRID_COLOR = '#8aa2ba';
 const EQUATOR_COLOR = '#dfe7f0';
 const CIRCLE_SEGMENTS = 96;
@@ -10,6 +10,8 @@ const MERIDIANS = 12;
 
 export interface SphereGuides {
   group: THREE.Group;
+  /** Hidden while the density shading, drawn in its place, is shown. */
+  shell: THREE.Mesh;
   /** Highlighted when the embedding is 2-D and its points lie on this circle. */
   equator: THREE.LineLoop;
 }
@@ -47,11 +49,11 @@ function equatorCircle(): THREE.LineLoop {
 }
 
 export function createSphereGuides(): SphereGuides {
-  const shellMaterial = new THREE.MeshBasicMaterial({ color: SHELL_COLOR, transparent: true, opacity: 0.07, depthWrite: false });
+  const shellMaterial = new THREE.MeshBasicMaterial({ color: shellTint.color, transparent: true, opacity: shellTint.opacity, depthWrite: false });
   const shell = new THREE.Mesh(new THREE.SphereGeometry(1, 64, 32), shellMaterial);
   const equator = equatorCircle();
   equator.visible = false;
   const group = new THREE.Group();
   group.add(shell, gridLines(), equator);
-  return { group, equator };
+  return { group, shell, equator };
 }

@@ -1,0 +1,83 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { settledShot, waitUntilReady, watchErrors } from './lab';
+
+/** Waits for the first snapshot's points on the sphere. */
+async function waitForPoints(page: Page): Promise<void> {
+  await waitUntilReady(page);
+  await expect(page.getByTestId('collapse-std-scaled')).not.toHaveText(/—/);
+}
+
+/** Toggling `control` changes the sphere's picture, and toggling it back restores it. */
+async function expectToggleChangesPicture(canvas: Locator, control: Locator): Promise<void> {
+  const before = await settledShot(canvas);
+  await control.click();
+  await expect.poll(async () => (await settledShot(canvas)).equals(before)).toBe(false);
+  await control.click();
+  await expect.poll(async () => (await settledShot(canvas)).equals(before)).toBe(true);
+}
+
+/** A signature of the example strip's pixels, to see a new strip arrive. */
+function stripSignature(page: Page): Promise<string> {
+  return page
+    .getByRole('list', { name: 'Examples' })
+    .getByRole('img')
+    .evaluateAll((canvases) => canvases.map((canvas) => (canvas as HTMLCanvasElement).toDataURL()).join());
+}
+
+test('pair lines, density and the class filter change the sphere; a point shows its card', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await waitForPoints(page);
+  const canvas = page.getByTestId('sphere-canvas');
+
+  await expectToggleChangesPicture(canvas, page.getByRole('switch', { name: 'Pair lines' }));
+  await expectToggleChangesPicture(canvas, page.getByRole('switch', { name: 'Density' }));
+
+  const trouser = page.getByRole('button', { name: 'Trouser' });
+  await expect(trouser).toHaveAttribute('aria-pressed', 'true');
+  const all = await settledShot(canvas);
+  await trouser.click();
+  await expect(trouser).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(async () => (await settledShot(canvas)).equals(all)).toBe(false);
+  await page.getByRole('button', { name: 'All' }).click();
+  await expect(trouser).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await settledShot(canvas)).equals(all)).toBe(true);
+
+  await expect(page.getByRole('img', { name: /Per-class density of the angle/ })).toBeVisible();
+
+  // Spiral out from the centre of the sphere until the pointer rests on a point.
+  const box = (await canvas.boundingBox())!;
+  const card = page.getByRole('tooltip');
+  for (let i = 0; i < 150 && !(await card.isVisible()); i++) {
+    const radius = 5 * Math.sqrt(i);
+    await page.mouse.move(box.x + box.width / 2 + radius * Math.cos(i * 2.4), box.y + box.height / 2 + radius * Math.sin(i * 2.4));
+    await page.waitForTimeout(120);
+  }
+  await expect(card).toBeVisible();
+  const classNames = await page.getByRole('list', { name: 'Classes' }).getByRole('button').allTextContents();
+  await expect(card.locator('.point-card-class')).toHaveText(new RegExp(`^(${classNames.map((name) => name.replace('/', '\\/')).join('|')})$`));
+  await expect(card.getByRole('img')).toHaveCount(6); // the point and its five nearest neighbours
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('"What the model sees" shows examples and draws new ones on request and when a strength changes', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await waitUntilReady(page);
+  const images = page.getByRole('list', { name: 'Examples' }).getByRole('img');
+  await expect(images).toHaveCount(24); // 8 images, each with two views
+
+  const first = await stripSignature(page);
+  await page.getByRole('button', { name: 'New examples' }).click();
+  await expect.poll(() => stripSignature(page)).not.toBe(first);
+
+  const second = await stripSignature(page);
+  await page.getByText('Augmentations', { exact: true }).click();
+  const noise = page.getByLabel('Noise σ');
+  await noise.fill('0.3');
+  await noise.press('Enter');
+  await expect.poll(() => stripSignature(page)).not.toBe(second);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,64 @@
+/**
+ * UI smoothness while training, printed as figures: frames per second of the page (one-second windows)
+ * and main-thread long tasks (PerformanceObserver 'longtask', > 50 ms), with 10,000 points on the
+ * sphere (training images shown), pair lines, density shading and auto-rotate on, training on wasm.
+ * Usage: npm run build && npm run bench:ui [-- --seconds 15]
+ */
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+
+const at = process.argv.indexOf('--seconds');
+const seconds = at >= 0 ? Number(process.argv[at + 1]) : 15;
+const port = 4175;
+
+const server = await preview({ preview: { port, strictPort: true } });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    const tasks: number[] = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+    (globalThis as unknown as { longTasks: number[] }).longTasks = tasks;
+  });
+  await page.goto(`http://localhost:${port}/#v=1&showTrain=1&autoplay=1`);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="step"]')?.textContent) >= 3, null, { timeout: 300_000 });
+  for (const name of ['Pair lines', 'Density', 'Auto-rotate']) await page.getByRole('switch', { name }).check();
+  await page.waitForTimeout(2000);
+  const stepBefore = Number(await page.getByTestId('step').textContent());
+  const result = await page.evaluate(async (duration) => {
+    const tasksBefore = (globalThis as unknown as { longTasks: number[] }).longTasks.length;
+    const windows: number[] = [];
+    let frames = 0;
+    let windowStart = performance.now();
+    const end = windowStart + duration * 1000;
+    await new Promise<void>((resolve) => {
+      const tick = (now: number) => {
+        frames++;
+        if (now - windowStart >= 1000) {
+          windows.push((frames * 1000) / (now - windowStart));
+          frames = 0;
+          windowStart = now;
+        }
+        if (now < end) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    const tasks = (globalThis as unknown as { longTasks: number[] }).longTasks.slice(tasksBefore);
+    return { windows, tasks };
+  }, seconds);
+  const stepAfter = Number(await page.getByTestId('step').textContent());
+  const sorted = [...result.windows].sort((a, b) => a - b);
+  const median = sorted[sorted.length >> 1] ?? NaN;
+  console.log('points: 10,000 (2,000 evaluation + 8,000 training); overlays: pair lines, density, auto-rotate');
+  console.log(`fps over ${result.windows.length} one-second windows: median ${median.toFixed(1)}, min ${sorted[0]?.toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)}`);
+  console.log(`long tasks (> 50 ms) on the main thread: ${result.tasks.length}, longest ${result.tasks.length ? Math.max(...result.tasks).toFixed(0) : 0} ms`);
+  console.log(`training meanwhile: ${((stepAfter - stepBefore) / seconds).toFixed(1)} steps/s on ${await page.getByTestId('backend').textContent()}`);
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
+process.exit(0);

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { randomConfig, unsafeKeys } from '../testing/configSamples';
+import { configKeys, configSpec, defaultConfig, type ExperimentConfig, methodNames } from './config';
+import { Rng } from './rng';
+import { CONFIG_FORMAT_VERSION, decodeConfig, encodeConfig, MAX_LINK_LENGTH, readLinkPairs } from './urlCodec';
+
+/** One non-default value per key and kind: each bound, each enum value, the flipped switch. */
+function variantsOf(base: ExperimentConfig): ExperimentConfig[] {
+  return configKeys.flatMap((key) => {
+    const spec = configSpec[key];
+    const values: readonly unknown[] =
+      spec.kind === 'bool' ? [!base[key]] : spec.kind === 'enum' ? spec.values : [spec.min, spec.max, (spec.min + spec.max) / 3];
+    const rounded = spec.kind === 'int' ? values.map((value) => Math.round(value as number)) : values;
+    return rounded.map((value) => ({ ...base, [key]: value }) as ExperimentConfig);
+  });
+}
+
+describe('encodeConfig', () => {
+  it('writes only the version and the method for a method’s defaults', () => {
+    for (const method of methodNames) expect(encodeConfig(defaultConfig(method))).toBe(`v=${CONFIG_FORMAT_VERSION}&method=${method}`);
+  });
+
+  it('writes the keys that differ from the method’s defaults, readable', () => {
+    const config = { ...defaultConfig('simsiam'), stopGrad: false, seed: 7, lr: 0.0005 };
+    expect(encodeConfig(config)).toBe('v=1&method=simsiam&seed=7&lr=0.0005&stopGrad=false');
+    expect(encodeConfig({ ...defaultConfig('swav'), dataset: 'mnist' })).toBe('v=1&method=swav&dataset=mnist');
+  });
+
+  it('compares against the chosen method’s defaults, not SimSiam’s', () => {
+    // SwAV's own default temperature is 0.1; 0.5 (the table default) is a change for SwAV.
+    expect(encodeConfig({ ...defaultConfig('swav'), temperature: 0.5 })).toBe('v=1&method=swav&temperature=0.5');
+  });
+});
+
+describe('decodeConfig round-trips', () => {
+  it('every method’s defaults', () => {
+    for (const method of methodNames) {
+      expect(decodeConfig(encodeConfig(defaultConfig(method)))).toMatchObject({ config: defaultConfig(method), notices: [] });
+    }
+  });
+
+  it('every key at each bound and value, for every method', () => {
+    const configs = methodNames.flatMap((method) => variantsOf(defaultConfig(method)));
+    expect(configs.length).toBeGreaterThan(methodNames.length * configKeys.length);
+    for (const config of configs) {
+      const decoded = decodeConfig(`#${encodeConfig(config)}`);
+      expect(decoded.notices).toEqual([]);
+      expect(decoded.config).toEqual(config);
+    }
+  });
+
+  it('300 random configs covering every key at once', () => {
+    const rng = new Rng(2024);
+    for (let i = 0; i < 300; i++) {
+      const config = randomConfig(rng, i);
+      expect(unsafeKeys(config)).toEqual([]);
+      const decoded = decodeConfig(encodeConfig(config));
+      expect(decoded.notices).toEqual([]);
+      expect(decoded.config).toEqual(config);
+    }
+  });
+});
+
+describe('decodeConfig reads hand-written links', () => {
+  it('with or without the leading #, and without v', () => {
+    for (const link of ['#v=1&method=simsiam&stopGrad=false&seed=7', 'method=simsiam&stopGrad=false&seed=7', '?seed=7&stopGrad=0']) {
+      const { config, notices } = decodeConfig(link);
+      expect(notices).toEqual([]);
+      expect(config).toEqual({ ...defaultConfig('simsiam'), stopGrad: false, seed: 7 });
+    }
+  });
+
+  it('against the linked method’s defaults', () => {
+    expect(decodeConfig('#method=swav').config).toEqual(defaultConfig('swav'));
+    expect(decodeConfig('#method=byol&momentum=0.9').config).toEqual({ ...defaultConfig('byol'), momentum: 0.9 });
+  });
+
+  it('hands the page’s own keys back instead of reading them as settings', () => {
+    const { config, notices, pageParams } = decodeConfig('#seed=3&autoplay=1&hide=seed', new Set(['autoplay', 'hide']));
+    expect(notices).toEqual([]);
+    expect(config.seed).toBe(3);
+    expect([...pageParams]).toEqual([
+      ['autoplay', '1'],
+      ['hide', 'seed'],
+    ]);
+  });
+
+  it('keeps the last of repeated keys, with a notice naming the key', () => {
+    const { config, notices } = decodeConfig('#seed=1&seed=2&seed=3');
+    expect(config.seed).toBe(3);
+    expect(notices).toEqual(['"seed" is given 3 times; the last value, "3", is used.']);
+  });
+
+  it('reads an unknown version as today’s, with a notice', () => {
+    const { config, notices } = decodeConfig('#v=7&seed=4');
+    expect(config.seed).toBe(4);
+    expect(notices).toEqual([`Format version "7" is not known; reading the settings as version ${CONFIG_FORMAT_VERSION}.`]);
+  });
+
+  it('ignores unknown keys and bad values but applies the good ones', () => {
+    const { config, notices } = decodeConfig('#seed=7&colour=red&dim=999&stopGrad=perhaps&batch=16');
+    expect(config).toEqual({ ...defaultConfig(), seed: 7, dim: 128, batch: 16 });
+    expect(notices).toHaveLength(3);
+    expect(notices.join(' ')).toMatch(/colour.*dim.*stopGrad/);
+  });
+});
+
+describe('decodeConfig bounds its work on long links', () => {
+  it(`reads only the first ${MAX_LINK_LENGTH} characters, back to the last whole pair`, () => {
+    const filler = `${'x'.repeat(MAX_LINK_LENGTH - 10)}=1`; // ends just before the limit
+    const { config, notices } = decodeConfig(`#seed=5&${filler}&dim=16`);
+    expect(config.seed).toBe(5);
+    expect(config.dim).toBe(3); // past the cut
+    expect(notices[0]).toMatch(/characters long; only the first 4,096 were read/);
+  });
+
+  it('decodes a 2 MB link quickly', () => {
+    const started = performance.now();
+    const { config, notices } = decodeConfig(`#${'seed=1&'.repeat(300_000)}`);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(config.seed).toBe(1);
+    expect(notices.length).toBeLessThanOrEqual(12);
+  });
+
+  it('lists at most 12 notices, the last counting the rest', () => {
+    const link = Array.from({ length: 50 }, (_, i) => `junk${i}=1`).join('&');
+    const { notices } = decodeConfig(link);
+    expect(notices).toHaveLength(12);
+    expect(notices[11]).toBe('…and 39 more problems with these settings.');
+  });
+});
+
+/** Values wrong for every kind of setting: each must be ignored or clamped, with a notice. */
+const hostileValues = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-1',
+  '1e308',
+  '-1e308',
+  '9'.repeat(400),
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '\u0000',
+  '\u202eevil',
+  '1.5.6',
+  'null',
+  '[]',
+  '{"a":1}',
+  'a'.repeat(5000),
+];
+
+function hostileLinks(): string[] {
+  const generated = Array.from({ length: 64 }, (_, i) => {
+    const key = configKeys[(i * 7) % configKeys.length]!;
+    const value = hostileValues[i % hostileValues.length]!;
+    // Half percent-encoded, half raw, as a hand-made link might be.
+    return i % 2 === 0 ? `#${key}=${encodeURIComponent(value)}` : `#v=1&${key}=${value}`;
+  });
+  const handmade = [
+    '#method=resnet',
+    '#method=<script>alert(1)</script>',
+    '#method=SIMSIAM%00',
+    '#method=byol&method=nope',
+    '#method=',
+    '#seed=1&seed=2',
+    '#stopGrad=false&stopGrad=maybe',
+    '#=5',
+    '#=',
+    '#&&&=&&',
+    '#__proto__=1',
+    '#constructor=x&toString=1',
+    '#hasOwnProperty=1&valueOf=2',
+    '#%',
+    '#%%%',
+    '#seed=%ZZ',
+    '#%E0%A4%A=1',
+    '#seed=%E0%A4%A',
+    '#%F0%9F%98=1&dim=%FF%FE',
+    '#batch=%2B%2B1',
+    '#v=999',
+    '#v=-1&seed=2',
+    '#v=<b>x</b>',
+    '#v=1.5',
+    `#${'k'.repeat(10_000)}=1`,
+    `#seed=${'9'.repeat(10_000)}`,
+    `#${'a=1&'.repeat(5000)}`,
+    '#dim=1e9&batch=1e9&steps=1e99&prototypes=1e9',
+    '#lr=1e9&evalEvery=0&sinkhornIters=1e6',
+    '#lr=0&momentum=2&temperature=0',
+    '#batch=-5&dim=-3&steps=-1',
+    '#seed=0x7fffffffff',
+    '#seed=1.5',
+    '#epsilon=1e-300&temperature=1e-300',
+    '#noise=-0.5&contrast=5',
+    '#dataset=../../etc/passwd',
+    '#dataset=javascript:alert(1)',
+    '#optimizer=<img src=x onerror=alert(1)>',
+    '#stopGrad=<svg/onload=alert(1)>',
+    '#\u202emethod=swav',
+  ];
+  return [...generated, ...handmade];
+}
+
+describe('hostile links', () => {
+  const links = hostileLinks();
+
+  it('are at least 100', () => {
+    expect(links.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it.each(links.map((link, i) => [i, link] as const))('link %i decodes to a safe config with notices, without throwing', (_, link) => {
+    const { config, notices } = decodeConfig(link);
+    expect(unsafeKeys(config)).toEqual([]);
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.length).toBeLessThanOrEqual(12);
+    for (const notice of notices) {
+      expect(notice.length).toBeLessThan(300);
+      expect(notice).not.toMatch(/[\u0000-\u001f\u202e]/);
+    }
+  });
+});
+
+describe('readLinkPairs', () => {
+  it('keeps the first position and the last value of a repeated key', () => {
+    expect(readLinkPairs('#a=1&b=2&a=3').pairs).toEqual([
+      ['a', '3'],
+      ['b', '2'],
+    ]);
+  });
+});

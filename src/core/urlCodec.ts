@@ -1,0 +1,141 @@
+/**
+ * Experiment links: the whole config in the URL hash, in the config's own key vocabulary
+ * (`#v=1&method=simsiam&stopGrad=false&seed=7`), so a link is readable and can be edited by hand.
+ * Only settings that differ from the chosen method's defaults are written (the method always is).
+ * `v` names the format: a later format lists an upgrade for the old keys and still reads today's links.
+ *
+ * Links are untrusted input. Decoding never throws, bounds its work (long links are cut before parsing)
+ * and reports every ignored or corrected value as a short plain-text notice; the values themselves are
+ * checked and clamped by validateConfig, the one validator.
+ */
+import { configKeys, defaultConfig, type ExperimentConfig, validateConfig, type ValidatedConfig } from './config';
+
+/**
+ * Upgrades of older formats, oldest first: entry i turns the pairs of format i + 1 into those of
+ * format i + 2 (renamed keys, changed units), so version n is read through entries n − 1 onwards.
+ * Empty while v1 is the only format.
+ */
+const formatUpgrades: ReadonlyArray<<V>(pairs: [string, V][]) => [string, V][]> = [];
+
+/** The format written today; links and settings files carry it as `v` / `version`. */
+export const CONFIG_FORMAT_VERSION = formatUpgrades.length + 1;
+
+/** Longer link text is cut to this before it is parsed: no link makes the page parse megabytes. */
+export const MAX_LINK_LENGTH = 4096;
+
+/** A hostile link could produce thousands of notices; past this many the rest are counted, not listed. */
+const MAX_NOTICES = 12;
+
+const MAX_QUOTED = 40;
+/** Control and bidi-override characters would garble (or disguise) a notice; they are shown as �. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+
+function visible(text: string): string {
+  return text.replace(INVISIBLE, '\uFFFD');
+}
+
+/** Untrusted text for a notice: shortened, invisible characters made visible, quoted. */
+export function quoted(raw: string): string {
+  const short = raw.length > MAX_QUOTED ? `${raw.slice(0, MAX_QUOTED)}…` : raw;
+  return `"${visible(short)}"`;
+}
+
+/**
+ * Keeps notices about untrusted input readable: invisible characters made visible (the validator quotes
+ * values as they came), and at most MAX_NOTICES lines, the last one counting the rest.
+ */
+export function readableNotices(notices: string[]): string[] {
+  const lines = notices.map(visible);
+  if (lines.length <= MAX_NOTICES) return lines;
+  const shown = lines.slice(0, MAX_NOTICES - 1);
+  return [...shown, `…and ${lines.length - shown.length} more problems with these settings.`];
+}
+
+/** `key=value&…`, each part percent-encoded only where needed (numbers and names stay readable). */
+export function joinPairs(pairs: readonly (readonly [string, string])[]): string {
+  return pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+}
+
+/** The link text for a config: `v=1&method=…` and then each setting that differs from the method's default. */
+export function encodeConfig(config: ExperimentConfig): string {
+  const defaults = defaultConfig(config.method);
+  const changed = configKeys.filter((key) => key !== 'method' && config[key] !== defaults[key]);
+  return joinPairs([
+    ['v', String(CONFIG_FORMAT_VERSION)],
+    ['method', config.method],
+    ...changed.map((key): [string, string] => [key, String(config[key])]),
+  ]);
+}
+
+export interface LinkPairs {
+  /** Each key once, with its last value, in order of first appearance. */
+  pairs: [string, string][];
+  notices: string[];
+}
+
+/**
+ * Splits link text (`#a=1&b=2`, `?a=1`, or bare) into pairs. Text past MAX_LINK_LENGTH is dropped
+ * (back to the last whole pair); pairs without a key are ignored; a repeated key keeps its last value.
+ * Malformed percent-encoding is read leniently by URLSearchParams and never throws.
+ */
+export function readLinkPairs(link: string): LinkPairs {
+  const notices: string[] = [];
+  let text = link.replace(/^[#?]/, '');
+  if (text.length > MAX_LINK_LENGTH) {
+    notices.push(`The link's settings are ${text.length.toLocaleString('en')} characters long; only the first ${MAX_LINK_LENGTH.toLocaleString('en')} were read.`);
+    const lastSeparator = text.lastIndexOf('&', MAX_LINK_LENGTH);
+    text = text.slice(0, lastSeparator > 0 ? lastSeparator : MAX_LINK_LENGTH);
+  }
+  const values = new Map<string, string>();
+  const repeats = new Map<string, number>();
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (key.trim() === '') {
+      notices.push(`A value without a setting name (${quoted(value)}) was ignored.`);
+      continue;
+    }
+    if (values.has(key)) repeats.set(key, (repeats.get(key) ?? 1) + 1);
+    values.set(key, value);
+  }
+  for (const [key, count] of repeats) {
+    notices.push(`${quoted(key)} is given ${count} times; the last value, ${quoted(values.get(key)!)}, is used.`);
+  }
+  return { pairs: [...values], notices };
+}
+
+/** The format version a link or file names; an unknown one is read as today's format, with a notice. */
+export function readFormatVersion(raw: unknown, notices: string[]): number {
+  const text = String(raw).trim();
+  const version = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (version >= 1 && version <= CONFIG_FORMAT_VERSION) return version;
+  notices.push(`Format version ${quoted(String(raw))} is not known; reading the settings as version ${CONFIG_FORMAT_VERSION}.`);
+  return CONFIG_FORMAT_VERSION;
+}
+
+/** Settings written in format `version`, brought to today's keys and validated against the named method's defaults. */
+export function readVersionedSettings(pairs: [string, unknown][], version: number): ValidatedConfig {
+  const upgraded = formatUpgrades.slice(version - 1).reduce((current, upgrade) => upgrade(current), pairs);
+  return validateConfig(upgraded);
+}
+
+export interface DecodedLink extends ValidatedConfig {
+  /** The page's own keys found in the link (autoplay, classroom, …): not settings, passed on as given. */
+  pageParams: Map<string, string>;
+}
+
+/**
+ * Reads a config from link text (with or without the leading `#`). Keys in `pageKeys` are handed back
+ * in `pageParams` instead of being read as settings. Never throws; every problem becomes a notice.
+ */
+export function decodeConfig(link: string, pageKeys: ReadonlySet<string> = new Set()): DecodedLink {
+  const { pairs, notices } = readLinkPairs(link);
+  const pageParams = new Map<string, string>();
+  const settings: [string, string][] = [];
+  let version = CONFIG_FORMAT_VERSION;
+  for (const [key, value] of pairs) {
+    if (key === 'v') version = readFormatVersion(value, notices);
+    else if (pageKeys.has(key)) pageParams.set(key, value);
+    else settings.push([key, value]);
+  }
+  const validated = readVersionedSettings(settings, version);
+  return { config: validated.config, notices: readableNotices([...notices, ...validated.notices]), pageParams };
+}

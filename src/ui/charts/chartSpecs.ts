@@ -1,0 +1,70 @@
+/** The live charts: one small chart per metric against step, with what each line means. */
+import { uniformityBound } from '../collapse/detectCollapse';
+import type { MetricKey } from '../history/metricPoint';
+
+export interface ChartSpec {
+  /** Test id `chart-<id>`. */
+  id: string;
+  title: string;
+  /** One line in plain words. */
+  help: string;
+  series: { key: MetricKey; label: string; color: string }[];
+  /** A dashed horizontal line to compare against (for the current d), with its label. */
+  reference?: { label: string; value: (dim: number) => number };
+  /** Values the y axis always shows, so that the reference line and the zero stay in view. */
+  yIncludes?: number[];
+  /** A fixed y range (accuracies). */
+  yRange?: [number, number];
+}
+
+const LINE = '#1f5fa8';
+const SECOND_LINE = '#b05a00';
+
+export const chartSpecs: readonly ChartSpec[] = [
+  {
+    id: 'loss',
+    title: 'Loss',
+    help: 'Training loss, averaged since the previous snapshot.',
+    series: [{ key: 'loss', label: 'Loss', color: LINE }],
+  },
+  {
+    id: 'collapse-std',
+    title: 'Collapse std × √d',
+    help: '1 when the points spread over the sphere, 0 when they sit on one spot.',
+    series: [{ key: 'stdScaled', label: 'Collapse std × √d', color: LINE }],
+    reference: { label: 'healthy', value: () => 1 },
+    yIncludes: [0],
+  },
+  {
+    id: 'alignment',
+    title: 'Alignment',
+    help: 'How far apart two views of one image land (lower: views agree).',
+    series: [{ key: 'alignment', label: 'Alignment', color: LINE }],
+    yIncludes: [0],
+  },
+  {
+    id: 'uniformity',
+    title: 'Uniformity',
+    help: 'How evenly the points cover the sphere (lower is better); dashed: the best possible.',
+    series: [{ key: 'uniformity', label: 'Uniformity', color: LINE }],
+    reference: { label: 'best possible', value: uniformityBound },
+    yIncludes: [0],
+  },
+  {
+    id: 'effective-rank',
+    title: 'Effective rank',
+    help: 'How many directions the points really use (1 = a line or a point).',
+    series: [{ key: 'effectiveRank', label: 'Effective rank', color: LINE }],
+    yIncludes: [1],
+  },
+  {
+    id: 'knn',
+    title: 'kNN accuracy',
+    help: 'Class accuracy of the 20 nearest training images, on z (blue) and h (orange).',
+    series: [
+      { key: 'knnZ', label: 'kNN on z', color: LINE },
+      { key: 'knnH', label: 'kNN on h', color: SECOND_LINE },
+    ],
+    yRange: [0, 1],
+  },
+];

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { collapseMessage } from './collapseMessage';
+
+const latest = { dim: 3, stdScaled: 0.9, uniformity: -0.9, effectiveRank: 1.3 };
+
+describe('collapseMessage', () => {
+  it('says nothing while healthy', () => {
+    expect(collapseMessage({ state: 'healthy', step: null, latest })).toBeNull();
+  });
+
+  it('names the step and what happened', () => {
+    expect(collapseMessage({ state: 'collapsed', step: 118, latest: { ...latest, stdScaled: 0.03 } })!.headline).toBe(
+      'Collapsed at step 118: every image maps to nearly the same point.',
+    );
+    expect(collapseMessage({ state: 'partial', step: 300, latest })!.headline).toBe(
+      'Partial collapse from step 300: the points spread along fewer directions than the sphere offers (effective rank 1.3 of 3).',
+    );
+    expect(collapseMessage({ state: 'partial', step: 50, latest: { ...latest, stdScaled: 0.25 } })!.headline).toMatch(
+      /crowd into a small part of the sphere \(collapse std × √d 0.25/,
+    );
+  });
+
+  it('gives the figures behind the verdict', () => {
+    expect(collapseMessage({ state: 'partial', step: 300, latest })!.evidence).toBe(
+      'Now: collapse std × √d 0.90 (healthy ≈ 1), uniformity -0.90 (best -2.08), effective rank 1.3 of 3.',
+    );
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * Says when the run collapses, fully or partly, and since which step. Only the headline is an alert (it
+ * changes rarely); the figures beside it change with every snapshot and are not announced.
+ */
+import { useStore } from 'zustand';
+import { collapseMessage } from '../collapse/collapseMessage';
+import { useRecorder } from '../history/hooks';
+
+export function CollapseBanner() {
+  const { collapse } = useRecorder();
+  const state = useStore(collapse.store, (status) => status.state);
+  const headline = useStore(collapse.store, (status) => collapseMessage(status)?.headline ?? null);
+  const evidence = useStore(collapse.store, (status) => collapseMessage(status)?.evidence ?? null);
+  if (headline === null) return null;
+  return (
+    <div className={`banner banner-collapse banner-${state}`} data-testid="collapse-banner" data-state={state}>
+      <p role="alert">
+        <strong>{headline}</strong>
+      </p>
+      <p className="banner-evidence">{evidence}</p>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Every snapshot's scalar figures, kept for the whole run in growable Float64Array columns (72 bytes a
+ * snapshot): the charts read whole columns without copying, and 100,000 snapshots still take only 7 MB.
+ * Steps strictly increase from one point to the next.
+ */
+import type { MetricPoint } from './metricPoint';
+
+export type ColumnKey = keyof MetricPoint;
+
+const columnKeys: readonly ColumnKey[] = [
+  'step', 'dim', 'loss', 'stdScaled', 'alignment', 'uniformity', 'effectiveRank', 'knnZ', 'knnH',
+];
+
+const INITIAL_CAPACITY = 256;
+
+function emptyColumns(capacity: number): Record<ColumnKey, Float64Array> {
+  return Object.fromEntries(columnKeys.map((key) => [key, new Float64Array(capacity)])) as Record<ColumnKey, Float64Array>;
+}
+
+export class MetricSeries {
+  private columns = emptyColumns(INITIAL_CAPACITY);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(point: MetricPoint): void {
+    if (this.count === this.columns.step.length) this.grow();
+    this.write(this.count, point);
+    this.count++;
+  }
+
+  /** Overwrites the latest point (a second snapshot of the same step). */
+  replaceLast(point: MetricPoint): void {
+    if (this.count === 0) throw new Error('MetricSeries.replaceLast: the series is empty');
+    this.write(this.count - 1, point);
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** The filled part of a column, as a view (valid until the next push). */
+  column(key: ColumnKey): Float64Array {
+    return this.columns[key].subarray(0, this.count);
+  }
+
+  at(index: number): MetricPoint | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    return Object.fromEntries(columnKeys.map((key) => [key, this.columns[key][index]!])) as unknown as MetricPoint;
+  }
+
+  latest(): MetricPoint | undefined {
+    return this.at(this.count - 1);
+  }
+
+  /** Index of the last point at or before `step`, or −1 when every point is later. */
+  indexAtOrBefore(step: number): number {
+    const steps = this.columns.step;
+    let lo = 0;
+    let hi = this.count - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (steps[mid]! <= step) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /** Index of the last point at or before `index` where `key` was measured (finite), or −1. */
+  lastMeasured(key: ColumnKey, index: number): number {
+    const values = this.columns[key];
+    for (let i = Math.min(index, this.count - 1); i >= 0; i--) {
+      if (Number.isFinite(values[i]!)) return i;
+    }
+    return -1;
+  }
+
+  private write(index: number, point: MetricPoint): void {
+    for (const key of columnKeys) this.columns[key][index] = point[key];
+  }
+
+  private grow(): void {
+    const bigger = emptyColumns(this.columns.step.length * 2);
+    for (const key of columnKeys) bigger[key].set(this.columns[key]);
+    this.columns = bigger;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Where the worker's snapshots go on the UI side: into the history, through collapse detection, and onto
+ * the sphere (the live snapshot) unless the timeline is showing an earlier one. The training client owns
+ * one and clears it whenever a run restarts.
+ */
+import type { ExperimentConfig } from '../../core/config';
+import type { Snapshot } from '../../worker/protocol';
+import { CollapseTracker } from '../collapse/collapseStore';
+import { type LiveSnapshot, publishSnapshot } from '../liveSnapshot';
+import { SnapshotHistory } from './snapshotHistory';
+import { Timeline } from './timeline';
+
+export class RunRecorder {
+  readonly history = new SnapshotHistory();
+  readonly collapse = new CollapseTracker();
+  readonly timeline: Timeline;
+
+  constructor(private readonly live: LiveSnapshot) {
+    this.timeline = new Timeline(this.history, live);
+  }
+
+  /** One snapshot from the worker, with the config it was trained under. */
+  record(snapshot: Snapshot, config: ExperimentConfig): void {
+    const { point, newRun } = this.history.record(snapshot);
+    if (newRun) this.restartInstruments();
+    this.collapse.observe(point, config);
+    if (this.timeline.isLive()) publishSnapshot(this.live, snapshot);
+  }
+
+  /** A run restarted: forget its history, its collapse verdict and any scrubbed position. */
+  clear(): void {
+    this.history.clear();
+    this.restartInstruments();
+  }
+
+  private restartInstruments(): void {
+    this.collapse.reset();
+    this.timeline.reset();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The lessons: a list of guided experiments. Opening one loads its first run (paused) and shows its
+ * text; its run buttons load the contrasting presets and train them from step 0.
+ */
+import { useId, useState } from 'react';
+import { useLab, useLabContext } from '../labContext';
+import { LessonCard } from './LessonCard';
+import { type Lesson, lessons, presetConfig } from './lessons';
+
+export function LessonsPanel() {
+  const { client } = useLabContext();
+  const loading = useLab((state) => state.status === 'loading');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const headingId = useId();
+  const openLesson = lessons.find((lesson) => lesson.id === openId);
+
+  const open = (lesson: Lesson): void => {
+    setOpenId(lesson.id);
+    client.load(presetConfig(lesson.runs[0]!), { start: false });
+  };
+
+  return (
+    <details className="panel lessons-panel">
+      <summary>
+        <h2 id={headingId}>Lessons</h2>
+      </summary>
+      <p className="panel-note">Guided experiments: open one, then run its contrasts and compare what the sphere does.</p>
+      <ul className="lesson-list" aria-labelledby={headingId}>
+        {lessons.map((lesson) => (
+          <li key={lesson.id}>
+            <button type="button" aria-current={lesson.id === openId ? 'true' : undefined} disabled={loading} onClick={() => open(lesson)}>
+              {lesson.title}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {openLesson ? <LessonCard lesson={openLesson} /> : null}
+    </details>
+  );
+}

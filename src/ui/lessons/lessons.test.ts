@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { configKeys, validateConfig } from '../../core/config';
+import { methodCatalog } from '../../core/methodCatalog';
+import { lessons, presetConfig } from './lessons';
+
+describe('lessons', () => {
+  it('are at least six, with unique ids and titles', () => {
+    expect(lessons.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(lessons.map((lesson) => lesson.id)).size).toBe(lessons.length);
+    expect(new Set(lessons.map((lesson) => lesson.title)).size).toBe(lessons.length);
+  });
+
+  it.each(lessons.map((lesson) => [lesson.id, lesson] as const))('%s has text, a cited paper and distinct runs', (_, lesson) => {
+    expect(lesson.explanation.length).toBeGreaterThan(100);
+    expect(lesson.finding).not.toBe('');
+    expect(lesson.watchFor.length).toBeGreaterThanOrEqual(lesson.runs.length - 1);
+    expect(lesson.papers.length).toBeGreaterThan(0);
+    for (const paper of lesson.papers) expect(paper.year).toBeGreaterThanOrEqual(2020);
+    expect(lesson.runs.length).toBeGreaterThanOrEqual(2);
+    const presets = lesson.runs.map(presetConfig);
+    const distinct = new Set(presets.map((preset) => JSON.stringify(preset)));
+    expect(distinct.size).toBe(presets.length);
+  });
+
+  it('presets are valid configs that only change switches shown for their method', () => {
+    for (const lesson of lessons) {
+      for (const run of lesson.runs) {
+        const preset = presetConfig(run);
+        const { config, notices } = validateConfig(Object.entries(preset), preset);
+        expect(notices).toEqual([]);
+        expect(config).toEqual(preset);
+        expect(Object.keys(preset)).toEqual(configKeys);
+        // Each changed setting has a control on the page once the lesson loads.
+        for (const key of Object.keys(run.changes)) expect(methodCatalog[run.method].switches).toContain(key);
+      }
+    }
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * Guided experiments: each lesson is a short explanation in plain words, what to watch for, the paper
+ * it comes from, and one or more runs — preset configs that contrast a component switched on and off.
+ * What the text promises was measured with this engine (`npm run train`, Fashion-MNIST, d = 3, seed 0;
+ * see docs/lessons.md), not copied from the papers' ImageNet numbers.
+ */
+import { defaultConfig, type ExperimentConfig, type MethodName } from '../../core/config';
+
+export interface Paper {
+  authors: string;
+  year: number;
+  title: string;
+  venue: string;
+}
+
+export interface LessonRun {
+  /** The button's text, e.g. "Run without stop-gradient". */
+  label: string;
+  method: MethodName;
+  /** The settings that differ from the method's defaults. */
+  changes: Partial<Omit<ExperimentConfig, 'method'>>;
+}
+
+export interface Lesson {
+  id: string;
+  title: string;
+  /** What the component does and why it matters, in plain words. */
+  explanation: string;
+  /** What the paper found, in one or two sentences. */
+  finding: string;
+  watchFor: string[];
+  papers: Paper[];
+  runs: LessonRun[];
+}
+
+const chenHe2021: Paper = { authors: 'Xinlei Chen and Kaiming He', year: 2021, title: 'Exploring Simple Siamese Representation Learning', venue: 'CVPR' };
+const grill2020: Paper = {
+  authors: 'Jean-Bastien Grill, Florian Strub, Florent Altché, Corentin Tallec, Pierre H. Richemond, et al.',
+  year: 2020,
+  title: 'Bootstrap Your Own Latent: A New Approach to Self-Supervised Learning',
+  venue: 'NeurIPS',
+};
+const chen2020: Paper = {
+  authors: 'Ting Chen, Simon Kornblith, Mohammad Norouzi and Geoffrey Hinton',
+  year: 2020,
+  title: 'A Simple Framework for Contrastive Learning of Visual Representations',
+  venue: 'ICML',
+};
+const caron2020: Paper = {
+  authors: 'Mathilde Caron, Ishan Misra, Julien Mairal, Priya Goyal, Piotr Bojanowski and Armand Joulin',
+  year: 2020,
+  title: 'Unsupervised Learning of Visual Features by Contrasting Cluster Assignments',
+  venue: 'NeurIPS',
+};
+const wangIsola2020: Paper = {
+  authors: 'Tongzhou Wang and Phillip Isola',
+  year: 2020,
+  title: 'Understanding Contrastive Representation Learning through Alignment and Uniformity on the Hypersphere',
+  venue: 'ICML',
+};
+
+export const lessons: readonly Lesson[] = [
+  {
+    id: 'simsiam-stop-gradient',
+    title: 'SimSiam: the stop-gradient',
+    explanation:
+      'SimSiam shows two augmented views of each image to the same network, and one side learns to predict the other side’s ' +
+      'embedding. The loss could be satisfied by a useless trick: map every image to the same point, and every prediction is ' +
+      'perfect. The stop-gradient blocks that trick. The side being predicted is treated as a fixed target for the step, so ' +
+      'the update can only move the predicting side towards it; it cannot pull both sides onto one point together.',
+    finding:
+      'In the paper, removing the stop-gradient made SimSiam collapse: every image got the same output and the features were worthless.',
+    watchFor: [
+      'With the stop-gradient, the points stay spread over the sphere and collapse std ×√d stays above 0.9.',
+      'Without it, the cloud shrinks to a small spot within about 100 steps: collapse std ×√d falls below 0.2 while the loss races to −1, its best possible value. A perfect score for a useless answer.',
+    ],
+    papers: [chenHe2021],
+    runs: [
+      { label: 'Run with stop-gradient', method: 'simsiam', changes: {} },
+      { label: 'Run without stop-gradient', method: 'simsiam', changes: { stopGrad: false } },
+    ],
+  },
+  {
+    id: 'predictor',
+    title: 'SimSiam and BYOL: the predictor',
+    explanation:
+      'SimSiam and BYOL put a small extra network, the predictor, on one side only. It makes the two sides different: one ' +
+      'side has to predict the other rather than simply equal it. Without the predictor, SimSiam’s loss is again minimised ' +
+      'by giving every image the same embedding, stop-gradient or not. BYOL keeps some protection, because its target is a ' +
+      'slow-moving copy of the network, but its spread drains away all the same.',
+    finding: 'In the SimSiam paper, removing the predictor made the method collapse, just as removing the stop-gradient did.',
+    watchFor: [
+      'SimSiam without the predictor collapses within about 50 steps, even faster than without the stop-gradient.',
+      'BYOL without the predictor does not fall into a dot: collapse std ×√d drops to about 0.65 within 50 steps and then drifts slowly down, and the points crowd onto part of the sphere (uniformity about −0.9, against −1.4 to −1.7 with the predictor). A partial, slow collapse.',
+      'With the predictor, both stay spread out.',
+    ],
+    papers: [chenHe2021, grill2020],
+    runs: [
+      { label: 'Run SimSiam with the predictor', method: 'simsiam', changes: {} },
+      { label: 'Run SimSiam without the predictor', method: 'simsiam', changes: { predictor: false } },
+      { label: 'Run BYOL without the predictor', method: 'byol', changes: { predictor: false } },
+    ],
+  },
+  {
+    id: 'byol-momentum',
+    title: 'BYOL: the moving-average target',
+    explanation:
+      'BYOL’s target network is never trained. After every update it moves a small step, a fraction 1 − τ of the way, ' +
+      'towards the online network: an exponential moving average (EMA). With τ = 0.99 the target trails the online network ' +
+      'by roughly a hundred steps. With τ = 0 the target is the online network itself, and only the stop-gradient still keeps ' +
+      'it fixed during each update; that is SimSiam with BYOL’s loss. Take the stop-gradient away as well and nothing is left ' +
+      'to prevent collapse.',
+    finding:
+      'The BYOL paper found that a target updated instantly (τ = 0) made training unstable and a target never updated (τ = 1) ' +
+      'learned poor features, while rates between 0.9 and 0.999 all worked well. SimSiam later showed that a predictor and a ' +
+      'stop-gradient are enough on their own, which is why τ = 0 still learns here.',
+    watchFor: [
+      'With τ = 0.99, the points spread out; collapse std ×√d stays above 0.9.',
+      'With τ = 0 (and the stop-gradient on), the run spreads out just as well: here the moving average is not what prevents collapse.',
+      'With τ = 0 and no stop-gradient, the cloud contracts into a dot within about 100 steps and the loss drops to 0, its trivial minimum.',
+    ],
+    papers: [grill2020, chenHe2021],
+    runs: [
+      { label: 'Run with τ = 0.99', method: 'byol', changes: {} },
+      { label: 'Run with τ = 0', method: 'byol', changes: { momentum: 0 } },
+      { label: 'Run with τ = 0, without stop-gradient', method: 'byol', changes: { momentum: 0, stopGrad: false } },
+    ],
+  },
+  {
+    id: 'simclr-negatives',
+    title: 'SimCLR: the negatives',
+    explanation:
+      'SimCLR pulls the two views of an image together and pushes the views of every other image in the batch away. Those ' +
+      'other images are the negatives: with a batch of 256 images, each view has 510 others to keep its distance from. ' +
+      'Without them only the pull is left, and the easiest way to pull every pair together is to put every image at the same point.',
+    finding: 'The paper found that more negatives — larger batches, longer training — gave better features.',
+    watchFor: [
+      'With negatives, the points cover the whole sphere within about 50 steps; collapse std ×√d is close to 1.',
+      'Without negatives, everything falls into one spot within a few dozen steps.',
+    ],
+    papers: [chen2020],
+    runs: [
+      { label: 'Run with negatives', method: 'simclr', changes: {} },
+      { label: 'Run without negatives', method: 'simclr', changes: { negatives: false } },
+    ],
+  },
+  {
+    id: 'simclr-temperature',
+    title: 'SimCLR: the temperature',
+    explanation:
+      'Before comparing two embeddings, SimCLR divides their similarity by a temperature τ. A low τ magnifies small ' +
+      'differences, so the loss is dominated by the few negatives that sit closest (the hardest ones) and works hard to keep ' +
+      'each image’s two views tight. A high τ weighs all negatives more evenly and spreads the points smoothly.',
+    finding: 'In the paper, a temperature well below 1 gave clearly better features than τ = 1.',
+    watchFor: [
+      'At τ = 0.1 the cloud is lumpier: points gather in clusters with gaps between them, and the two views of an image land closer together (alignment about 0.17 after 300 steps).',
+      'At τ = 1 the points cover the sphere more evenly (uniformity about −1.8 against −1.6 at τ = 0.1; lower is more even), but the two views of an image sit further apart (alignment about 0.3).',
+    ],
+    papers: [chen2020],
+    runs: [
+      { label: 'Run with τ = 0.1', method: 'simclr', changes: { temperature: 0.1 } },
+      { label: 'Run with τ = 1', method: 'simclr', changes: { temperature: 1 } },
+    ],
+  },
+  {
+    id: 'swav-sinkhorn',
+    title: 'SwAV: equal shares with Sinkhorn',
+    explanation:
+      'SwAV places K prototype points on the sphere and gives each view a code: how strongly it belongs to each prototype. ' +
+      'Each view must predict the code of the other view. The trap is that all images could choose the same prototype. ' +
+      'Sinkhorn-Knopp prevents that: before the codes are used, a few rounds of rescaling make every prototype receive an ' +
+      'equal share of the batch. Without it the codes are a plain softmax, and nothing stops them agreeing on one prototype for everything.',
+    finding: 'The paper adds this equal-share constraint precisely to rule out the trivial solution in which every image gets the same code.',
+    watchFor: [
+      'With Sinkhorn, the points spread out over the sphere; collapse std ×√d stays near 0.97.',
+      'Without Sinkhorn, the points crowd into a few clumps within 25 steps (collapse std ×√d about 0.45) and fall into a single spot by about step 200.',
+    ],
+    papers: [caron2020],
+    runs: [
+      { label: 'Run with Sinkhorn', method: 'swav', changes: {} },
+      { label: 'Run without Sinkhorn', method: 'swav', changes: { sinkhorn: false } },
+    ],
+  },
+  {
+    id: 'alignment-uniformity',
+    title: 'Alignment and uniformity',
+    explanation:
+      'Wang and Isola split what contrastive learning achieves into two measurable goals. Alignment: the two views of an ' +
+      'image should land close together. Uniformity: all the points should spread evenly over the sphere, so that as little ' +
+      'information as possible is lost. This method optimises the two terms directly, and you can switch each one off.',
+    finding:
+      'They showed that the contrastive loss, with many negatives, optimises exactly these two properties, and that optimising them directly works about as well.',
+    watchFor: [
+      'With both terms, the points spread evenly (uniformity about −2.0, close to the −2.08 of a perfectly even sphere) while the two views of an image move closer (alignment about 0.3 after 300 steps).',
+      'With alignment only, everything collapses to a point within a few dozen steps: perfect alignment, no information.',
+      'With uniformity only, the points still cover the sphere, but the two views of an image land far apart (alignment about 1.1) and the classes stay more mixed.',
+    ],
+    papers: [wangIsola2020],
+    runs: [
+      { label: 'Run with both terms', method: 'align-uniform', changes: {} },
+      { label: 'Run with alignment only', method: 'align-uniform', changes: { uniformity: false } },
+      { label: 'Run with uniformity only', method: 'align-uniform', changes: { alignment: false } },
+    ],
+  },
+];
+
+/** The full config a run loads: its method's defaults with the lesson's changes. */
+export function presetConfig(run: LessonRun): ExperimentConfig {
+  return { ...defaultConfig(run.method), ...run.changes };
+}

@@ -1,0 +1,51 @@
+/**
+ * Copies the link to the current experiment. Where the clipboard is not available (an insecure page, a
+ * refused permission) it shows the link in a read-only field, selected, ready for Ctrl+C.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useLab } from '../labContext';
+import { shareUrl } from './shareUrl';
+
+const COPIED_SHOWN_MS = 2000;
+
+type CopyState = 'idle' | 'copied' | 'manual';
+
+export function CopyLinkButton() {
+  const config = useLab((state) => state.config);
+  const [state, setState] = useState<CopyState>('idle');
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const link = shareUrl(window.location.href, config);
+
+  useEffect(() => {
+    if (state === 'manual') fieldRef.current?.select();
+    if (state !== 'copied') return undefined;
+    const timer = setTimeout(() => setState('idle'), COPIED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setState('copied');
+    } catch {
+      setState('manual');
+    }
+  };
+
+  return (
+    <div className="copy-link">
+      <button type="button" onClick={() => void copy()}>
+        {state === 'copied' ? 'Copied' : 'Copy link'}
+      </button>
+      <span className="visually-hidden" aria-live="polite">
+        {state === 'copied' ? 'Link copied to the clipboard.' : ''}
+      </span>
+      {state === 'manual' ? (
+        <div className="copy-link-manual">
+          <input ref={fieldRef} type="text" readOnly value={link} aria-label="Link to this experiment" onFocus={(event) => event.target.select()} />
+          <p className="panel-note">The clipboard is not available here: press Ctrl+C (⌘C on a Mac) to copy the selected link.</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Embed mode (`embed=1`): only the sphere and its Start/Pause button, for an iframe on a course page.
+ * Errors and notices still show, so a broken or corrected link never fails silently.
+ */
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Legend } from '../components/Legend';
+import { NoticeBox } from '../components/NoticeBox';
+import { StartPauseButton } from '../components/StartPauseButton';
+import { SphereCanvas } from '../sphere/SphereCanvas';
+
+export function EmbedApp() {
+  return (
+    <main className="embed-app" aria-label="Hypersphere Lab">
+      <div className="messages">
+        <ErrorBanner />
+        <NoticeBox />
+      </div>
+      <div className="sphere-stage">
+        <SphereCanvas />
+        <Legend />
+      </div>
+      <div className="embed-bar">
+        <StartPauseButton />
+      </div>
+    </main>
+  );
+}

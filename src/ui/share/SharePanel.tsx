@@ -1,0 +1,16 @@
+/** Sharing the experiment: its link, and its settings as a file. */
+import { useId } from 'react';
+import { CopyLinkButton } from './CopyLinkButton';
+import { SettingsFileControls } from './SettingsFileControls';
+
+export function SharePanel() {
+  const headingId = useId();
+  return (
+    <section className="panel share-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Share</h2>
+      <p className="panel-note">The address bar always holds these settings: the link opens this same experiment, seed included.</p>
+      <CopyLinkButton />
+      <SettingsFileControls />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../core/config';
+import { decodeConfig } from '../../core/urlCodec';
+import { readStartupSettings } from '../urlConfig';
+import { shareUrl } from './shareUrl';
+
+describe('shareUrl', () => {
+  const config = { ...defaultConfig('byol'), momentum: 0.9, seed: 11 };
+
+  it('puts the config in the hash of this page’s address', () => {
+    expect(shareUrl('http://localhost:4173/', config)).toBe('http://localhost:4173/#v=1&method=byol&seed=11&momentum=0.9');
+    expect(shareUrl('https://example.org/lab/index.html#v=1&seed=3', config)).toBe('https://example.org/lab/index.html#v=1&method=byol&seed=11&momentum=0.9');
+  });
+
+  it('keeps the page’s own keys, drops settings from the query and unknown keys from the hash', () => {
+    const url = new URL(shareUrl('http://host/?backend=wasm&seed=3&dim=16#classroom=1&hide=seed&colour=red&autoplay=1', config));
+    expect(url.search).toBe('?backend=wasm');
+    expect(url.hash).toBe('#v=1&method=byol&seed=11&momentum=0.9&classroom=1&hide=seed&autoplay=1');
+  });
+
+  it('opens the same experiment and page mode it was made from', () => {
+    const link = new URL(shareUrl('http://host/?backend=cpu#classroom=1&hide=seed,lessons', config));
+    const reopened = readStartupSettings(link.search, link.hash);
+    expect(reopened.notices).toEqual([]);
+    expect(reopened.config).toEqual(config);
+    expect(reopened.forcedBackend).toBe('cpu');
+    expect(reopened.pageMode.classroom).toBe(true);
+    expect([...reopened.pageMode.hidden]).toEqual(['seed', 'lessons']);
+  });
+
+  it('writes a hostile opening link back in its canonical, safe form', () => {
+    const hostile = 'http://host/#seed=<script>&seed=9&hide=<img src=x onerror=alert(1)>&__proto__=1';
+    const { config: safe } = decodeConfig(new URL(hostile).hash);
+    const url = new URL(shareUrl(hostile, safe));
+    expect(url.hash).toBe('#v=1&method=simsiam&seed=9&hide=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+  });
+});
