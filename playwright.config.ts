@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
  * CHROMIUM_PATH elsewhere).
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets two runs (e.g. CI and a developer) share a machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
