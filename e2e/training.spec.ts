@@ -34,7 +34,6 @@ test('Start trains, the sphere moves, and Pause stops the step counter', async (
 
   await page.getByRole('button', { name: 'Step' }).click();
   await expect.poll(() => readNumber(page, 'step')).toBe(paused + 1);
-  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshot.png' });
   expect(errors).toEqual([]);
 });
 
