@@ -2,13 +2,20 @@
  * UI smoothness while training, printed as figures: frames per second of the page (one-second windows)
  * and main-thread long tasks (PerformanceObserver 'longtask', > 50 ms), with 10,000 points on the
  * sphere (training images shown), pair lines, density shading and auto-rotate on, training on wasm.
- * Usage: npm run build && npm run bench:ui [-- --seconds 15]
+ * Usage: npm run build && npm run bench:ui [-- --seconds 15 --points 10000|2000 --overlays 'Pair lines,Density,Auto-rotate'|none --idle]
  */
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 
-const at = process.argv.indexOf('--seconds');
-const seconds = at >= 0 ? Number(process.argv[at + 1]) : 15;
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] ?? fallback : fallback;
+}
+const seconds = Number(option('seconds', '15'));
+/** Which sphere overlays to switch on (comma-separated switch names, or "none"). */
+const overlays = option('overlays', 'Pair lines,Density,Auto-rotate').split(',').filter((name) => name !== 'none');
+const showTrain = option('points', '10000') === '10000';
+const train = !process.argv.includes('--idle');
 const port = 4175;
 
 const server = await preview({ preview: { port, strictPort: true } });
@@ -18,24 +25,26 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript(() => {
-    const tasks: number[] = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
-    (globalThis as unknown as { longTasks: number[] }).longTasks = tasks;
-  });
-  await page.goto(`http://localhost:${port}/#v=1&showTrain=1&autoplay=1`);
+  // Scripts run in the page are passed as text: tsx would wrap functions in helpers the page lacks.
+  await page.addInitScript(`
+    window.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.longTasks.push(entry.duration)))
+      .observe({ type: 'longtask', buffered: true });
+  `);
+  await page.goto(`http://localhost:${port}/#v=1&showTrain=${showTrain ? 1 : 0}&autoplay=1`);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="step"]')?.textContent) >= 3, null, { timeout: 300_000 });
-  for (const name of ['Pair lines', 'Density', 'Auto-rotate']) await page.getByRole('switch', { name }).check();
+  if (!train) await page.getByRole('button', { name: 'Pause' }).click();
+  for (const name of overlays) await page.getByRole('switch', { name }).check();
   await page.waitForTimeout(2000);
   const stepBefore = Number(await page.getByTestId('step').textContent());
-  const result = await page.evaluate(async (duration) => {
-    const tasksBefore = (globalThis as unknown as { longTasks: number[] }).longTasks.length;
-    const windows: number[] = [];
+  const result = (await page.evaluate(`(async () => {
+    const tasksBefore = window.longTasks.length;
+    const windows = [];
     let frames = 0;
     let windowStart = performance.now();
-    const end = windowStart + duration * 1000;
-    await new Promise<void>((resolve) => {
-      const tick = (now: number) => {
+    const end = windowStart + ${seconds} * 1000;
+    await new Promise((resolve) => {
+      function tick(now) {
         frames++;
         if (now - windowStart >= 1000) {
           windows.push((frames * 1000) / (now - windowStart));
@@ -44,16 +53,15 @@ try {
         }
         if (now < end) requestAnimationFrame(tick);
         else resolve();
-      };
+      }
       requestAnimationFrame(tick);
     });
-    const tasks = (globalThis as unknown as { longTasks: number[] }).longTasks.slice(tasksBefore);
-    return { windows, tasks };
-  }, seconds);
+    return { windows, tasks: window.longTasks.slice(tasksBefore) };
+  })()`)) as { windows: number[]; tasks: number[] };
   const stepAfter = Number(await page.getByTestId('step').textContent());
   const sorted = [...result.windows].sort((a, b) => a - b);
   const median = sorted[sorted.length >> 1] ?? NaN;
-  console.log('points: 10,000 (2,000 evaluation + 8,000 training); overlays: pair lines, density, auto-rotate');
+  console.log(`points: ${showTrain ? '10,000 (2,000 evaluation + 8,000 training)' : '2,000'}; overlays: ${overlays.join(', ') || 'none'}; ${train ? 'training' : 'paused'}`);
   console.log(`fps over ${result.windows.length} one-second windows: median ${median.toFixed(1)}, min ${sorted[0]?.toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)}`);
   console.log(`long tasks (> 50 ms) on the main thread: ${result.tasks.length}, longest ${result.tasks.length ? Math.max(...result.tasks).toFixed(0) : 0} ms`);
   console.log(`training meanwhile: ${((stepAfter - stepBefore) / seconds).toFixed(1)} steps/s on ${await page.getByTestId('backend').textContent()}`);

@@ -18,6 +18,7 @@ import { PointPicker } from './pointPicker';
 import { placeOnSphere, randomOrthonormalProjection } from './projection';
 import { createSphereGuides, type SphereGuides } from './sphereGuides';
 import { type SphereOptions, writeShownMask } from './viewOptions';
+import { renderQualityFor, webglRendererName } from './renderQuality';
 
 const BACKGROUND = '#10151c';
 const FOV_DEG = 35;
@@ -83,6 +84,7 @@ export class SphereView {
   private hovered = -1;
   /** A point whose card Escape closed: it stays closed until the pointer leaves that point. */
   private dismissed = -1;
+  private readonly quality = renderQualityFor(webglRendererName());
 
   /** Throws when WebGL is unavailable; the caller shows a message instead. */
   constructor(
@@ -92,8 +94,8 @@ export class SphereView {
     private readonly onHover: (hover: PointHover | null) => void,
   ) {
     // preserveDrawingBuffer keeps the last frame readable for screenshots and tests.
-    this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
-    this.renderer.setPixelRatio(window.devicePixelRatio);
+    this.renderer = new THREE.WebGLRenderer({ antialias: this.quality.antialias, preserveDrawingBuffer: true });
+    this.renderer.setPixelRatio(this.quality.pixelRatio(window.devicePixelRatio));
     this.renderer.domElement.dataset.testid = 'sphere-canvas';
     parent.append(this.renderer.domElement);
 
@@ -129,6 +131,11 @@ export class SphereView {
     this.unsubscribeOptions = options.subscribe(this.applyOptions);
     this.applyOptions(options.getState(), options.getState());
     this.frame = requestAnimationFrame(this.tick);
+  }
+
+  /** The drawn canvas; its last frame stays readable (preserveDrawingBuffer), e.g. to save it as an image. */
+  get canvas(): HTMLCanvasElement {
+    return this.renderer.domElement;
   }
 
   /** Seed of the random projection used for d > 3. */
@@ -330,7 +337,7 @@ export class SphereView {
     if (width === 0 || height === 0) return;
     this.viewWidth = width;
     this.viewHeight = height;
-    const pixelRatio = window.devicePixelRatio;
+    const pixelRatio = this.quality.pixelRatio(window.devicePixelRatio);
     if (pixelRatio !== this.renderer.getPixelRatio()) {
       this.renderer.setPixelRatio(pixelRatio);
       this.points.setPixelRatio(pixelRatio);
