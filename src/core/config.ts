@@ -60,6 +60,9 @@ export interface ExperimentConfig {
 
 export type ConfigKey = keyof ExperimentConfig;
 
+/** The on/off settings (stopGrad, predictor, …). */
+export type BooleanKey = { [K in ConfigKey]: ExperimentConfig[K] extends boolean ? K : never }[ConfigKey];
+
 /** Each property: its type and safe range, default, the label a control shows, and one line of help. */
 type PropSpec = { label: string; help: string } & (
   | { kind: 'int'; min: number; max: number; default: number }

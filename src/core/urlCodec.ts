@@ -56,12 +56,16 @@ export function joinPairs(pairs: readonly (readonly [string, string])[]): string
   return pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
 }
 
-/** The link text for a config: `v=1&method=…` and then each setting that differs from the method's default. */
-export function encodeConfig(config: ExperimentConfig): string {
+/**
+ * The link text for a config: `v=1`, then `leading` (how the page reads the rest, e.g. `compare=stopGrad`),
+ * `method=…` and each setting that differs from the method's default.
+ */
+export function encodeConfig(config: ExperimentConfig, leading: readonly (readonly [string, string])[] = []): string {
   const defaults = defaultConfig(config.method);
   const changed = configKeys.filter((key) => key !== 'method' && config[key] !== defaults[key]);
   return joinPairs([
     ['v', String(CONFIG_FORMAT_VERSION)],
+    ...leading,
     ['method', config.method],
     ...changed.map((key): [string, string] => [key, String(config[key])]),
   ]);

@@ -1,4 +1,5 @@
 /** The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right. */
+import { ComparePanel } from './compare/ComparePanel';
 import { AngleRing } from './components/AngleRing';
 import { AugmentationPreview } from './components/AugmentationPreview';
 import { CollapseBanner } from './components/CollapseBanner';
@@ -12,6 +13,7 @@ import { RunControls } from './components/RunControls';
 import { SettingsPanel } from './components/SettingsPanel';
 import { StatusLine } from './components/StatusLine';
 import { Timeline } from './components/Timeline';
+import { ReplayNote } from './exports/ReplayNote';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { Hideable } from './share/Hideable';
 import { SharePanel } from './share/SharePanel';
@@ -27,6 +29,7 @@ export function App() {
       <div className="messages">
         <ErrorBanner />
         <NoticeBox />
+        <ReplayNote />
       </div>
       <main className="workspace">
         <aside className="controls" aria-label="Controls">
@@ -36,6 +39,9 @@ export function App() {
           </Hideable>
           <Hideable name="settings">
             <SettingsPanel />
+          </Hideable>
+          <Hideable name="compare">
+            <ComparePanel />
           </Hideable>
           <Hideable name="share">
             <SharePanel />

@@ -9,6 +9,8 @@ export interface Lab {
   store: LabStore;
   client: TrainingClient;
   live: LiveSnapshot;
+  /** The sphere's canvas while one is shown, for exporting it as an image. */
+  sphere: { canvas: HTMLCanvasElement | null };
 }
 
 export const LabContext = createContext<Lab | null>(null);

@@ -42,6 +42,8 @@ export interface LabState extends RunFigures {
   runNote: string | null;
   /** The latest augmentation preview: count × 3 × size² values (image, view 1, view 2), on demand. */
   preview: { count: number; imageSize: number; images: Float32Array } | null;
+  /** Set while a saved run report is shown instead of a live run (with the backend it trained on). */
+  replay: { backend: BackendInfo | null } | null;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -62,6 +64,7 @@ export function createLabStore(config: ExperimentConfig, notices: string[] = [])
     error: null,
     runNote: null,
     preview: null,
+    replay: null,
   }));
 }
 

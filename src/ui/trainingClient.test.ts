@@ -1,33 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../core/config';
-import type { FromWorker, Snapshot, ToWorker } from '../worker/protocol';
+import type { FromWorker, Snapshot } from '../worker/protocol';
 import { createLiveSnapshot } from './liveSnapshot';
 import { createLabStore } from './store';
-import { TrainingClient, type TrainingWorkerPort } from './trainingClient';
-
-class FakeWorker implements TrainingWorkerPort {
-  posted: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-
-  postMessage(message: ToWorker): void {
-    this.posted.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  send(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-  crash(message: string): void {
-    this.onerror?.({ message } as ErrorEvent);
-  }
-  lastType(): ToWorker['type'] | undefined {
-    return this.posted.at(-1)?.type;
-  }
-}
+import { FakeWorker } from './testWorker';
+import { TrainingClient } from './trainingClient';
 
 const ready: FromWorker = {
   type: 'ready',
@@ -264,5 +241,66 @@ describe('TrainingClient.load (lessons, imported files, edited links)', () => {
     client.load({ ...defaultConfig(), batch: 1e9 }, { start: false });
     expect(store.getState().config.batch).toBe(1024);
     expect(store.getState().notices).toHaveLength(1);
+  });
+});
+
+describe('TrainingClient.replay (an opened run report)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const reportConfig = { ...defaultConfig(), stopGrad: false, seed: 4 };
+  const report = {
+    config: reportConfig,
+    backend: { name: 'cpu' as const, reason: 'forced' },
+    classNames: ['a', 'b'],
+    metrics: [0, 10, 20].map((step) => ({ step, dim: 3, loss: -0.5, stdScaled: 0.5, alignment: 0.1, uniformity: -1, effectiveRank: 2, knnZ: NaN, knnH: NaN })),
+    snapshots: [snapshot(0), snapshot(20)],
+  };
+
+  it('shows the report, keeps it while the worker rebuilds the model, and trains only after Reset', () => {
+    const { worker, store, client, live } = setup();
+    worker().send(ready);
+    client.start();
+    client.replay(report);
+    expect(worker().posted.at(-1)).toEqual({ type: 'reset', config: reportConfig });
+    expect(store.getState()).toMatchObject({ config: reportConfig, step: 20, snapshotStep: 20, running: false, replay: { backend: report.backend } });
+    expect(client.recorder.history.metrics.length).toBe(3);
+    expect(live.step).toBe(20);
+
+    // The old run's last words and the fresh model's ready and step-0 snapshot leave the report on show.
+    worker().send({ type: 'progress', step: 99, loss: 1, stepsPerSec: 5, running: true });
+    worker().send({ ...ready, config: reportConfig });
+    worker().send({ type: 'snapshot', snapshot: snapshot(0) });
+    vi.advanceTimersByTime(1000);
+    expect(store.getState()).toMatchObject({ status: 'ready', step: 20, config: reportConfig, replay: { backend: report.backend } });
+    expect(client.recorder.history.kept.map((s) => s.step)).toEqual([0, 20]);
+
+    const posted = worker().posted.length;
+    client.start();
+    client.step();
+    expect(worker().posted).toHaveLength(posted);
+
+    client.reset();
+    expect(store.getState()).toMatchObject({ step: 0, replay: null });
+    expect(client.recorder.history.metrics.length).toBe(0);
+    worker().send({ ...ready, config: reportConfig });
+    client.start();
+    expect(worker().lastType()).toBe('start');
+  });
+
+  it('ends the replay when a setting changes', () => {
+    const { worker, store, client } = setup();
+    worker().send(ready);
+    client.replay(report);
+    client.setConfig({ stopGrad: true });
+    expect(worker().posted.at(-1)).toEqual({ type: 'reset', config: { ...reportConfig, stopGrad: true } });
+    expect(store.getState()).toMatchObject({ replay: null, step: 0, runNote: 'Replay ended (stopGrad changed); press Start to train.' });
+    expect(client.recorder.history.metrics.length).toBe(0);
+  });
+
+  it('is not taken while the worker is loading', () => {
+    const { store, client } = setup();
+    client.replay(report);
+    expect(store.getState().replay).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
  */
 import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
 import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
+import type { RunReport } from './exports/runReport';
 import { RunRecorder } from './history/runRecorder';
 import { clearSnapshot, type LiveSnapshot, publishImages } from './liveSnapshot';
 import { createPatchThrottle, type PatchThrottle } from './patchThrottle';
@@ -60,7 +61,7 @@ export class TrainingClient {
   }
 
   start(): void {
-    if (this.store.getState().status !== 'ready') return;
+    if (!this.canTrain()) return;
     this.requestedRunning = true;
     this.store.setState({ running: true, runNote: null });
     this.post({ type: 'start' });
@@ -73,7 +74,7 @@ export class TrainingClient {
   }
 
   step(): void {
-    if (this.store.getState().status !== 'ready') return;
+    if (!this.canTrain()) return;
     this.store.setState({ runNote: null });
     this.post({ type: 'step' });
   }
@@ -112,11 +113,49 @@ export class TrainingClient {
     this.store.setState({ config });
     // A worker that is loading or gone gets the settings with its next init.
     if (status !== 'ready') return;
+    if (this.store.getState().replay) {
+      // A replayed report is one finished run: a changed setting starts a fresh one instead.
+      this.restartRun(`Replay ended (${changed.join(', ')} changed); press Start to train.`);
+      this.post({ type: 'reset', config });
+      return;
+    }
     this.post({ type: 'config', config });
     const restartingKeys = changed.filter((key) => !liveKeys.has(key));
     if (restartingKeys.length > 0) {
       this.restartRun(`Run restarted from step 0 (${restartingKeys.join(', ')} changed); press Start to train.`);
     }
+  }
+
+  /**
+   * Shows a saved run report instead of a live run: its settings, figures, collapse verdict and snapshots
+   * (the timeline scrubs between them). The worker builds a fresh model with those settings, paused, so
+   * that Reset trains anew; until then nothing it sends replaces the report. False when no worker is ready
+   * to take its place (nothing shown).
+   */
+  replay(report: RunReport): boolean {
+    if (this.store.getState().status !== 'ready') return false;
+    const latest = report.snapshots.at(-1)!;
+    const last = report.metrics.at(-1)!;
+    this.figures.cancel();
+    this.autoplayPending = false;
+    this.requestedRunning = false;
+    this.store.setState({
+      ...freshRunFigures(),
+      step: last.step,
+      loss: last.loss,
+      collapseStd: latest.collapseStd,
+      snapshotStep: latest.step,
+      snapshotDim: latest.dim,
+      config: report.config,
+      classNames: report.classNames,
+      running: false,
+      runNote: null,
+      error: null,
+      replay: { backend: report.backend },
+    });
+    this.recorder.restore(report.metrics, report.snapshots, report.config);
+    this.post({ type: 'reset', config: report.config });
+    return true;
   }
 
   /** Asks for a fresh strip of example images with their two augmented views (arrives in `preview`). */
@@ -167,11 +206,13 @@ export class TrainingClient {
         this.requestedRunning = null;
         // Only the first ready's config is taken: later ones may trail settings changed since they were sent.
         const initial = this.store.getState().status === 'loading';
+        // The model built behind a replayed report leaves the report on show.
+        const replaying = this.store.getState().replay !== null;
         publishImages(this.options.live, message.pointImages, message.imageSize);
         // Snapshots the old model sent after the restart was asked for are not part of this run.
-        this.recorder.clear();
+        if (!replaying) this.recorder.clear();
         this.store.setState({
-          ...freshRunFigures(),
+          ...(replaying ? {} : freshRunFigures()),
           ...(initial ? { config: message.config } : {}),
           status: 'ready',
           backend: message.backend,
@@ -185,6 +226,7 @@ export class TrainingClient {
         return;
       }
       case 'progress':
+        if (this.store.getState().replay) return;
         // The progress that reports a pause has no new loss (NaN): keep the last one shown.
         this.figures.push({
           step: message.step,
@@ -194,6 +236,7 @@ export class TrainingClient {
         this.reconcileRunning(message.running);
         return;
       case 'snapshot': {
+        if (this.store.getState().replay) return;
         const { snapshot } = message;
         this.recorder.record(snapshot, this.store.getState().config);
         this.figures.push({ collapseStd: snapshot.collapseStd, snapshotStep: snapshot.step, snapshotDim: snapshot.dim, snapshotMs: snapshot.evalMs });
@@ -203,6 +246,7 @@ export class TrainingClient {
         this.store.setState({ preview: { count: message.count, imageSize: message.imageSize, images: message.images } });
         return;
       case 'finished':
+        if (this.store.getState().replay) return;
         this.figures.flush();
         this.requestedRunning = null;
         this.store.setState({ running: false, step: message.step, runNote: `Finished: reached the configured ${message.step} steps.` });
@@ -236,13 +280,19 @@ export class TrainingClient {
     if (this.store.getState().running !== running) this.store.setState({ running });
   }
 
-  /** Back to step 0, paused (as the worker does): clears the figures and the points of the previous run. */
+  /** A model at step 0 to train, and no replayed report in the way. */
+  private canTrain(): boolean {
+    const { status, replay } = this.store.getState();
+    return status === 'ready' && replay === null;
+  }
+
+  /** Back to step 0, paused (as the worker does): clears the figures and the points of the previous run (or replay). */
   private restartRun(runNote: string | null): void {
     this.figures.cancel();
     clearSnapshot(this.options.live);
     this.recorder.clear();
     this.requestedRunning = false;
-    this.store.setState({ ...freshRunFigures(), running: false, runNote });
+    this.store.setState({ ...freshRunFigures(), running: false, runNote, replay: null });
   }
 
   private crashed(detail: string): void {

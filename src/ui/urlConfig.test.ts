@@ -6,7 +6,7 @@ import { linkText, readStartupSettings } from './urlConfig';
 describe('readStartupSettings', () => {
   it('gives the defaults and no notices for an empty URL', () => {
     const settings = readStartupSettings('', '');
-    expect(settings).toEqual({ config: defaultConfig(), forcedBackend: null, autoplay: false, pageMode: normalPage, notices: [] });
+    expect(settings).toEqual({ config: defaultConfig(), forcedBackend: null, autoplay: false, pageMode: normalPage, compare: null, notices: [] });
   });
 
   it('reads config keys from the hash', () => {
@@ -92,6 +92,31 @@ describe('page modes', () => {
     expect([...pageMode.hidden]).toEqual(['seed']);
     expect(notices).toHaveLength(2);
     expect(notices[1]).toContain('"<b>x</b>", "nothing" ignored');
+  });
+});
+
+describe('compare mode', () => {
+  it('reads a switch of the linked method', () => {
+    const { compare, config, notices } = readStartupSettings('', '#v=1&compare=stopGrad&method=simsiam&seed=7');
+    expect(notices).toEqual([]);
+    expect(compare).toBe('stopGrad');
+    expect(config).toEqual({ ...defaultConfig('simsiam'), seed: 7 });
+    expect(readStartupSettings('', '#compare=sinkhorn&method=swav').compare).toBe('sinkhorn');
+  });
+
+  it('falls back to one run, with a notice, for a key that is not a switch of the method', () => {
+    for (const hash of ['#compare=sinkhorn&method=simsiam', '#compare=seed', '#compare=<img src=x>', '#compare=']) {
+      const { compare, notices } = readStartupSettings('', hash);
+      expect(compare).toBeNull();
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatch(/^compare: ".*" is not an on\/off switch of SimSiam/);
+    }
+  });
+
+  it('is not offered in an embedded page', () => {
+    const { compare, notices } = readStartupSettings('', '#embed=1&compare=stopGrad');
+    expect(compare).toBeNull();
+    expect(notices).toEqual(['compare: an embedded page shows a single run.']);
   });
 });
 

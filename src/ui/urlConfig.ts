@@ -1,15 +1,16 @@
 /**
  * Startup settings from the page URL. Config keys may come from the query string and the hash
  * (`#v=1&method=simsiam&seed=7`); the hash is read second, so it wins. The page's own keys —
- * `backend`, `autoplay`, `classroom`, `embed`, `hide` — steer the page and never reach the config.
+ * `backend`, `autoplay`, `classroom`, `embed`, `hide`, `compare` — steer the page and never reach the config.
  */
-import type { ExperimentConfig } from '../core/config';
+import type { BooleanKey, ExperimentConfig } from '../core/config';
 import { decodeConfig, quoted } from '../core/urlCodec';
 import { type BackendName, backendNames } from '../worker/protocol';
+import { readCompareKey } from './compare/compareSwitch';
 import { type PageMode, parseHideList } from './share/pageMode';
 
 /** Keys of the link that are about the page, not the experiment (kept when the link is rewritten). */
-export const pageKeys: ReadonlySet<string> = new Set(['backend', 'autoplay', 'classroom', 'embed', 'hide']);
+export const pageKeys: ReadonlySet<string> = new Set(['backend', 'autoplay', 'classroom', 'embed', 'hide', 'compare']);
 
 export interface StartupSettings {
   config: ExperimentConfig;
@@ -18,6 +19,8 @@ export interface StartupSettings {
   /** `autoplay=1`: start training as soon as the worker is ready. */
   autoplay: boolean;
   pageMode: PageMode;
+  /** `compare=stopGrad`: two runs side by side, differing in this switch; null for one run. */
+  compare: BooleanKey | null;
   /** Readable, plain-text notices about ignored or corrected values. */
   notices: string[];
 }
@@ -52,15 +55,19 @@ export function readStartupSettings(search: string, hash: string): StartupSettin
   const pageNotices: string[] = [];
   const backend = pageParams.get('backend');
   const hide = pageParams.get('hide');
+  const embed = parseFlag('embed', pageParams.get('embed'), pageNotices);
+  const compare = pageParams.get('compare');
+  if (embed && compare !== undefined) pageNotices.push('compare: an embedded page shows a single run.');
   return {
     config,
     forcedBackend: backend === undefined ? null : parseBackend(backend, pageNotices),
     autoplay: parseFlag('autoplay', pageParams.get('autoplay'), pageNotices),
     pageMode: {
       classroom: parseFlag('classroom', pageParams.get('classroom'), pageNotices),
-      embed: parseFlag('embed', pageParams.get('embed'), pageNotices),
+      embed,
       hidden: hide === undefined ? new Set() : parseHideList(hide, pageNotices),
     },
+    compare: embed ? null : readCompareKey(compare, config, pageNotices),
     notices: [...pageNotices, ...notices],
   };
 }

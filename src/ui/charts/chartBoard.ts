@@ -1,20 +1,26 @@
 /**
- * Keeps the live charts in step with the run, outside React: it listens to the history, the collapse
- * state and the timeline, and redraws at most once per animation frame, only after something changed.
- * New data is re-decimated; a moved mark alone just redraws.
+ * Keeps the live charts in step with one run, or several overlaid, outside React: it listens to each run's
+ * history, collapse state and timeline, and redraws at most once per animation frame, only after something
+ * changed. New data is re-decimated; a moved mark alone just redraws.
  */
 import type { RunRecorder } from '../history/runRecorder';
-import { chartColumns } from './chartData';
+import { alignRuns, chartColumns } from './chartData';
 import type { ChartMarks } from './chartMarks';
 import type { ChartSpec } from './chartSpecs';
-import { MetricChart } from './metricChart';
+import { MetricChart, type RunLegend } from './metricChart';
 
 export interface ChartSlot {
   spec: ChartSpec;
-  /** Gets `data-points` (the points drawn per series), for tests and curious readers. */
+  /** Gets `data-points` (the most points drawn per series), for tests and curious readers. */
   figure: HTMLElement;
   /** Where uPlot draws; its width follows this element. */
   plot: HTMLElement;
+}
+
+/** A run on the charts; `legend` tells overlaid runs apart and is null for a lone run. */
+export interface ChartRun {
+  recorder: RunRecorder;
+  legend: RunLegend | null;
 }
 
 export class ChartBoard {
@@ -22,19 +28,20 @@ export class ChartBoard {
   private readonly unsubscribers: (() => void)[];
   private readonly resizeObserver: ResizeObserver;
   private frame: number | null = null;
-  private drawnVersion = -1;
+  private drawnVersions: number[] = [];
 
   constructor(
-    private readonly recorder: RunRecorder,
+    private readonly runs: readonly ChartRun[],
     slots: readonly ChartSlot[],
   ) {
-    this.charts = slots.map((slot) => ({ slot, chart: new MetricChart(slot.plot, slot.spec, slot.plot.clientWidth) }));
+    const legends = runs.map(({ legend }) => legend);
+    this.charts = slots.map((slot) => ({ slot, chart: new MetricChart(slot.plot, slot.spec, legends, slot.plot.clientWidth) }));
     const request = () => this.requestDraw();
-    this.unsubscribers = [
+    this.unsubscribers = runs.flatMap(({ recorder }) => [
       recorder.history.subscribe(request),
       recorder.collapse.store.subscribe(request),
       recorder.timeline.store.subscribe(request),
-    ];
+    ]);
     this.resizeObserver = new ResizeObserver(() => {
       for (const { slot, chart } of this.charts) chart.setWidth(slot.plot.clientWidth);
     });
@@ -57,29 +64,32 @@ export class ChartBoard {
   }
 
   private draw(): void {
-    const { history, collapse, timeline } = this.recorder;
-    const version = history.getVersion();
-    const dataChanged = version !== this.drawnVersion;
-    this.drawnVersion = version;
-    const dim = history.metrics.latest()?.dim ?? null;
-    const { state, step } = collapse.store.getState();
-    const collapseMark = state !== 'healthy' && step !== null ? { step, state } : null;
-    const { shownStep } = timeline.store.getState();
+    const versions = this.runs.map(({ recorder }) => recorder.history.getVersion());
+    const dataChanged = versions.some((version, index) => version !== this.drawnVersions[index]);
+    this.drawnVersions = versions;
+    // Overlaid runs differ in one switch, never in d.
+    const dim = this.runs.map(({ recorder }) => recorder.history.metrics.latest()?.dim).find((d) => d !== undefined) ?? null;
+    const collapses = this.runs.flatMap(({ recorder, legend }): ChartMarks['collapses'] => {
+      const { state, step } = recorder.collapse.store.getState();
+      return state !== 'healthy' && step !== null ? [{ step, state, label: legend ? `${legend.tag} ${state}` : state }] : [];
+    });
+    const shownSteps = this.runs.flatMap(({ recorder }) => recorder.timeline.store.getState().shownStep ?? []);
 
     for (const { slot, chart } of this.charts) {
       const { reference } = slot.spec;
       const marks: ChartMarks = {
         reference: reference && dim !== null ? { value: reference.value(dim), label: reference.label } : null,
-        collapse: collapseMark,
-        shownStep,
+        collapses,
+        shownSteps,
       };
       if (!dataChanged) {
         chart.setMarks(marks);
         continue;
       }
-      const columns = chartColumns(history.metrics, slot.spec.series.map(({ key }) => key));
-      chart.setData(columns, marks);
-      slot.figure.dataset.points = String(columns[0].length);
+      const keys = slot.spec.series.map(({ key }) => key);
+      const tables = this.runs.map(({ recorder }) => chartColumns(recorder.history.metrics, keys));
+      chart.setData(alignRuns(tables), marks);
+      slot.figure.dataset.points = String(Math.max(...tables.map(([steps]) => steps.length)));
     }
   }
 }

@@ -9,6 +9,9 @@ export const MAX_CHART_POINTS = 1000;
 /** Steps, then one column per key (uPlot's aligned data layout). */
 export type ChartColumns = [steps: Float64Array, ...values: Float64Array[]];
 
+/** Several runs' columns on one step axis: null where a run has no point at that step. */
+export type ChartData = [steps: Float64Array, ...values: (Float64Array | (number | null)[])[]];
+
 export function chartColumns(metrics: MetricSeries, keys: readonly MetricKey[], maxPoints = MAX_CHART_POINTS): ChartColumns {
   const steps = metrics.column('step');
   const columns = keys.map((key) => metrics.column(key));
@@ -23,4 +26,23 @@ export function chartColumns(metrics: MetricSeries, keys: readonly MetricKey[], 
     Float64Array.from(picked, (index) => steps[measured[index]!]!),
     ...measuredColumns.map((column) => Float64Array.from(picked, (index) => column[index]!)),
   ];
+}
+
+/**
+ * Puts several runs' columns on the union of their steps (runs train at their own pace), each run's values
+ * null at the steps it lacks, its columns in run order. A lone run is returned as it is.
+ */
+export function alignRuns(tables: readonly ChartColumns[]): ChartData {
+  if (tables.length === 1) return tables[0]!;
+  const steps = Float64Array.from(new Set(tables.flatMap(([runSteps]) => [...runSteps]))).sort();
+  const columns = tables.flatMap(([runSteps, ...values]) => {
+    const rowAt = new Map(Array.from(runSteps, (step, row) => [step, row]));
+    return values.map((column) =>
+      Array.from(steps, (step) => {
+        const row = rowAt.get(step);
+        return row === undefined ? null : column[row]!;
+      }),
+    );
+  });
+  return [steps, ...columns];
 }

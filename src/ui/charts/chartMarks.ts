@@ -1,18 +1,19 @@
 /**
- * What a chart draws over its line (a uPlot draw hook): the dashed reference value, the step where the
- * run collapsed, and the step the timeline shows when scrubbed back.
+ * What a chart draws over its lines (a uPlot draw hook): the dashed reference value, the step where each
+ * run collapsed, and the step each run's timeline shows when scrubbed back.
  */
 import uPlot from 'uplot';
 import type { CollapseState } from '../collapse/detectCollapse';
 
 export interface ChartMarks {
   reference: { value: number; label: string } | null;
-  collapse: { step: number; state: Exclude<CollapseState, 'healthy'> } | null;
-  /** The step on the sphere while the timeline is scrubbed back; null when live. */
-  shownStep: number | null;
+  /** One per collapsed run; `label` names the state, and the run when several share the chart. */
+  collapses: { step: number; state: Exclude<CollapseState, 'healthy'>; label: string }[];
+  /** The steps on the spheres whose timelines are scrubbed back (none while live). */
+  shownSteps: number[];
 }
 
-export const noMarks: ChartMarks = { reference: null, collapse: null, shownStep: null };
+export const noMarks: ChartMarks = { reference: null, collapses: [], shownSteps: [] };
 
 const colors = {
   reference: '#5f6b77',
@@ -75,10 +76,7 @@ export function drawMarks(u: uPlot, marks: ChartMarks): void {
     const baseline = nearTop ? y + (FONT_PX + 3) * uPlot.pxRatio : y - 4 * uPlot.pxRatio;
     label(ctx, marks.reference.label, bbox.left + bbox.width - 4 * uPlot.pxRatio, baseline, 'right', colors.reference);
   }
-  if (marks.collapse) {
-    const { step, state } = marks.collapse;
-    verticalLine(u, step, colors[state], 1.5, state);
-  }
-  if (marks.shownStep !== null) verticalLine(u, marks.shownStep, colors.shown, 2, null);
+  for (const { step, state, label } of marks.collapses) verticalLine(u, step, colors[state], 1.5, label);
+  for (const step of marks.shownSteps) verticalLine(u, step, colors.shown, 2, null);
   ctx.restore();
 }

@@ -8,7 +8,8 @@ export interface ChartSpec {
   title: string;
   /** One line in plain words. */
   help: string;
-  series: { key: MetricKey; label: string; color: string }[];
+  /** A run's lines; when runs are overlaid each takes its run's colour, so a second metric is told apart by its dash. */
+  series: { key: MetricKey; label: string; color: string; dashed?: boolean }[];
   /** A dashed horizontal line to compare against (for the current d), with its label. */
   reference?: { label: string; value: (dim: number) => number };
   /** Values the y axis always shows, so that the reference line and the zero stay in view. */
@@ -60,10 +61,10 @@ export const chartSpecs: readonly ChartSpec[] = [
   {
     id: 'knn',
     title: 'kNN accuracy',
-    help: 'Class accuracy of the 20 nearest training images, on z (blue) and h (orange).',
+    help: 'Class accuracy of the 20 nearest training images, on z (solid) and h (dashed).',
     series: [
       { key: 'knnZ', label: 'kNN on z', color: LINE },
-      { key: 'knnH', label: 'kNN on h', color: SECOND_LINE },
+      { key: 'knnH', label: 'kNN on h', color: SECOND_LINE, dashed: true },
     ],
     yRange: [0, 1],
   },

@@ -1,9 +1,33 @@
-/** One small uPlot line chart of a metric against step, with its marks drawn on top. */
+/** One small uPlot line chart of a metric against step (for one run, or several overlaid), with its marks drawn on top. */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartColumns } from './chartData';
+import type { ChartData } from './chartData';
 import { type ChartMarks, drawMarks, noMarks } from './chartMarks';
 import type { ChartSpec } from './chartSpecs';
+
+/** How one of several overlaid runs is told apart: its tag in labels ("A"), its name, its colour. */
+export interface RunLegend {
+  tag: string;
+  label: string;
+  color: string;
+}
+
+const DASH = [5, 3];
+
+/** A line per run and metric, in the order of alignRuns' columns; a lone run (null) keeps the spec's colours. */
+function seriesOf(spec: ChartSpec, runs: readonly (RunLegend | null)[]): uPlot.Series[] {
+  return runs.flatMap((run) =>
+    spec.series.map(({ label, color, dashed }) => ({
+      label: run ? `${label} (${run.tag})` : label,
+      stroke: run?.color ?? color,
+      width: 1.5,
+      ...(dashed ? { dash: DASH } : {}),
+      // Overlaid runs have gaps where the other run has a point.
+      spanGaps: true,
+      points: { show: false },
+    })),
+  );
+}
 
 export const CHART_HEIGHT = 130;
 
@@ -18,7 +42,8 @@ export class MetricChart {
   private readonly plot: uPlot;
   private marks: ChartMarks = noMarks;
 
-  constructor(target: HTMLElement, private readonly spec: ChartSpec, width: number) {
+  constructor(target: HTMLElement, private readonly spec: ChartSpec, runs: readonly (RunLegend | null)[], width: number) {
+    const series = seriesOf(spec, runs);
     const options: uPlot.Options = {
       width,
       height: CHART_HEIGHT,
@@ -30,15 +55,15 @@ export class MetricChart {
         { ...axisStyle, size: 26 },
         { ...axisStyle, size: 46 },
       ],
-      series: [{ label: 'Step' }, ...spec.series.map(({ label, color }) => ({ label, stroke: color, width: 1.5, points: { show: false } }))],
+      series: [{ label: 'Step' }, ...series],
       hooks: { draw: [(u: uPlot) => drawMarks(u, this.marks)] },
     };
-    const empty: ChartColumns = [new Float64Array(0), ...spec.series.map(() => new Float64Array(0))];
+    const empty: ChartData = [new Float64Array(0), ...series.map(() => new Float64Array(0))];
     this.plot = new uPlot(options, empty, target);
   }
 
   /** New data: rescales and redraws. */
-  setData(columns: ChartColumns, marks: ChartMarks): void {
+  setData(columns: ChartData, marks: ChartMarks): void {
     this.marks = marks;
     this.plot.setData(columns);
   }

@@ -1,14 +1,38 @@
 /**
- * The live charts, one per metric. React only lays out the figures; a ChartBoard draws into them with
- * uPlot and keeps them current (and their `data-points`) without re-rendering anything.
+ * The live charts, one per metric, for one run or several overlaid. React only lays out the figures; a
+ * ChartBoard draws into them with uPlot and keeps them current (and their `data-points`) without
+ * re-rendering anything.
  */
-import { useEffect, useRef } from 'react';
-import { ChartBoard, type ChartSlot } from '../charts/chartBoard';
+import { useEffect, useMemo, useRef } from 'react';
+import { ChartBoard, type ChartRun, type ChartSlot } from '../charts/chartBoard';
 import { chartSpecs } from '../charts/chartSpecs';
 import { useRecorder } from '../history/hooks';
 
+/** The charts of the lab's run. */
 export function MetricCharts() {
   const recorder = useRecorder();
+  const runs = useMemo(() => [{ recorder, legend: null }], [recorder]);
+  return <ChartGrid runs={runs} />;
+}
+
+/** Which colour is which run, when several share the charts. */
+function RunsKey({ runs }: { runs: readonly ChartRun[] }) {
+  const legends = runs.flatMap(({ legend }) => legend ?? []);
+  if (legends.length === 0) return null;
+  return (
+    <ul className="chart-runs" aria-label="Runs on the charts">
+      {legends.map(({ tag, label, color }) => (
+        <li key={tag}>
+          <span className="run-line" style={{ backgroundColor: color }} aria-hidden="true" />
+          {tag} · {label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** `runs` must keep its identity while the runs stay the same: a new array rebuilds every chart. */
+export function ChartGrid({ runs }: { runs: readonly ChartRun[] }) {
   const grid = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -17,13 +41,14 @@ export function MetricCharts() {
       const plot = figure?.querySelector<HTMLElement>('.chart-plot');
       return figure && plot ? [{ spec, figure, plot }] : [];
     });
-    const board = new ChartBoard(recorder, slots);
+    const board = new ChartBoard(runs, slots);
     return () => board.destroy();
-  }, [recorder]);
+  }, [runs]);
 
   return (
     <section className="charts" aria-labelledby="charts-heading">
-      <h2 id="charts-heading">Over the run</h2>
+      <h2 id="charts-heading">Over the run{runs.length > 1 ? 's' : ''}</h2>
+      <RunsKey runs={runs} />
       <div className="chart-grid" ref={grid}>
         {chartSpecs.map((spec) => (
           <figure key={spec.id} className="chart" data-chart={spec.id} data-testid={`chart-${spec.id}`}>

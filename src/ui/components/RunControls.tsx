@@ -1,19 +1,18 @@
-/** Start/Pause, Step and Reset. */
-import { useLab, useLabContext } from '../labContext';
+/** Start/Pause, Step and Reset, acting on every run on the page (one, or both of a comparison). */
+import { usePage, useRunsState } from '../page/pageControllerContext';
 import { StartPauseButton } from './StartPauseButton';
 
 export function RunControls() {
-  const { client } = useLabContext();
-  const running = useLab((state) => state.running);
-  const ready = useLab((state) => state.status === 'ready');
+  const { labs } = usePage();
+  const { running, canTrain } = useRunsState(labs);
   return (
     <div className="run-controls" role="group" aria-label="Training">
       <StartPauseButton />
-      <button type="button" disabled={!ready || running} onClick={() => client.step()}>
+      <button type="button" disabled={!canTrain || running} onClick={() => labs.forEach(({ client }) => client.step())}>
         Step
       </button>
-      {/* Always available: it also replaces a worker that failed or crashed. */}
-      <button type="button" onClick={() => client.reset()}>
+      {/* Always available: it also replaces a worker that failed or crashed, and ends a replayed report. */}
+      <button type="button" onClick={() => labs.forEach(({ client }) => client.reset())}>
         Reset
       </button>
     </div>

@@ -1,10 +1,8 @@
 /** An on/off setting shown as a switch. */
-import { type ConfigKey, configSpec, type ExperimentConfig } from '../../core/config';
+import { type BooleanKey, configSpec } from '../../core/config';
 import { useLab, useLabContext } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';
-
-export type BooleanKey = { [K in ConfigKey]: ExperimentConfig[K] extends boolean ? K : never }[ConfigKey];
 
 export function SettingSwitch({ settingKey }: { settingKey: BooleanKey }) {
   const { client } = useLabContext();

@@ -2,12 +2,12 @@
  * The experiment settings: the method, the switches that apply to it (from the method catalog), then
  * the shared ones — dataset, output dimension, seed.
  */
-import { type ConfigKey, configSpec, type DatasetName, datasetNames } from '../../core/config';
+import { type BooleanKey, type ConfigKey, configSpec, type DatasetName, datasetNames } from '../../core/config';
 import { methodCatalog, type MethodName, methodNames } from '../../core/methodCatalog';
 import { useLab } from '../labContext';
 import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';
-import { type BooleanKey, SettingSwitch } from './SettingSwitch';
+import { SettingSwitch } from './SettingSwitch';
 
 const datasetLabels: Record<DatasetName, string> = { 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST' };
 const commonDims = [2, 3, 8, 16, 64, 128];

@@ -1,12 +1,17 @@
-/** The one button that starts and pauses training (in the run controls, and alone in embed mode). */
-import { useLab, useLabContext } from '../labContext';
+/** The one button that starts and pauses training, for every run on the page (in the run controls, and alone in embed mode). */
+import { usePage, useRunsState } from '../page/pageControllerContext';
 
 export function StartPauseButton() {
-  const { client } = useLabContext();
-  const running = useLab((state) => state.running);
-  const ready = useLab((state) => state.status === 'ready');
+  const { labs } = usePage();
+  const { running, canTrain } = useRunsState(labs);
+  const press = (): void => {
+    for (const { client } of labs) {
+      if (running) client.pause();
+      else client.start();
+    }
+  };
   return (
-    <button type="button" className="primary" disabled={!ready} onClick={() => (running ? client.pause() : client.start())}>
+    <button type="button" className="primary" disabled={!canTrain} onClick={press}>
       {running ? 'Pause' : 'Start'}
     </button>
   );

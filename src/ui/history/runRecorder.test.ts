@@ -80,3 +80,21 @@ describe('RunRecorder and its timeline', () => {
     expect(recorder.timeline.isLive()).toBe(true);
   });
 });
+
+describe('RunRecorder.restore', () => {
+  it('replaces the run with a saved one: figures, kept snapshots, collapse verdict and the latest on the sphere', () => {
+    const { live, recorder } = recorderWithSteps(0, 10);
+    const saved = recorderWithSteps(0, 10, 20, 30).recorder.history;
+    const collapsed = { ...saved.metrics.at(3)!, stdScaled: 0.01, uniformity: -0.001 };
+    const points = [saved.metrics.at(0)!, saved.metrics.at(1)!, saved.metrics.at(2)!, collapsed];
+    recorder.timeline.scrubTo(0);
+    recorder.restore(points, [saved.kept[0]!, saved.kept[3]!], config);
+    expect(recorder.history.metrics.length).toBe(4);
+    expect(recorder.history.kept.map((s) => s.step)).toEqual([0, 30]);
+    expect(recorder.collapse.store.getState()).toMatchObject({ state: 'collapsed', step: 30 });
+    expect(recorder.timeline.isLive()).toBe(true);
+    expect(live.step).toBe(30);
+    recorder.timeline.scrubTo(0);
+    expect(live.step).toBe(0);
+  });
+});

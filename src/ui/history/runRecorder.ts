@@ -7,6 +7,7 @@ import type { ExperimentConfig } from '../../core/config';
 import type { Snapshot } from '../../worker/protocol';
 import { CollapseTracker } from '../collapse/collapseStore';
 import { type LiveSnapshot, publishSnapshot } from '../liveSnapshot';
+import type { MetricPoint } from './metricPoint';
 import { SnapshotHistory } from './snapshotHistory';
 import { Timeline } from './timeline';
 
@@ -25,6 +26,15 @@ export class RunRecorder {
     if (newRun) this.restartInstruments();
     this.collapse.observe(point, config);
     if (this.timeline.isLive()) publishSnapshot(this.live, snapshot);
+  }
+
+  /** Shows a saved run instead: its history, the collapse verdict over its figures, its latest snapshot on the sphere. */
+  restore(points: readonly MetricPoint[], snapshots: readonly Snapshot[], config: ExperimentConfig): void {
+    this.history.restore(points, snapshots);
+    this.restartInstruments();
+    for (const point of points) this.collapse.observe(point, config);
+    const latest = snapshots.at(-1);
+    if (latest) publishSnapshot(this.live, latest);
   }
 
   /** A run restarted: forget its history, its collapse verdict and any scrubbed position. */

@@ -61,6 +61,15 @@ export class SnapshotHistory {
     this.changed();
   }
 
+  /** Replaces the history with a saved run's: its figures (steps increasing) and the snapshots kept of it, oldest first. */
+  restore(points: readonly MetricPoint[], snapshots: readonly Snapshot[]): void {
+    this.forget();
+    for (const point of points) this.metrics.push(point);
+    this.snapshots = [...snapshots];
+    this.snapshotsBytes = this.snapshots.reduce((sum, snapshot) => sum + snapshotBytes(snapshot), 0);
+    this.changed();
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

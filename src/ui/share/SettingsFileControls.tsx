@@ -1,20 +1,9 @@
 /** "Export settings" downloads the config as a JSON file; "Import settings" reads one back, with the link's validation. */
 import { type ChangeEvent, useState } from 'react';
+import { downloadText } from '../exports/download';
 import { useLabContext } from '../labContext';
 import { addNotices } from '../store';
 import { readSettingsFile, settingsFileName, settingsFileText } from './settingsFile';
-
-/** Long enough for the browser to start the download before the object URL goes. */
-const REVOKE_AFTER_MS = 10_000;
-
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-}
 
 export function SettingsFileControls() {
   const { store, client } = useLabContext();
@@ -22,7 +11,7 @@ export function SettingsFileControls() {
 
   const exportSettings = (): void => {
     const { config } = store.getState();
-    download(settingsFileText(config), settingsFileName(config));
+    downloadText(settingsFileText(config), 'application/json', settingsFileName(config));
   };
 
   const importSettings = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {

@@ -1,5 +1,7 @@
-/** Sharing the experiment: its link, and its settings as a file. */
+/** Sharing the experiment: its link, its settings as a file, the run's exports, and opening a saved run. */
 import { useId } from 'react';
+import { ExportControls } from '../exports/ExportControls';
+import { OpenReportControl } from '../exports/OpenReportControl';
 import { CopyLinkButton } from './CopyLinkButton';
 import { SettingsFileControls } from './SettingsFileControls';
 
@@ -11,6 +13,8 @@ export function SharePanel() {
       <p className="panel-note">The address bar always holds these settings: the link opens this same experiment, seed included.</p>
       <CopyLinkButton />
       <SettingsFileControls />
+      <ExportControls />
+      <OpenReportControl />
     </section>
   );
 }

@@ -1,35 +1,44 @@
 /**
- * Keeps the address bar on the current experiment: every settings change rewrites the hash with
- * history.replaceState (no reload, no new history entry), and a hash edited by hand in the address bar
- * (which fires hashchange, not a reload) loads the experiment it describes.
+ * Keeps the address bar on the current experiment: every settings change, and every change of page (one
+ * run or a comparison), rewrites the hash with history.replaceState (no reload, no new history entry); a
+ * hash edited by hand in the address bar (which fires hashchange, not a reload) opens what it describes.
  */
 import { decodeConfig } from '../../core/urlCodec';
-import { addNotices, type LabStore } from '../store';
-import type { TrainingClient } from '../trainingClient';
+import { readCompareKey } from '../compare/compareSwitch';
+import { compareKeyOf, type LabPage, type PageController, primaryLab } from '../page/pageController';
 import { pageKeys } from '../urlConfig';
 import { shareUrl } from './shareUrl';
 
 /** Starts syncing; returns the function that stops it. */
-export function startLinkSync(store: LabStore, client: TrainingClient): () => void {
+export function startLinkSync(pages: PageController): () => void {
   const write = (): void => {
-    const next = shareUrl(window.location.href, store.getState().config);
+    const { page } = pages;
+    const next = shareUrl(window.location.href, primaryLab(page).store.getState().config, { compare: compareKeyOf(page) });
     if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
   };
+  // The link holds the settings of the page's first (or only) run; a new page has a new one to follow.
+  let stopFollowing = (): void => {};
+  const follow = (page: LabPage): void => {
+    stopFollowing();
+    stopFollowing = primaryLab(page).store.subscribe((state, previous) => {
+      if (state.config !== previous.config) write();
+    });
+    write();
+  };
   const onHashChange = (): void => {
-    const { config, notices } = decodeConfig(window.location.hash, pageKeys);
-    addNotices(store, notices);
-    client.load(config, { start: false });
+    const { config, notices, pageParams } = decodeConfig(window.location.hash, pageKeys);
+    const compare = readCompareKey(pageParams.get('compare'), config, notices);
+    pages.openLink({ config, compare, notices, autoplay: false });
     // A hand-edited hash may name a setting twice or spell it oddly: show its canonical form.
     write();
   };
   // The opening link, possibly hand-written or hostile, is replaced by its canonical, safe form.
-  write();
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.config !== previous.config) write();
-  });
+  follow(pages.page);
+  const stopPages = pages.subscribe(follow);
   window.addEventListener('hashchange', onHashChange);
   return () => {
-    unsubscribe();
+    stopFollowing();
+    stopPages();
     window.removeEventListener('hashchange', onHashChange);
   };
 }

@@ -34,4 +34,13 @@ describe('shareUrl', () => {
     const url = new URL(shareUrl(hostile, safe));
     expect(url.hash).toBe('#v=1&method=simsiam&seed=9&hide=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
   });
+
+  it('writes compare mode first, keeps it, and sets or drops it when asked', () => {
+    const simsiam = { ...defaultConfig('simsiam'), seed: 7 };
+    const compared = shareUrl('http://host/#classroom=1&compare=stopGrad', simsiam);
+    expect(new URL(compared).hash).toBe('#v=1&compare=stopGrad&method=simsiam&seed=7&classroom=1');
+    expect(readStartupSettings('', new URL(compared).hash)).toMatchObject({ compare: 'stopGrad', config: simsiam, notices: [] });
+    expect(new URL(shareUrl(compared, simsiam, { compare: 'predictor' })).hash).toBe('#v=1&compare=predictor&method=simsiam&seed=7&classroom=1');
+    expect(new URL(shareUrl(compared, simsiam, { compare: null })).hash).toBe('#v=1&method=simsiam&seed=7&classroom=1');
+  });
 });

@@ -10,7 +10,7 @@ import { type PointHover, SphereView } from './SphereView';
 import { sphereOptions } from './viewOptions';
 
 export function SphereCanvas() {
-  const { live } = useLabContext();
+  const { live, sphere } = useLabContext();
   const seed = useLab((state) => state.config.seed);
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<SphereView | null>(null);
@@ -28,12 +28,14 @@ export function SphereCanvas() {
       return undefined;
     }
     viewRef.current = view;
+    sphere.canvas = view.canvas;
     return () => {
+      if (sphere.canvas === view.canvas) sphere.canvas = null;
       view.dispose();
       viewRef.current = null;
       setHover(null);
     };
-  }, [live]);
+  }, [live, sphere]);
 
   useEffect(() => viewRef.current?.setProjectionSeed(seed), [seed]);
 

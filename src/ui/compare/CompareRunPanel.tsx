@@ -1,0 +1,35 @@
+/** One run of a comparison: its name, sphere and timeline, then its errors, collapse banner, status figures and exports. */
+import type { RunLegend } from '../charts/metricChart';
+import { CollapseBanner } from '../components/CollapseBanner';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Legend } from '../components/Legend';
+import { StatusLine } from '../components/StatusLine';
+import { Timeline } from '../components/Timeline';
+import { ExportControls } from '../exports/ExportControls';
+import { Hideable } from '../share/Hideable';
+import { SphereCanvas } from '../sphere/SphereCanvas';
+
+export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTag: string }) {
+  return (
+    <section className="compare-run" aria-label={`Run ${legend.tag}: ${legend.label}`} data-testid={`run-${legend.tag}`}>
+      <h2 className="compare-run-title">
+        <span className="run-line" style={{ backgroundColor: legend.color }} aria-hidden="true" />
+        {legend.tag} · {legend.label}
+      </h2>
+      <div className="sphere-stage">
+        <SphereCanvas />
+        <Legend />
+      </div>
+      <Timeline />
+      {/* Under the sphere, so that the two spheres stay level whatever either run says. */}
+      <ErrorBanner />
+      <CollapseBanner />
+      <Hideable name="status">
+        <StatusLine />
+      </Hideable>
+      <Hideable name="share">
+        <ExportControls runName={`run ${legend.tag} (${legend.label})`} tag={fileTag} />
+      </Hideable>
+    </section>
+  );
+}

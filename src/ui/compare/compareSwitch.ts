@@ -1,0 +1,37 @@
+/**
+ * Compare mode's one difference between its two runs: run A is the config, run B the same config with one
+ * on/off switch of its method flipped (`#v=1&compare=stopGrad&method=simsiam&seed=7`).
+ */
+import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey, type MethodName } from '../../core/config';
+import { methodCatalog } from '../../core/methodCatalog';
+import { quoted } from '../../core/urlCodec';
+
+function isBooleanKey(key: string): key is BooleanKey {
+  return isConfigKey(key) && configSpec[key].kind === 'bool';
+}
+
+/** The on/off switches of a method, the ones a comparison can flip. */
+export function compareSwitches(method: MethodName): BooleanKey[] {
+  return methodCatalog[method].switches.filter(isBooleanKey);
+}
+
+/** Reads `compare=`: a key that is not an on/off switch of the config's method gives a notice and null (one run). */
+export function readCompareKey(raw: string | undefined, config: ExperimentConfig, notices: string[]): BooleanKey | null {
+  if (raw === undefined) return null;
+  const switches = compareSwitches(config.method);
+  const key = switches.find((name) => name === raw.trim());
+  if (key) return key;
+  const { title } = methodCatalog[config.method];
+  notices.push(`compare: ${quoted(raw)} is not an on/off switch of ${title} (${switches.join(', ')}); showing a single run.`);
+  return null;
+}
+
+/** The two runs' settings: A as given, B with the switch flipped. */
+export function comparedConfigs(config: ExperimentConfig, key: BooleanKey): readonly [ExperimentConfig, ExperimentConfig] {
+  return [config, { ...config, [key]: !config[key] }];
+}
+
+/** What sets a run apart, in words: "Stop-gradient on". */
+export function switchStateLabel(key: BooleanKey, on: boolean): string {
+  return `${configSpec[key].label} ${on ? 'on' : 'off'}`;
+}

@@ -1,0 +1,95 @@
+/**
+ * The run's exports: the sphere as a PNG, the metric history as CSV or JSON, the shown embeddings as the
+ * Embedding Projector's two TSV files, and the whole run as a report the lab can replay. In a comparison
+ * each run has its own, with `tag` (`stopGrad-off`) in the file names.
+ */
+import { useId, useState } from 'react';
+import { useLab, useLabContext } from '../labContext';
+import { downloadBlob, downloadText } from './download';
+import { runFileName } from './exportNames';
+import { metricsCsv, metricsJson } from './metricsExport';
+import { projectorMetadataTsv, projectorVectorsTsv } from './projectorTsv';
+import { runReportText } from './runReport';
+
+const TSV = 'text/tab-separated-values';
+const JSON_TYPE = 'application/json';
+
+export function ExportControls({ runName = null, tag = null }: { runName?: string | null; tag?: string | null }) {
+  const { store, client, live, sphere } = useLabContext();
+  // Nothing to export before the first snapshot.
+  const empty = useLab((state) => state.snapshotStep === null);
+  const [problem, setProblem] = useState('');
+  const headingId = useId();
+  const { history } = client.recorder;
+
+  /** `step`: the shown snapshot's for pictures of it, the latest recorded for the whole run. */
+  const fileName = (what: string, step: number) => runFileName(store.getState().config, step, what, tag);
+  const latestStep = () => history.metrics.latest()?.step ?? 0;
+
+  const exportPng = (): void => {
+    const { canvas } = sphere;
+    if (!canvas) {
+      setProblem('The sphere is not drawn in this browser (no WebGL), so there is no picture to save.');
+      return;
+    }
+    const name = fileName('sphere.png', live.step);
+    canvas.toBlob((blob) => {
+      if (blob) downloadBlob(blob, name);
+      else setProblem('The browser could not turn the sphere into a PNG.');
+    }, 'image/png');
+  };
+
+  const exportMetrics = (format: 'csv' | 'json'): void => {
+    const name = fileName(`metrics.${format}`, latestStep());
+    if (format === 'csv') downloadText(metricsCsv(history.metrics), 'text/csv', name);
+    else downloadText(metricsJson(history.metrics, store.getState().config), JSON_TYPE, name);
+  };
+
+  const exportProjector = (file: 'vectors' | 'metadata'): void => {
+    const points = { count: live.count, dim: live.dim, embeddings: live.embeddings, labels: live.labels };
+    const name = fileName(`${file}.tsv`, live.step);
+    if (file === 'vectors') downloadText(projectorVectorsTsv(points), TSV, name);
+    else downloadText(projectorMetadataTsv(points, store.getState().classNames), TSV, name);
+  };
+
+  const exportReport = (): void => {
+    const { config, backend, classNames, replay } = store.getState();
+    // A replayed report keeps the backend it was trained on.
+    const source = { config, backend: replay ? replay.backend : backend, classNames };
+    downloadText(runReportText(source, history), JSON_TYPE, fileName('run.json', latestStep()));
+  };
+
+  return (
+    <div className="export-controls" role="group" aria-labelledby={headingId}>
+      <h3 id={headingId} className="export-title">
+        Export{runName ? ` ${runName}` : ''}
+      </h3>
+      <div className="export-buttons">
+        <button type="button" disabled={empty} onClick={exportPng}>
+          Sphere PNG
+        </button>
+        <button type="button" disabled={empty} onClick={() => exportMetrics('csv')}>
+          Metrics CSV
+        </button>
+        <button type="button" disabled={empty} onClick={() => exportMetrics('json')}>
+          Metrics JSON
+        </button>
+        <button type="button" disabled={empty} onClick={() => exportProjector('vectors')} title="vectors.tsv for projector.tensorflow.org">
+          Projector vectors TSV
+        </button>
+        <button type="button" disabled={empty} onClick={() => exportProjector('metadata')} title="metadata.tsv (label, class) for projector.tensorflow.org">
+          Projector labels TSV
+        </button>
+        <button type="button" disabled={empty} onClick={exportReport} title="The whole run, to open again here with Open run report">
+          Run report JSON
+        </button>
+      </div>
+      <p className="panel-note">
+        The sphere and the Projector files hold the snapshot on show; load both TSV files at projector.tensorflow.org.
+      </p>
+      <p className="panel-note" role="alert">
+        {problem}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** "Open run report" reads a report file and replays it, with the same care as a settings import. */
+import { type ChangeEvent, useState } from 'react';
+import { useLab, useLabContext } from '../labContext';
+import { addNotices } from '../store';
+import { readRunReport } from './runReport';
+
+export function OpenReportControl() {
+  const { store, client } = useLabContext();
+  // A report replaces a run the worker has built; while it loads there is none yet.
+  const ready = useLab((state) => state.status === 'ready');
+  const [result, setResult] = useState('');
+
+  const open = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const input = event.target;
+    const file = input.files?.[0];
+    // Cleared so that choosing the same file again opens it again.
+    input.value = '';
+    if (!file) return;
+    const { report, notices } = await readRunReport(file);
+    addNotices(store, notices);
+    const shown = report !== null && client.replay(report);
+    setResult(shown ? 'Report opened: scrub the timeline to move between its snapshots.' : 'Nothing was opened (see the notice above).');
+  };
+
+  return (
+    <div className="open-report">
+      <label className={`file-button${ready ? '' : ' file-button-disabled'}`}>
+        Open run report
+        <input type="file" accept=".json,application/json" className="visually-hidden" disabled={!ready} onChange={(event) => void open(event)} />
+      </label>
+      <p className="panel-note" aria-live="polite">
+        {result}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * Run reports: one JSON file with a whole run — its settings, the backend it trained on, every snapshot's
+ * figures and the first and latest embeddings — that the lab opens again to replay it:
+ *
+ *   {"format":"hypersphere-run","version":1,"config":{…},"backend":{"name":"wasm","reason":"…"},
+ *    "classNames":[…],"metrics":[{"step":0,"dim":3,"loss":null,…},…],
+ *    "snapshots":[{"step":0,"dim":3,"embeddings":[[x,y,z],…],"labels":[7,2,…]},{…latest…}]}
+ *
+ * Reading one is as careful as reading a settings file. A file too large, not JSON, of another format, or
+ * with any value out of shape applies nothing, and the notice names the first wrong value. The config is
+ * read like a settings file's (a bad key is ignored with a notice); everything else must be exact.
+ */
+import type { ExperimentConfig } from '../../core/config';
+import { quoted, readableNotices } from '../../core/urlCodec';
+import { type BackendInfo, backendNames, type Snapshot } from '../../worker/protocol';
+import type { MetricPoint } from '../history/metricPoint';
+import type { SnapshotHistory } from '../history/snapshotHistory';
+import { isRecord, readConfigObject } from '../share/settingsFile';
+import { metricRecords } from './metricsExport';
+import { roundFloat32 } from './numberText';
+
+export const RUN_REPORT_FORMAT = 'hypersphere-run';
+export const RUN_REPORT_VERSION = 1;
+/** Version 1 reports carry their settings in link format 1. */
+const REPORT_CONFIG_VERSION = 1;
+/** The largest real report (d = 128, the training images shown: 10,000 points twice) is about 30 MB. */
+export const MAX_RUN_REPORT_BYTES = 48 * 1024 * 1024;
+const MAX_POINTS = 20_000;
+const MAX_METRICS = 250_000;
+const MAX_CLASSES = 256;
+const MAX_TEXT = 200;
+const MAX_STEP = 1e9;
+/** Coordinates of l2-normalised rows lie in [−1, 1]; a little slack for rounding. */
+const UNIT_LIMIT = 1 + 1e-3;
+
+export interface RunReport {
+  config: ExperimentConfig;
+  backend: BackendInfo | null;
+  classNames: string[];
+  metrics: MetricPoint[];
+  /** The first and the latest snapshot (just one when the run had one), oldest first; no pairs. */
+  snapshots: Snapshot[];
+}
+
+export interface ReadRunReport {
+  /** The report to replay, or null when nothing should be applied. */
+  report: RunReport | null;
+  notices: string[];
+}
+
+interface ReportSource {
+  config: ExperimentConfig;
+  backend: BackendInfo | null;
+  classNames: readonly string[];
+}
+
+function snapshotRecord(snapshot: Snapshot) {
+  const { step, dim, embeddings, labels } = snapshot;
+  const rows = Array.from({ length: labels.length }, (_, point) => Array.from(embeddings.subarray(point * dim, (point + 1) * dim), roundFloat32));
+  return { step, dim, embeddings: rows, labels: Array.from(labels) };
+}
+
+export function runReportText(source: ReportSource, history: SnapshotHistory): string {
+  const { kept } = history;
+  const ends = kept.length > 1 ? [kept[0]!, kept.at(-1)!] : kept;
+  return JSON.stringify({
+    format: RUN_REPORT_FORMAT,
+    version: RUN_REPORT_VERSION,
+    config: source.config,
+    backend: source.backend,
+    classNames: source.classNames,
+    metrics: metricRecords(history.metrics),
+    snapshots: ends.map(snapshotRecord),
+  });
+}
+
+/** A value out of shape; its message names where, and is shown to the user. */
+class ShapeError extends Error {}
+
+function fail(path: string, problem: string): never {
+  throw new ShapeError(`${path} ${problem}.`);
+}
+
+const count = (n: number): string => n.toLocaleString('en');
+
+function list(value: unknown, path: string, min: number, max: number): unknown[] {
+  if (!Array.isArray(value)) fail(path, 'is not a list');
+  if (value.length < min || value.length > max) {
+    const entries = `${count(value.length)} ${value.length === 1 ? 'entry' : 'entries'}`;
+    fail(path, `has ${entries}, not ${min === max ? count(min) : `${count(min)}–${count(max)}`}`);
+  }
+  return value;
+}
+
+function record(value: unknown, path: string): Record<string, unknown> {
+  if (!isRecord(value)) fail(path, 'is not an object');
+  return value;
+}
+
+function wholeNumber(value: unknown, path: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(path, `is not a whole number from ${min} to ${max}`);
+  return value;
+}
+
+/** A measured figure, or null where it was not measured (read as NaN, as the history keeps it). */
+function figure(value: unknown, path: string): number {
+  if (value === null) return NaN;
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'is neither a finite number nor null');
+  return value;
+}
+
+function text(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value.length > MAX_TEXT) fail(path, `is not a text of at most ${MAX_TEXT} characters`);
+  return value;
+}
+
+function readBackend(value: unknown): BackendInfo | null {
+  if (value === null) return null;
+  const backend = record(value, 'backend');
+  const name = backendNames.find((known) => known === backend.name);
+  if (!name) fail('backend.name', `is not one of ${backendNames.join(', ')}`);
+  return { name, reason: text(backend.reason, 'backend.reason') };
+}
+
+function readPoint(value: unknown, index: number, dim: number): MetricPoint {
+  const path = `metrics[${index}]`;
+  const point = record(value, path);
+  if (point.dim !== dim) fail(`${path}.dim`, `is not the settings' output dimension ${dim}`);
+  // collapseStd is std × √d over √d, written for readers of the file; std × √d is what the history keeps.
+  figure(point.collapseStd, `${path}.collapseStd`);
+  return {
+    step: wholeNumber(point.step, `${path}.step`, 0, MAX_STEP),
+    dim,
+    loss: figure(point.loss, `${path}.loss`),
+    stdScaled: figure(point.stdScaled, `${path}.stdScaled`),
+    alignment: figure(point.alignment, `${path}.alignment`),
+    uniformity: figure(point.uniformity, `${path}.uniformity`),
+    effectiveRank: figure(point.effectiveRank, `${path}.effectiveRank`),
+    knnZ: figure(point.knnZ, `${path}.knnZ`),
+    knnH: figure(point.knnH, `${path}.knnH`),
+  };
+}
+
+const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
+/** A snapshot as the history keeps it, its figures from the metric point of its step. */
+function readSnapshot(value: unknown, index: number, dim: number, classCount: number, metrics: readonly MetricPoint[]): Snapshot {
+  const path = `snapshots[${index}]`;
+  const snapshot = record(value, path);
+  const step = wholeNumber(snapshot.step, `${path}.step`, 0, MAX_STEP);
+  const point = metrics.find((candidate) => candidate.step === step);
+  if (!point) fail(`${path}.step`, `(${step}) is not the step of any metrics entry`);
+  if (snapshot.dim !== dim) fail(`${path}.dim`, `is not the settings' output dimension ${dim}`);
+  const rows = list(snapshot.embeddings, `${path}.embeddings`, 1, MAX_POINTS);
+  const labelList = list(snapshot.labels, `${path}.labels`, rows.length, rows.length);
+  const embeddings = new Float32Array(rows.length * dim);
+  const labels = new Uint8Array(rows.length);
+  // Paths are built only on failure: a report can hold millions of coordinates.
+  rows.forEach((row, p) => {
+    if (!Array.isArray(row) || row.length !== dim) fail(`${path}.embeddings[${p}]`, `is not a list of ${dim} numbers`);
+    for (let axis = 0; axis < dim; axis++) {
+      const coordinate: unknown = row[axis];
+      if (typeof coordinate !== 'number' || !(Math.abs(coordinate) <= UNIT_LIMIT)) {
+        fail(`${path}.embeddings[${p}][${axis}]`, 'is not a coordinate of a unit vector (a number from −1 to 1)');
+      }
+      embeddings[p * dim + axis] = coordinate;
+    }
+    labels[p] = wholeNumber(labelList[p], `${path}.labels[${p}]`, 0, classCount - 1);
+  });
+  const { alignment, uniformity, effectiveRank } = point;
+  return {
+    step,
+    dim,
+    embeddings,
+    labels,
+    loss: point.loss,
+    collapseStd: point.stdScaled / Math.sqrt(dim),
+    metrics: { alignment, uniformity, effectiveRank, knnProjector: orNull(point.knnZ), knnEncoder: orNull(point.knnH) },
+    pairs: new Float32Array(0),
+    pairCount: 0,
+    evalMs: NaN,
+    metricsMs: NaN,
+  };
+}
+
+function increasing(steps: readonly number[], path: string): void {
+  steps.forEach((step, index) => {
+    if (index > 0 && step <= steps[index - 1]!) fail(`${path}[${index}].step`, 'is not later than the step before it');
+  });
+}
+
+/** Checks parsed JSON against the report format; never throws. */
+export function parseRunReport(data: unknown): ReadRunReport {
+  try {
+    if (!isRecord(data) || data.format !== RUN_REPORT_FORMAT) {
+      const format = isRecord(data) && typeof data.format === 'string' ? ` (its format is ${quoted(data.format)})` : '';
+      return rejected(`The file is not a run report${format}.`);
+    }
+    if (data.version !== RUN_REPORT_VERSION) {
+      return rejected(`Run report version ${quoted(String(data.version))} is not known; this lab reads version ${RUN_REPORT_VERSION}.`);
+    }
+    const { config, notices } = readConfigObject(record(data.config, 'config'), REPORT_CONFIG_VERSION);
+    const backend = readBackend(data.backend ?? null);
+    const classNames = list(data.classNames, 'classNames', 2, MAX_CLASSES).map((name, index) => text(name, `classNames[${index}]`));
+    const metrics = list(data.metrics, 'metrics', 1, MAX_METRICS).map((point, index) => readPoint(point, index, config.dim));
+    increasing(metrics.map((point) => point.step), 'metrics');
+    const snapshots = list(data.snapshots, 'snapshots', 1, 2).map((snapshot, index) =>
+      readSnapshot(snapshot, index, config.dim, classNames.length, metrics),
+    );
+    increasing(snapshots.map((snapshot) => snapshot.step), 'snapshots');
+    if (snapshots.some((snapshot) => snapshot.labels.length !== snapshots[0]!.labels.length)) {
+      fail('snapshots[1].embeddings', 'does not hold as many points as snapshots[0]');
+    }
+    return { report: { config, backend, classNames, metrics, snapshots }, notices: readableNotices(notices) };
+  } catch (err) {
+    if (err instanceof ShapeError) return rejected(`The run report is malformed: ${err.message}`);
+    throw err;
+  }
+}
+
+function rejected(reason: string): ReadRunReport {
+  return { report: null, notices: [`${reason} Nothing was opened.`] };
+}
+
+/** Reads a run report file (a File from an input, or any Blob); never throws. */
+export async function readRunReport(file: Blob): Promise<ReadRunReport> {
+  if (file.size > MAX_RUN_REPORT_BYTES) {
+    // Rounded up, so that a file just over the limit never reads as the limit itself.
+    const megabytes = (bytes: number) => `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString('en')} MB`;
+    return rejected(`The file is ${megabytes(file.size)}; a run report is at most ${megabytes(MAX_RUN_REPORT_BYTES)}.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    return rejected('The file is not valid JSON.');
+  }
+  return parseRunReport(data);
+}

@@ -1,0 +1,27 @@
+/** A stand-in for the training worker in tests: records what it is sent, and sends what a test tells it to. */
+import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { TrainingWorkerPort } from './trainingClient';
+
+export class FakeWorker implements TrainingWorkerPort {
+  posted: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+
+  postMessage(message: ToWorker): void {
+    this.posted.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  send(message: FromWorker): void {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+  crash(message: string): void {
+    this.onerror?.({ message } as ErrorEvent);
+  }
+  lastType(): ToWorker['type'] | undefined {
+    return this.posted.at(-1)?.type;
+  }
+}
