@@ -40,6 +40,21 @@ test('a link opens its settings and trains; changes rewrite the link; Copy link 
   expect(errors).toEqual([]);
 });
 
+test('the same link trains the same trajectory: equal loss and collapse std after the same steps', async ({ browser }) => {
+  const link = '/#v=1&method=simsiam&seed=11&batch=64&steps=6&evalEvery=6&autoplay=1';
+  const finish = async () => {
+    const page = await browser.newPage();
+    await page.goto(link);
+    await expect(page.getByTestId('run-note')).toContainText('Finished');
+    const figures = [await page.getByTestId('loss').textContent(), await page.getByTestId('collapse-std').textContent()];
+    await page.close();
+    return figures;
+  };
+  const first = await finish();
+  expect(first[0]).toMatch(/\d/);
+  expect(await finish()).toEqual(first);
+});
+
 test('a hostile link shows plain-text notices, injects nothing, and the page still trains', async ({ page }) => {
   const errors = watchErrors(page);
   page.on('dialog', (dialog) => {
