@@ -1,4 +1,6 @@
-import type { MethodName } from '../../core/config';
+import type * as tf from '@tensorflow/tfjs';
+import type { ExperimentConfig, MethodName } from '../../core/config';
+import type { SslModel } from '../model';
 import { alignUniformLoss } from './alignUniform';
 import { byolAfterStep, byolLoss } from './byol';
 import { simclrLoss } from './simclr';
@@ -7,6 +9,11 @@ import { renormalisePrototypes, swavLoss } from './swav';
 import type { MethodEngine } from './types';
 
 export type { LossInputs, MethodEngine } from './types';
+
+/** The online network, plus the predictor while it is switched on (tfjs rejects variables without a gradient). */
+function onlineAndPredictor(model: SslModel, config: ExperimentConfig): tf.Variable[] {
+  return [...model.online.variables(), ...(config.predictor ? model.predictor.variables() : [])];
+}
 
 /**
  * Each method is one loss over the shared networks plus what it trains; the training loop is shared.
@@ -19,7 +26,7 @@ export const methods: Record<MethodName, MethodEngine> = {
   },
   byol: {
     loss: byolLoss,
-    trainableVariables: (model, config) => [...model.online.variables(), ...(config.predictor ? model.predictor.variables() : [])],
+    trainableVariables: onlineAndPredictor,
     afterStep: byolAfterStep,
   },
   swav: {
@@ -29,7 +36,7 @@ export const methods: Record<MethodName, MethodEngine> = {
   },
   simsiam: {
     loss: simsiamLoss,
-    trainableVariables: (model, config) => [...model.online.variables(), ...(config.predictor ? model.predictor.variables() : [])],
+    trainableVariables: onlineAndPredictor,
   },
   'align-uniform': {
     loss: alignUniformLoss,
