@@ -1,8 +1,8 @@
 import type { ExperimentConfig, MethodName } from '../core/config';
 import { defaultConfig } from '../core/config';
 import { loadDatasetFromDisk } from '../data/diskDataset';
-import { type EvalRecord, runExperiment } from './runExperiment';
-import type { TrainingData } from './trainer';
+import { type EvalRecord, runExperiment } from '../train/runExperiment';
+import type { TrainingData } from '../train/trainer';
 
 let fashion: Promise<TrainingData> | null = null;
 /** Fashion-MNIST, loaded once per test process. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../testing/tfBackend';
-import { collapseCurve } from '../behaviour';
+import { collapseCurve } from '../../testing/behaviour';
 
 /**
  * Each collapsing ablation collapses: collapse std × √d under 0.1 (reference PyTorch runs at d = 3:

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../testing/tfBackend';
-import { collapseCurve } from '../behaviour';
+import { collapseCurve } from '../../testing/behaviour';
 
 /**
  * Each method's default keeps the embeddings spread over the sphere (reference PyTorch runs of this
