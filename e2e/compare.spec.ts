@@ -17,6 +17,11 @@ async function download(page: Page, button: Locator): Promise<{ name: string; te
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 
 /** A run's step counter, in compare mode where each run has its own. */
+/** Running workers whose script is `name` (training, or sphere: each sphere draws in a worker of its own). */
+function workersNamed(page: Page, name: 'training' | 'sphere'): number {
+  return page.workers().filter((worker) => worker.url().includes(`${name}.worker`)).length;
+}
+
 async function stepOf(run: Locator): Promise<number> {
   return Number(await run.getByTestId('step').textContent());
 }
@@ -34,8 +39,9 @@ test('compare mode trains two runs side by side, and Single run leaves one worke
   await expect(page.getByTestId('sphere-canvas')).toHaveCount(2);
   await expect(runA.getByTestId('sphere-canvas')).toBeVisible();
   await expect(runB.getByTestId('sphere-canvas')).toBeVisible();
-  // The first page's worker is gone: one per run.
-  await expect.poll(() => page.workers().length).toBe(2);
+  // The first page's workers are gone: one training worker and one drawing worker per run.
+  await expect.poll(() => workersNamed(page, 'training')).toBe(2);
+  await expect.poll(() => workersNamed(page, 'sphere')).toBe(2);
   await expect(runA.getByTestId('backend')).not.toHaveText(/starting/);
   await expect(runB.getByTestId('backend')).not.toHaveText(/starting/);
 
@@ -51,12 +57,13 @@ test('compare mode trains two runs side by side, and Single run leaves one worke
   // A hand-edited link that compares another switch opens that comparison, still in two workers.
   await page.evaluate(() => (window.location.hash = '#v=1&compare=predictor&method=simsiam&seed=7'));
   await expect(page.getByRole('region', { name: 'Run B: Predictor off' })).toBeVisible();
-  await expect.poll(() => page.workers().length).toBe(2);
+  await expect.poll(() => workersNamed(page, 'training')).toBe(2);
 
   await page.getByRole('button', { name: 'Single run' }).click();
   await expect(page.getByTestId('sphere-canvas')).toHaveCount(1);
   await expect.poll(() => new URL(page.url()).hash).toBe('#v=1&method=simsiam&seed=7');
-  await expect.poll(() => page.workers().length).toBe(1);
+  await expect.poll(() => workersNamed(page, 'training')).toBe(1);
+  await expect.poll(() => workersNamed(page, 'sphere')).toBe(1);
   await waitUntilReady(page);
   expect(errors).toEqual([]);
 });
@@ -90,7 +97,10 @@ test('a compare link with a switch the method lacks opens one run; the Projector
   expect(image.suggestedFilename()).toBe('hypersphere-lab-simsiam-seed0-step0-sphere.png');
   const chunks: Buffer[] = [];
   for await (const chunk of await image.createReadStream()) chunks.push(chunk as Buffer);
-  expect(Buffer.concat(chunks).subarray(1, 4).toString('latin1')).toBe('PNG');
+  const pngBytes = Buffer.concat(chunks);
+  expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // 2,000 coloured points and the shading (drawn in the sphere's worker): far more than a blank frame's few hundred bytes.
+  expect(pngBytes.length).toBeGreaterThan(10_000);
   expect(errors).toEqual([]);
 });
 

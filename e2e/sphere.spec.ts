@@ -81,3 +81,24 @@ test('"What the model sees" shows examples and draws new ones on request and whe
   await expect.poll(() => stripSignature(page)).not.toBe(second);
   expect(errors).toEqual([]);
 });
+
+test('where a worker cannot draw WebGL, the sphere is drawn in the page and still exports', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
+  });
+  await page.goto('/');
+  await waitForPoints(page);
+  expect(page.workers().filter((worker) => worker.url().includes('sphere.worker'))).toHaveLength(0);
+  await expectToggleChangesPicture(page.getByTestId('sphere-canvas'), page.getByRole('switch', { name: 'Density' }));
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Sphere PNG' }).click();
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+  const png = Buffer.concat(chunks);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // 2,000 coloured points and the shading: far more than a blank frame's few hundred bytes.
+  expect(png.length).toBeGreaterThan(10_000);
+  expect(errors).toEqual([]);
+});

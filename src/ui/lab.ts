@@ -24,5 +24,5 @@ export function createLab(config: ExperimentConfig, { notices, ...options }: Lab
   const store = createLabStore(config, notices);
   const live = createLiveSnapshot();
   const client = new TrainingClient(store, { ...options, live });
-  return { store, client, live, sphere: { canvas: null } };
+  return { store, client, live, sphere: { view: null } };
 }

@@ -9,8 +9,8 @@ export interface Lab {
   store: LabStore;
   client: TrainingClient;
   live: LiveSnapshot;
-  /** The sphere's canvas while one is shown, for exporting it as an image. */
-  sphere: { canvas: HTMLCanvasElement | null };
+  /** The sphere while one is drawn, for exporting it as an image. */
+  sphere: { view: { toPng(): Promise<Blob | null> } | null };
 }
 
 export const LabContext = createContext<Lab | null>(null);

@@ -27,16 +27,16 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
   const latestStep = () => history.metrics.latest()?.step ?? 0;
 
   const exportPng = (): void => {
-    const { canvas } = sphere;
-    if (!canvas) {
+    const { view } = sphere;
+    if (!view) {
       setProblem('The sphere is not drawn in this browser (no WebGL), so there is no picture to save.');
       return;
     }
     const name = fileName('sphere.png', live.step);
-    canvas.toBlob((blob) => {
+    void view.toPng().then((blob) => {
       if (blob) downloadBlob(blob, name);
       else setProblem('The browser could not turn the sphere into a PNG.');
-    }, 'image/png');
+    });
   };
 
   const exportMetrics = (format: 'csv' | 'json'): void => {

@@ -22,15 +22,15 @@ export function SphereCanvas() {
   useEffect(() => {
     let view: SphereView;
     try {
-      view = new SphereView(containerRef.current!, live, sphereOptions, setHover);
+      view = new SphereView(containerRef.current!, live, sphereOptions, setHover, setFailure);
     } catch (err) {
       setFailure((err as Error).message);
       return undefined;
     }
     viewRef.current = view;
-    sphere.canvas = view.canvas;
+    sphere.view = view;
     return () => {
-      if (sphere.canvas === view.canvas) sphere.canvas = null;
+      if (sphere.view === view) sphere.view = null;
       view.dispose();
       viewRef.current = null;
       setHover(null);

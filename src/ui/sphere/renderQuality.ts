@@ -10,9 +10,14 @@ export function isSoftwareRenderer(rendererName: string): boolean {
   return SOFTWARE_RENDERERS.test(rendererName);
 }
 
+/** A throwaway canvas, in a page or a worker. */
+function scratchCanvas(): HTMLCanvasElement | OffscreenCanvas {
+  return typeof document === 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+}
+
 /** The unmasked WebGL renderer name, from a throwaway context ('' when WebGL or the extension is missing). */
 export function webglRendererName(): string {
-  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  const gl = scratchCanvas().getContext('webgl2') ?? scratchCanvas().getContext('webgl');
   if (!gl) return '';
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
