@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { writeGreatCircleArc } from './greatCircle';
+import { maxArcSegments, writeGreatCircleArc } from './greatCircle';
 
-const SEGMENTS = 6;
+/** 30°: a quarter turn takes 3 segments, a half turn 6. */
+const MAX_SEGMENT_ANGLE = Math.PI / 6;
+const SEGMENTS = maxArcSegments(MAX_SEGMENT_ANGLE);
 
 function arc(a: number[], b: number[]): number[][] {
   const out = new Float32Array(2 * SEGMENTS * 3);
-  writeGreatCircleArc(new Float32Array([...a, ...b]), 0, 1, SEGMENTS, out, 0);
-  return Array.from({ length: 2 * SEGMENTS }, (_, v) => Array.from(out.subarray(v * 3, v * 3 + 3)));
+  const segments = writeGreatCircleArc(new Float32Array([...a, ...b]), 0, 1, MAX_SEGMENT_ANGLE, out, 0);
+  return Array.from({ length: 2 * segments }, (_, v) => Array.from(out.subarray(v * 3, v * 3 + 3)));
 }
 
 const angleBetween = (u: number[], v: number[]) => Math.acos(Math.min(1, u[0]! * v[0]! + u[1]! * v[1]! + u[2]! * v[2]!));
@@ -20,10 +22,17 @@ describe('writeGreatCircleArc', () => {
     vertices[0]!.forEach((x, i) => expect(x).toBeCloseTo(a[i]!, 6));
     vertices.at(-1)!.forEach((x, i) => expect(x).toBeCloseTo(b[i]!, 6));
     for (const v of vertices) expect(Math.hypot(...v)).toBeCloseTo(1, 6);
-    for (let s = 0; s < SEGMENTS; s++) {
-      expect(angleBetween(vertices[2 * s]!, vertices[2 * s + 1]!)).toBeCloseTo(Math.PI / 2 / SEGMENTS, 5);
+    expect(vertices).toHaveLength(2 * 3);
+    for (let s = 0; s < 3; s++) {
+      expect(angleBetween(vertices[2 * s]!, vertices[2 * s + 1]!)).toBeCloseTo(Math.PI / 2 / 3, 5);
       if (s > 0) expect(vertices[2 * s]).toEqual(vertices[2 * s - 1]);
     }
+  });
+
+  it('takes as few segments as the angle needs, and one for a very short arc', () => {
+    expect(arc(a, [Math.cos(0.1), Math.sin(0.1), 0])).toHaveLength(2);
+    expect(arc(a, [Math.cos(0.6), Math.sin(0.6), 0])).toHaveLength(2 * 2);
+    expect(SEGMENTS).toBe(6);
   });
 
   it('stays in the plane of a, b and the centre (a great circle)', () => {
@@ -45,7 +54,7 @@ describe('writeGreatCircleArc', () => {
 
   it('writes at the given vertex offset and leaves the rest alone', () => {
     const out = new Float32Array(4 * SEGMENTS * 3).fill(7);
-    writeGreatCircleArc(new Float32Array([...a, ...b]), 0, 1, SEGMENTS, out, 2 * SEGMENTS);
+    writeGreatCircleArc(new Float32Array([...a, ...b]), 0, 1, MAX_SEGMENT_ANGLE, out, 2 * SEGMENTS);
     expect(out.subarray(0, 2 * SEGMENTS * 3).every((x) => x === 7)).toBe(true);
     expect(out[2 * SEGMENTS * 3]).toBeCloseTo(1, 6);
   });

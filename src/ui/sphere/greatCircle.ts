@@ -1,19 +1,26 @@
 /** Great-circle arcs between unit vectors, for drawing a positive pair as the shortest path between its views. */
 
+/** Segments needed for an arc of up to half a turn with no segment over `maxSegmentAngle` radians. */
+export function maxArcSegments(maxSegmentAngle: number): number {
+  return Math.ceil(Math.PI / maxSegmentAngle);
+}
+
 /**
- * Writes the arc from point `a` to point `b` of `points` (rows of xyz unit vectors) as `segments` line
- * segments — 2 × segments vertices, each segment's start then end — into `out` from vertex `firstVertex`.
- * Antipodal points have no unique shortest arc: one of the half circles is drawn. A point without a
- * direction (the centre) gives a zero-length, invisible arc.
+ * Writes the arc from point `a` to point `b` of `points` (rows of xyz unit vectors) as line segments
+ * spanning at most `maxSegmentAngle` radians each (at least one) — 2 vertices per segment, its start then
+ * its end — into `out` from vertex `firstVertex`, and returns how many segments it wrote. Short arcs take
+ * few segments: a software rasteriser pays per segment. Antipodal points have no unique shortest arc:
+ * one of the half circles is drawn. A point without a direction (the centre) gives a zero-length,
+ * invisible arc.
  */
 export function writeGreatCircleArc(
   points: Float32Array,
   a: number,
   b: number,
-  segments: number,
+  maxSegmentAngle: number,
   out: Float32Array,
   firstVertex: number,
-): void {
+): number {
   const ax = points[a * 3]!;
   const ay = points[a * 3 + 1]!;
   const az = points[a * 3 + 2]!;
@@ -45,6 +52,7 @@ export function writeGreatCircleArc(
   wx /= wLength;
   wy /= wLength;
   wz /= wLength;
+  const segments = Math.max(1, Math.ceil(angle / maxSegmentAngle - 1e-9));
   // Vertex k of the polyline ends segment k − 1 and starts segment k: interior ones are written twice.
   let vertex = firstVertex * 3;
   for (let k = 0; k <= segments; k++) {
@@ -59,4 +67,5 @@ export function writeGreatCircleArc(
       out[vertex++] = z;
     }
   }
+  return segments;
 }

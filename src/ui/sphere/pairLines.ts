@@ -5,11 +5,12 @@
  */
 import * as THREE from 'three';
 import { depthShadeGlsl } from './depthShading';
-import { writeGreatCircleArc } from './greatCircle';
+import { maxArcSegments, writeGreatCircleArc } from './greatCircle';
 import { classRgb } from './palette';
 
-const SEGMENTS_PER_ARC = 6;
-const VERTICES_PER_ARC = 2 * SEGMENTS_PER_ARC;
+/** 20°: a well-aligned pair is one segment, a half circle nine. */
+const MAX_SEGMENT_ANGLE = Math.PI / 9;
+const MAX_VERTICES_PER_ARC = 2 * maxArcSegments(MAX_SEGMENT_ANGLE);
 const OPACITY = 0.6;
 
 const vertexShader = /* glsl */ `
@@ -58,18 +59,17 @@ export class PairLines {
     if (pairCount > this.capacity) this.allocate(pairCount);
     const positions = this.positions.array as Float32Array;
     const colors = this.colors.array as Float32Array;
-    let arcs = 0;
+    let vertices = 0;
     for (let p = 0; p < pairCount; p++) {
       if (shown[p] === 0) continue;
-      const firstVertex = arcs * VERTICES_PER_ARC;
-      writeGreatCircleArc(placedPairs, p, pairCount + p, SEGMENTS_PER_ARC, positions, firstVertex);
+      const firstVertex = vertices;
+      vertices += 2 * writeGreatCircleArc(placedPairs, p, pairCount + p, MAX_SEGMENT_ANGLE, positions, firstVertex);
       const rgb = classRgb(labels[p]!);
-      for (let v = firstVertex; v < firstVertex + VERTICES_PER_ARC; v++) colors.set(rgb, v * 3);
-      arcs++;
+      for (let v = firstVertex; v < vertices; v++) colors.set(rgb, v * 3);
     }
     this.positions.needsUpdate = true;
     this.colors.needsUpdate = true;
-    this.object.geometry.setDrawRange(0, arcs * VERTICES_PER_ARC);
+    this.object.geometry.setDrawRange(0, vertices);
   }
 
   dispose(): void {
@@ -78,7 +78,7 @@ export class PairLines {
   }
 
   private allocate(capacity: number): void {
-    const vertices = capacity * VERTICES_PER_ARC;
+    const vertices = capacity * MAX_VERTICES_PER_ARC;
     this.positions = new THREE.BufferAttribute(new Float32Array(vertices * 3), 3).setUsage(THREE.DynamicDrawUsage);
     this.colors = new THREE.BufferAttribute(new Float32Array(vertices * 3), 3).setUsage(THREE.DynamicDrawUsage);
     // A geometry's buffers cannot grow on the GPU: drop the old ones and attach fresh attributes.
