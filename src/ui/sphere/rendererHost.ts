@@ -9,7 +9,10 @@ import { SphereRenderer } from './sphereRenderer';
 function canDrawInWorker(canvas: HTMLCanvasElement): boolean {
   if (typeof OffscreenCanvas === 'undefined' || typeof canvas.transferControlToOffscreen !== 'function') return false;
   try {
-    return new OffscreenCanvas(1, 1).getContext('webgl2') !== null;
+    const probe = new OffscreenCanvas(1, 1).getContext('webgl2');
+    // Browsers cap live WebGL contexts: give the probe's back at once.
+    probe?.getExtension('WEBGL_lose_context')?.loseContext();
+    return probe !== null;
   } catch {
     return false;
   }
