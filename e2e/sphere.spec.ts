@@ -82,7 +82,7 @@ test('"What the model sees" shows examples and draws new ones on request and whe
   expect(errors).toEqual([]);
 });
 
-test('where a worker cannot draw WebGL, the sphere is drawn in the page and still exports', async ({ page }) => {
+test('where a worker cannot draw WebGL, the sphere is drawn in the page, exports, and survives a lost context', async ({ page }) => {
   const errors = watchErrors(page);
   await page.addInitScript(() => {
     delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
@@ -100,5 +100,21 @@ test('where a worker cannot draw WebGL, the sphere is drawn in the page and stil
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   // 2,000 coloured points and the shading: far more than a blank frame's few hundred bytes.
   expect(png.length).toBeGreaterThan(10_000);
+
+  // A lost WebGL context (here forced; in life a GPU reset) is said, and the sphere returns with it.
+  const canvas = page.getByTestId('sphere-canvas');
+  const drawn = await settledShot(canvas);
+  await page.evaluate(() => {
+    const gl = document.querySelector<HTMLCanvasElement>('[data-testid="sphere-canvas"]')!.getContext('webgl2')!;
+    (window as unknown as { loseContext: WEBGL_lose_context }).loseContext = gl.getExtension('WEBGL_lose_context')!;
+    (window as unknown as { loseContext: WEBGL_lose_context }).loseContext.loseContext();
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'The graphics context was lost' })).toBeVisible();
+  const framesBefore = Number(await canvas.getAttribute('data-frames-drawn'));
+  await page.evaluate(() => (window as unknown as { loseContext: WEBGL_lose_context }).loseContext.restoreContext());
+  await expect(page.getByRole('status').filter({ hasText: 'The graphics context was lost' })).toHaveCount(0);
+  // Drawn again on the new context, not a stale picture.
+  await expect.poll(async () => Number(await canvas.getAttribute('data-frames-drawn'))).toBeGreaterThan(framesBefore);
+  await expect.poll(async () => (await settledShot(canvas)).equals(drawn)).toBe(true);
   expect(errors).toEqual([]);
 });

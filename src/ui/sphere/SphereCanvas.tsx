@@ -15,6 +15,7 @@ export function SphereCanvas() {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<SphereView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [contextLost, setContextLost] = useState(false);
   const [hover, setHover] = useState<PointHover | null>(null);
   const hintId = useId();
   const cardId = useId();
@@ -22,7 +23,7 @@ export function SphereCanvas() {
   useEffect(() => {
     let view: SphereView;
     try {
-      view = new SphereView(containerRef.current!, live, sphereOptions, setHover, setFailure);
+      view = new SphereView(containerRef.current!, live, sphereOptions, setHover, setFailure, setContextLost);
     } catch (err) {
       setFailure((err as Error).message);
       return undefined;
@@ -34,6 +35,7 @@ export function SphereCanvas() {
       view.dispose();
       viewRef.current = null;
       setHover(null);
+      setContextLost(false);
     };
   }, [live, sphere]);
 
@@ -74,6 +76,12 @@ export function SphereCanvas() {
       </p>
       <SphereToolbar onResetView={() => viewRef.current?.resetCamera()} />
       {hover ? <PointCard id={cardId} hover={hover} /> : null}
+      {contextLost ? (
+        <p className="sphere-context-lost" role="status">
+          The graphics context was lost (a GPU reset or too many WebGL pages). The sphere comes back when the browser
+          restores it; training and the figures go on meanwhile.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -80,6 +80,7 @@ export class SphereView {
     private readonly options: StoreApi<SphereOptions>,
     private readonly onHover: (hover: PointHover | null) => void,
     onFailure: (message: string) => void,
+    onContextLost: (lost: boolean) => void,
   ) {
     this.canvas.dataset.testid = 'sphere-canvas';
     parent.append(this.canvas);
@@ -93,6 +94,7 @@ export class SphereView {
         onFramesDrawn: (total) => {
           this.canvas.dataset.framesDrawn = String(total);
         },
+        onContextLost,
       });
     } catch (err) {
       this.canvas.remove();

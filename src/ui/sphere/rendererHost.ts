@@ -31,6 +31,7 @@ class WorkerSphereRenderer implements SphereRendererApi {
       const message = event.data;
       if (message.type === 'failed') events.onFailure(message.message);
       else if (message.type === 'frames') events.onFramesDrawn(message.total);
+      else if (message.type === 'context') events.onContextLost(message.lost);
       else {
         this.pngRequests.get(message.id)?.(message.blob);
         this.pngRequests.delete(message.id);

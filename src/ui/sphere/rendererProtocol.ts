@@ -54,6 +54,8 @@ export interface RendererEvents {
   onFailure(message: string): void;
   /** Frames drawn so far, reported at most four times a second while drawing (benchmarks read it). */
   onFramesDrawn(total: number): void;
+  /** The WebGL context was lost (true; nothing is drawn) or restored (false; drawing resumes). */
+  onContextLost(lost: boolean): void;
 }
 
 export type ToRenderer =
@@ -68,4 +70,5 @@ export type ToRenderer =
 export type FromRenderer =
   | { type: 'failed'; message: string }
   | { type: 'frames'; total: number }
+  | { type: 'context'; lost: boolean }
   | { type: 'png'; id: number; blob: Blob | null };

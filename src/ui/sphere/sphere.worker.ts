@@ -22,6 +22,7 @@ scope.onmessage = (event: MessageEvent<ToRenderer>) => {
       renderer = new SphereRenderer(message.canvas, {
         onFailure: (text) => send({ type: 'failed', message: text }),
         onFramesDrawn: (total) => send({ type: 'frames', total }),
+        onContextLost: (lost) => send({ type: 'context', lost }),
       });
     } catch (err) {
       send({ type: 'failed', message: (err as Error).message });

@@ -64,6 +64,9 @@ export class SphereRenderer implements SphereRendererApi {
     this.density.object.renderOrder = 1;
     this.pairLines.object.renderOrder = 2;
     this.scene.add(this.guides.group, this.density.object, this.points.object, this.pairLines.object);
+    // three.js keeps the scene and re-uploads it when the context comes back; say so meanwhile.
+    canvas.addEventListener('webglcontextlost', this.onContextLost);
+    canvas.addEventListener('webglcontextrestored', this.onContextRestored);
     this.cancelFrame = nextFrame(this.tick);
   }
 
@@ -122,6 +125,8 @@ export class SphereRenderer implements SphereRendererApi {
 
   dispose(): void {
     this.cancelFrame();
+    this.canvas.removeEventListener('webglcontextlost', this.onContextLost);
+    this.canvas.removeEventListener('webglcontextrestored', this.onContextRestored);
     if (this.densityTimer !== null) clearTimeout(this.densityTimer);
     this.points.dispose();
     this.pairLines.dispose();
@@ -152,6 +157,15 @@ export class SphereRenderer implements SphereRendererApi {
       this.framesReported = this.framesDrawn;
       this.events.onFramesDrawn(this.framesDrawn);
     }
+  };
+
+  private readonly onContextLost = (): void => {
+    this.events.onContextLost(true);
+  };
+
+  private readonly onContextRestored = (): void => {
+    this.needsRender = true;
+    this.events.onContextLost(false);
   };
 
   /** The density estimate (~1–2 ms) runs as a task of its own after the frame, and only while it is shown. */
