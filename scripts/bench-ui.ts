@@ -53,8 +53,9 @@ try {
         frames++;
         if (now - windowStart >= 1000) {
           windows.push((frames * 1000) / (now - windowStart));
-          sphereWindows.push(((sphereFrames() - sphereAtStart) * 1000) / (now - windowStart));
-          sphereAtStart = sphereFrames();
+          const sphereNow = sphereFrames();
+          sphereWindows.push(((sphereNow - sphereAtStart) * 1000) / (now - windowStart));
+          sphereAtStart = sphereNow;
           frames = 0;
           windowStart = now;
         }

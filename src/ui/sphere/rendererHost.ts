@@ -2,7 +2,7 @@
  * Starts the sphere renderer for a canvas: in a worker on an OffscreenCanvas where the browser can draw
  * WebGL there, else in the page. Either way the caller gets a SphereRendererApi.
  */
-import type { FromRenderer, PlacedPoints, RendererEvents, SphereRendererApi, ToRenderer } from './rendererProtocol';
+import type { CameraPose, FromRenderer, PlacedPoints, RendererEvents, SceneOptions, SphereRendererApi, ToRenderer } from './rendererProtocol';
 import { SphereRenderer } from './sphereRenderer';
 
 /** Whether this browser can hand a canvas to a worker and draw WebGL on it there. */
@@ -46,11 +46,11 @@ class WorkerSphereRenderer implements SphereRendererApi {
     this.post({ type: 'resize', width, height, screenPixelRatio });
   }
 
-  setCamera(pose: Parameters<SphereRendererApi['setCamera']>[0]): void {
+  setCamera(pose: CameraPose): void {
     this.post({ type: 'camera', pose });
   }
 
-  setOptions(options: Parameters<SphereRendererApi['setOptions']>[0]): void {
+  setOptions(options: SceneOptions): void {
     this.post({ type: 'options', options });
   }
 

@@ -59,6 +59,7 @@ export class SphereRenderer implements SphereRendererApi {
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: this.quality.antialias, preserveDrawingBuffer: true });
     this.scene.background = new THREE.Color(BACKGROUND);
     this.guides = createSphereGuides();
+    // Size and pixel ratio are placeholders: the view's first setOptions and resize set them.
     this.points = new PointCloud(INITIAL_CAPACITY, 5, 1);
     // Transparent layers in order: the shell and grid, then the density on them, then the arcs on top.
     this.density.object.renderOrder = 1;
