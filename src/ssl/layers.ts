@@ -30,6 +30,13 @@ const matMulWithInputGrad = makeMatMul(true);
 export const matMul = matMulWithInputGrad;
 const matMulWithoutInputGrad = makeMatMul(false);
 
+/** A variable holding `initial`'s values; the initial tensor is freed (tf.variable keeps its own reference). */
+export function variableFrom(initial: tf.Tensor, trainable: boolean, name: string): tf.Variable {
+  const variable = tf.variable(initial, trainable, name);
+  initial.dispose();
+  return variable;
+}
+
 let layerCounter = 0;
 /** tfjs variable names are global per process: every layer gets a unique prefix. */
 function uniqueName(name: string): string {
@@ -57,8 +64,8 @@ export class Dense {
   ) {
     const bound = 1 / Math.sqrt(inputs);
     const prefix = uniqueName(name);
-    this.weight = tf.variable(tf.tensor2d(uniformInit(rng, inputs * outputs, bound), [inputs, outputs]), true, `${prefix}/w`);
-    this.bias = options.bias ? tf.variable(tf.tensor1d(uniformInit(rng, outputs, bound)), true, `${prefix}/b`) : null;
+    this.weight = variableFrom(tf.tensor2d(uniformInit(rng, inputs * outputs, bound), [inputs, outputs]), true, `${prefix}/w`);
+    this.bias = options.bias ? variableFrom(tf.tensor1d(uniformInit(rng, outputs, bound)), true, `${prefix}/b`) : null;
     this.matMul = options.inputGrad ? matMulWithInputGrad : matMulWithoutInputGrad;
   }
 
@@ -146,10 +153,10 @@ export class BatchNorm {
 
   constructor(name: string, readonly size: number) {
     const prefix = uniqueName(name);
-    this.gamma = tf.variable(tf.ones([size]), true, `${prefix}/gamma`);
-    this.beta = tf.variable(tf.zeros([size]), true, `${prefix}/beta`);
-    this.runningMean = tf.variable(tf.zeros([size]), false, `${prefix}/running_mean`);
-    this.runningVar = tf.variable(tf.ones([size]), false, `${prefix}/running_var`);
+    this.gamma = variableFrom(tf.ones([size]), true, `${prefix}/gamma`);
+    this.beta = variableFrom(tf.zeros([size]), true, `${prefix}/beta`);
+    this.runningMean = variableFrom(tf.zeros([size]), false, `${prefix}/running_mean`);
+    this.runningVar = variableFrom(tf.ones([size]), false, `${prefix}/running_var`);
   }
 
   apply(x: tf.Tensor2D, mode: Mode): tf.Tensor2D {

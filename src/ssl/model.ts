@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../core/rng';
-import type { Mode } from './layers';
+import { type Mode, variableFrom } from './layers';
 import { l2Normalize } from './losses';
 import { Mlp } from './mlp';
 
@@ -65,7 +65,7 @@ export class SslModel {
     this.online = new EmbeddingNet('online', options, rng);
     this.predictor = new Mlp('predictor', [dim, PREDICTOR_HIDDEN, dim], rng.fork('predictor'), { activateOutput: false, inputGrad: true, batchNorm });
     this.target = options.target ? new EmbeddingNet('target', options, rng) : null;
-    this.prototypes = options.prototypes ? tf.variable(randomPrototypes(dim, options.prototypes, rng.fork('prototypes')), true, uniquePrototypeName()) : null;
+    this.prototypes = options.prototypes ? variableFrom(randomPrototypes(dim, options.prototypes, rng.fork('prototypes')), true, uniquePrototypeName()) : null;
   }
 
   /** Encoder then projector of the online network: z, the embedding shown on the sphere. */

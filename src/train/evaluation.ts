@@ -73,13 +73,17 @@ export async function evaluate(
   if (knn) {
     const features = (x: tf.Tensor2D) => model.online.encoder.apply(x, evalMode);
     const evalFeatures = await readBack(tf.tidy(() => features(inputs.clean)));
-    const bankFeatures = features(knn.bank.inputs);
-    const bankEmbeddings = await readBack(tf.tidy(() => l2Normalize(model.online.projector.apply(bankFeatures, evalMode))));
+    // One tidy for the bank's features and embeddings: everything else the encoder makes is freed with it.
+    const [bankFeatures, bankEmbeddings] = tf.tidy(() => {
+      const h = features(knn.bank.inputs);
+      return [h, l2Normalize(model.online.projector.apply(h, evalMode))];
+    });
+    const bankEmbeddingValues = await readBack(bankEmbeddings);
     const bankFeatureValues = await readBack(bankFeatures);
     const featureDim = evalFeatures.length / n;
     const score = (queries: Float32Array, bank: Float32Array, width: number) =>
       knnAccuracy(queries, inputs.labels, bank, knn.bank.labels, width, KNN_K, inputs.classCount, knn.queries);
-    knnScores = { projector: score(embeddings, bankEmbeddings, dim), encoder: score(evalFeatures, bankFeatureValues, featureDim) };
+    knnScores = { projector: score(embeddings, bankEmbeddingValues, dim), encoder: score(evalFeatures, bankFeatureValues, featureDim) };
   }
   const metrics: SnapshotMetrics = {
     alignment: alignment(view1, view2, dim),

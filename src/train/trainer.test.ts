@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { defaultConfig, type ExperimentConfig, methodNames } from '../core/config';
 import { loadDatasetFromDisk } from '../data/diskDataset';
 import { useBackend } from '../testing/tfBackend';
 import { Trainer, type TrainingData } from './trainer';
@@ -29,18 +29,37 @@ describe('Trainer', () => {
     expect(otherSeed).not.toEqual(first);
   });
 
-  it('keeps the tensor count flat across 500 steps and snapshots', async () => {
+  it('keeps the tensor count flat across 300 steps with snapshots and kNN evaluations', async () => {
     await useBackend('wasm');
-    const trainer = new Trainer({ ...defaultConfig(), batch: 16, evalEvery: 50 }, data);
+    const trainer = new Trainer({ ...defaultConfig(), batch: 16 }, data);
     await trainer.trainStep();
-    await trainer.snapshot();
+    await trainer.snapshot({ knnQueries: 50 });
     const baseline = tf.memory().numTensors;
-    for (let i = 1; i < 500; i++) {
+    for (let i = 1; i < 300; i++) {
       await trainer.trainStep();
-      if (i % 50 === 0) await trainer.snapshot();
+      if (i % 50 === 0) await trainer.snapshot({ knnQueries: 50 });
+      else if (i % 10 === 0) await trainer.snapshot();
     }
     expect(tf.memory().numTensors).toBe(baseline);
     trainer.dispose();
+  });
+
+  it('frees every tensor it made when disposed, over 20 create/train/dispose cycles through every method', async () => {
+    await useBackend('wasm');
+    const before = tf.memory().numTensors;
+    for (let cycle = 0; cycle < 20; cycle++) {
+      const method = methodNames[cycle % methodNames.length]!;
+      const firstOfMethod = cycle < methodNames.length;
+      const trainer = new Trainer({ ...defaultConfig(method), batch: 16, showTrain: firstOfMethod }, data);
+      await trainer.trainStep();
+      await trainer.snapshot({ knnQueries: firstOfMethod ? 20 : 0 });
+      const during = tf.memory().numTensors;
+      await trainer.trainStep();
+      await trainer.snapshot({ knnQueries: firstOfMethod ? 20 : 0 });
+      expect(tf.memory().numTensors, `${method}: a step and a snapshot leave nothing behind`).toBe(during);
+      trainer.dispose();
+      expect(tf.memory().numTensors, `${method}: dispose frees everything`).toBe(before);
+    }
   });
 
   it('snapshots the 2,000 evaluation images as unit vectors with a calibrated step-0 spread', async () => {

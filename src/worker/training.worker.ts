@@ -10,6 +10,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { Dataset, DatasetName } from '../data/datasetFormat';
 import { loadDatasetFromUrl } from '../data/fetchDataset';
 import { probeWebGpu, selectBackend } from '../train/backend';
+import { SnapshotSchedule } from '../train/snapshotSchedule';
 import { StepRateMeter } from '../train/stepRate';
 import { NonFiniteLossError, Trainer, type TrainingData } from '../train/trainer';
 import type { BackendInfo, BackendName, ErrorKind, FromWorker, ToWorker } from './protocol';
@@ -68,13 +69,10 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** kNN is the slow metric (it embeds the 8,000 training images): measured every this many steps. */
-const KNN_EVERY_STEPS = 50;
-const KNN_QUERIES = 500;
+const schedule = new SnapshotSchedule();
 
 async function postSnapshot(current: Trainer): Promise<void> {
-  const knnQueries = current.step % KNN_EVERY_STEPS === 0 ? KNN_QUERIES : 0;
-  const snapshot = await current.snapshot({ knnQueries });
+  const snapshot = await current.snapshot({ knnQueries: schedule.knnQueriesAt(current.step) });
   post({ type: 'snapshot', snapshot }, [snapshot.embeddings.buffer, snapshot.labels.buffer, snapshot.pairs.buffer]);
 }
 
@@ -92,6 +90,7 @@ async function rebuild(config: ExperimentConfig): Promise<void> {
   }
   trainer = new Trainer(config, data);
   rate.reset();
+  schedule.reset();
   post({
     type: 'ready',
     backend: backend!,
@@ -115,7 +114,7 @@ async function stepOnce(): Promise<boolean> {
     const done = config.steps > 0 && step >= config.steps;
     if (done) running = false;
     post({ type: 'progress', step, loss, stepsPerSec: rate.perSecond(), running });
-    if (step % config.evalEvery === 0 || done || !running) await postSnapshot(current);
+    if (schedule.snapshotDue(step, config.evalEvery) || done || !running) await postSnapshot(current);
     if (done) post({ type: 'finished', step });
     return !done;
   } catch (error) {
