@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readNumber, waitUntilReady, watchErrors } from './lab';
+import { pauseTraining, readNumber, waitUntilReady, watchErrors } from './lab';
 
 test('loads with no console errors and picks wasm over the software WebGPU adapter', async ({ page }) => {
   const errors = watchErrors(page);
@@ -24,16 +24,14 @@ test('Start trains, the sphere moves, and Pause stops the step counter', async (
   expect(await readNumber(page, 'steps-per-sec')).toBeGreaterThan(0);
   expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
 
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
-  // The step in flight when Pause was pressed still completes; the figures refresh every 250 ms.
-  await page.waitForTimeout(1000);
-  const paused = await readNumber(page, 'step');
-  await page.waitForTimeout(1500);
-  expect(await readNumber(page, 'step')).toBe(paused);
+  // The worker says it stopped (0 steps/s) at this step.
+  const paused = await pauseTraining(page);
 
+  // Step takes exactly one step and snapshots it (after its progress): had the run gone on after Pause,
+  // the counter would be past that snapshot's step once the timeline shows it.
   await page.getByRole('button', { name: 'Step' }).click();
-  await expect.poll(() => readNumber(page, 'step')).toBe(paused + 1);
+  await expect(page.getByTestId('timeline-position')).toHaveText(`Live · step ${paused + 1}`);
+  expect(await readNumber(page, 'step')).toBe(paused + 1);
   expect(errors).toEqual([]);
 });
 
