@@ -1,5 +1,5 @@
 import { expect, type Download, type Locator, type Page, test } from '@playwright/test';
-import { readNumber, waitUntilReady, watchErrors } from './lab';
+import { pauseTraining, readNumber, stripSignature, waitUntilReady, watchErrors } from './lab';
 
 async function downloadedText(download: Promise<Download>): Promise<{ name: string; text: string }> {
   const file = await download;
@@ -16,12 +16,12 @@ async function download(page: Page, button: Locator): Promise<{ name: string; te
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 
-/** A run's step counter, in compare mode where each run has its own. */
 /** Running workers whose script is `name` (training, or sphere: each sphere draws in a worker of its own). */
 function workersNamed(page: Page, name: 'training' | 'sphere'): number {
   return page.workers().filter((worker) => worker.url().includes(`${name}.worker`)).length;
 }
 
+/** A run's step counter, in compare mode where each run has its own. */
 async function stepOf(run: Locator): Promise<number> {
   return Number(await run.getByTestId('step').textContent());
 }
@@ -110,20 +110,22 @@ test('a run report replays: its settings, figures, charts and timeline; a broken
   await waitUntilReady(page);
   await page.getByRole('button', { name: 'Start' }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(20);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
-  await page.waitForTimeout(1000); // the snapshot of the step in flight
+  const pausedAt = await pauseTraining(page);
   const report = await download(page, page.getByRole('button', { name: 'Run report JSON' }));
   const saved = JSON.parse(report.text);
   expect(saved).toMatchObject({ format: 'hypersphere-run', version: 1, config: { method: 'simsiam', seed: 5, stopGrad: false } });
   expect(saved.snapshots).toHaveLength(2);
   const lastStep: number = saved.metrics.at(-1).step;
+  // The whole run up to the pause: its latest snapshot (one every 5 steps, and one of the step in flight at Pause).
+  expect(lastStep).toBeLessThanOrEqual(pausedAt);
+  expect(lastStep).toBeGreaterThan(pausedAt - 5);
   expect(saved.snapshots[1].step).toBe(lastStep);
 
   // Another experiment, then the report: everything comes back from the file.
   await page.goto('about:blank');
   await page.goto('/#v=1&method=byol');
   await waitUntilReady(page);
+  await expect(page.getByRole('list', { name: 'Examples' }).getByRole('img')).toHaveCount(24); // the strip asked for on ready
   const open = page.getByLabel('Open run report');
   await open.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(report.text.replace('"labels":[', '"labels":[99,')) });
   await expect(page.getByRole('region', { name: 'Notices' })).toContainText('The run report is malformed');
@@ -143,9 +145,14 @@ test('a run report replays: its settings, figures, charts and timeline; a broken
   await page.keyboard.press('Home');
   await expect(page.getByTestId('timeline-position')).toHaveText(`Step 0 of ${lastStep}`);
   await expect(page.getByTestId('metrics-step')).toHaveText('at step 0 (timeline)');
-  // The worker's fresh model does not replace the report.
-  await page.waitForTimeout(1500);
+  // Behind the report the worker builds a fresh model. It answers in order, so once a strip of examples
+  // asked for now arrives, that model's ready and step-0 snapshot have come too: they replaced nothing.
+  const strip = await stripSignature(page);
+  await page.getByRole('button', { name: 'New examples' }).click();
+  await expect.poll(() => stripSignature(page)).not.toBe(strip);
   await expect(page.getByTestId('replay-note')).toBeVisible();
+  await expect(page.getByTestId('step')).toHaveText(String(lastStep));
+  await expect(page.getByTestId('timeline-position')).toHaveText(`Step 0 of ${lastStep}`);
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/replay.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Reset', exact: true }).click();

@@ -1,5 +1,5 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { readNumber, waitUntilReady, watchErrors } from './lab';
+import { expect, type Page, test } from '@playwright/test';
+import { pauseTraining, readNumber, settledShot, waitUntilReady, watchErrors } from './lab';
 
 /** The metrics panel names each value by its label; `exact` keeps "Uniformity" from matching "Uniformity term". */
 const metricLabels = ['Alignment', 'Uniformity', 'Collapse std', 'Effective rank', 'kNN accuracy'];
@@ -9,18 +9,6 @@ async function chartPoints(page: Page, id: string): Promise<number> {
   return Number(await page.getByTestId(`chart-${id}`).getAttribute('data-points'));
 }
 
-/** A screenshot once the points have finished easing into place (two in a row alike). */
-async function settledShot(canvas: Locator): Promise<Buffer> {
-  let previous = await canvas.screenshot();
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await canvas.page().waitForTimeout(300);
-    const next = await canvas.screenshot();
-    if (next.equals(previous)) return next;
-    previous = next;
-  }
-  throw new Error('The sphere kept changing for 12 s: it never settled on one snapshot.');
-}
-
 test('metrics, charts and the timeline follow a run; scrubbing back holds that snapshot', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
@@ -28,11 +16,13 @@ test('metrics, charts and the timeline follow a run; scrubbing back holds that s
   await page.getByRole('button', { name: 'Start' }).click();
   // Past step 50, where kNN is first measured after step 0.
   await expect.poll(() => readNumber(page, 'step'), { timeout: 180_000 }).toBeGreaterThan(60);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await pauseTraining(page);
 
   for (const label of metricLabels) await expect(page.getByLabel(label, { exact: true })).toHaveText(/\d/);
-  expect(Number(await page.getByTestId('metric-uniformity').textContent())).toBeLessThan(0);
-  await expect(page.getByTestId('metric-knn-z')).toHaveText(/^0\.\d{3}$/);
+  // Spread points: uniformity far below 0 (one point) toward the sphere's best, −2.08 (−1.24 at step 69 here),
+  // and neighbours that share a class far more often than chance, 0.1 (kNN on z 0.50 at step 69).
+  expect(await readNumber(page, 'metric-uniformity')).toBeLessThan(-1);
+  expect(await readNumber(page, 'metric-knn-z')).toBeGreaterThan(0.3);
   for (const id of charts) await expect.poll(() => chartPoints(page, id)).toBeGreaterThanOrEqual(id === 'knn' ? 2 : 5);
   // Default SimSiam spreads its points: no collapse to report.
   await expect(page.getByTestId('collapse-banner')).toHaveCount(0);

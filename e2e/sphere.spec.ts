@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { settledShot, waitUntilReady, watchErrors } from './lab';
+import { settledShot, stripSignature, waitUntilReady, watchErrors } from './lab';
 
 /** Waits for the first snapshot's points on the sphere. */
 async function waitForPoints(page: Page): Promise<void> {
@@ -16,12 +16,34 @@ async function expectToggleChangesPicture(canvas: Locator, control: Locator): Pr
   await expect.poll(async () => (await settledShot(canvas)).equals(before)).toBe(true);
 }
 
-/** A signature of the example strip's pixels, to see a new strip arrive. */
-function stripSignature(page: Page): Promise<string> {
-  return page
-    .getByRole('list', { name: 'Examples' })
-    .getByRole('img')
-    .evaluateAll((canvases) => canvases.map((canvas) => (canvas as HTMLCanvasElement).toDataURL()).join());
+/**
+ * Where a point is drawn on the settled sphere, in page coordinates: the most colourful pixel where the
+ * canvas itself is on top (not the toolbar or the legend over it). The shell, grid and density shading
+ * are grey-blue, so that pixel is a point's; pair lines must be off, as their arcs carry the class colours.
+ */
+async function aDrawnPoint(canvas: Locator): Promise<{ x: number; y: number }> {
+  const shot = await settledShot(canvas);
+  const box = (await canvas.boundingBox())!;
+  return canvas.evaluate(
+    async (element, { png, box }) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const chroma = Uint8Array.from({ length: bitmap.width * bitmap.height }, (_, pixel) => {
+        const [r, g, b] = data.subarray(pixel * 4, pixel * 4 + 3);
+        return Math.max(r!, g!, b!) - Math.min(r!, g!, b!);
+      });
+      const byChroma = Array.from(chroma.keys()).sort((a, b) => chroma[b]! - chroma[a]!);
+      for (const pixel of byChroma) {
+        const x = box.x + ((pixel % bitmap.width) + 0.5) * (box.width / bitmap.width);
+        const y = box.y + (Math.floor(pixel / bitmap.width) + 0.5) * (box.height / bitmap.height);
+        if (document.elementFromPoint(x, y) === element) return { x, y };
+      }
+      throw new Error('No pixel of the sphere canvas is on top.');
+    },
+    { png: shot.toString('base64'), box },
+  );
 }
 
 test('pair lines, density and the class filter change the sphere; a point shows its card', async ({ page }) => {
@@ -45,14 +67,11 @@ test('pair lines, density and the class filter change the sphere; a point shows 
 
   await expect(page.getByRole('img', { name: /Per-class density of the angle/ })).toBeVisible();
 
-  // Spiral out from the centre of the sphere until the pointer rests on a point.
-  const box = (await canvas.boundingBox())!;
+  // Point at a dot: its card opens.
+  await page.getByRole('switch', { name: 'Pair lines' }).click();
+  const point = await aDrawnPoint(canvas);
+  await page.mouse.move(point.x, point.y);
   const card = page.getByRole('tooltip');
-  for (let i = 0; i < 150 && !(await card.isVisible()); i++) {
-    const radius = 5 * Math.sqrt(i);
-    await page.mouse.move(box.x + box.width / 2 + radius * Math.cos(i * 2.4), box.y + box.height / 2 + radius * Math.sin(i * 2.4));
-    await page.waitForTimeout(120);
-  }
   await expect(card).toBeVisible();
   const classNames = await page.getByRole('list', { name: 'Classes' }).getByRole('button').allTextContents();
   await expect(card.locator('.point-card-class')).toHaveText(new RegExp(`^(${classNames.map((name) => name.replace('/', '\\/')).join('|')})$`));

@@ -10,14 +10,15 @@ describe('npm run train (the real CLI process)', () => {
     const { stdout } = await run(cli[0]!, [cli[1]!, '--steps', '30', '--batch', '64', '--eval-every', '10', '--seed', '2', '--json']);
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
     const evals = lines.filter((line) => !line.summary);
+    const summary = lines.at(-1);
     expect(evals.map((e) => e.step)).toEqual([0, 10, 20, 30]);
     for (const e of evals.slice(1)) {
-      expect(e.loss).toBeLessThanOrEqual(1);
-      expect(e.loss).toBeGreaterThanOrEqual(-1);
-      expect(e.stdScaled).toBeGreaterThan(0);
+      expect(e.stdScaled).toBeCloseTo(e.std * Math.sqrt(summary.config.dim), 12);
       expect(e.stepsPerSec).toBeGreaterThan(0);
     }
-    const summary = lines.at(-1);
+    // SimSiam learns: its loss (a negative cosine) falls from the first window of steps to the last.
+    const losses: number[] = evals.slice(1).map((e) => e.loss);
+    expect(losses.at(-1)).toBeLessThan(losses[0]! - 0.1);
     expect(summary).toMatchObject({ summary: true, steps: 30, backend: 'wasm' });
     expect(summary.config.seed).toBe(2);
     expect(summary.medianStepMs).toBeGreaterThan(0);

@@ -85,10 +85,9 @@ describe('effectiveRank', () => {
     expect(effectiveRank(rows, dim)).toBeCloseTo(1, 4);
   });
 
-  it.each([3, 16, 128])('is close to d for an isotropic gaussian sample (d = %i)', (dim) => {
-    const value = effectiveRank(gaussian(4000, dim, dim), dim);
-    expect(value).toBeGreaterThan(0.9 * dim);
-    expect(value).toBeLessThanOrEqual(dim);
+  it.each([3, 16, 128])('is within 1% of d for an isotropic gaussian sample (d = %i)', (dim) => {
+    // It cannot exceed d; 4,000 rows leave the singular values within ±18% of each other at d = 128 (0.996 d).
+    expect(effectiveRank(gaussian(4000, dim, dim), dim) / dim).toBeGreaterThan(0.99);
   });
 
   it('matches the formula for known singular values σ = (3, 1)', () => {
