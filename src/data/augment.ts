@@ -1,6 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../core/config';
-import type { Rng } from '../core/rng';
+import { Rng } from '../core/rng';
 
 /** The augmentation strengths, a slice of the experiment config. */
 export type AugmentConfig = Pick<
@@ -74,28 +73,100 @@ export function sampleViewParams(rng: Rng, count: number, size: number, cfg: Aug
   return p;
 }
 
+/** Where augmented values go: the model's input normalisation (x − mean) / std, or { mean 0, std 1 } for [0, 1] pixels. */
+export interface Normalisation {
+  mean: number;
+  std: number;
+}
+
 /**
- * One augmented view of a batch: crop + flip (tf.image.cropAndResize), contrast jitter around each
- * image's mean and a brightness factor (multiplicative, so a black background stays black), random erasing, gaussian noise, clip to [0, 1]. Returns [n, size, size, 1]
- * in [0, 1]; normalisation is the caller's (the model's input layer).
+ * Writes one augmented view of the images at `indices` (each `size`×`size` bytes in `pixels`) into `out`, one row
+ * of size² values per image from row `firstRow`: crop + flip with bilinear resampling exactly as
+ * tf.image.cropAndResize does it, contrast jitter around each crop's mean and a brightness factor (multiplicative,
+ * so a black background stays black), random erasing, gaussian noise, clip to [0, 1], then `normalisation`.
+ * Plain typed-array code: it runs anywhere (a worker, Node) and costs no tfjs kernels.
  */
-export function augmentBatch(images: tf.Tensor4D, params: ViewParams, noise: number): tf.Tensor4D {
-  return tf.tidy(() => {
-    const [n, size] = [images.shape[0], images.shape[1]];
-    const boxes = tf.tensor2d(params.boxes, [n, 4]);
-    const boxInd = tf.range(0, n, 1, 'int32') as tf.Tensor1D;
-    let x: tf.Tensor4D = tf.image.cropAndResize(images, boxes, boxInd, [size, size], 'bilinear');
-
-    const mean = tf.mean(x, [1, 2, 3], true);
-    const contrast = tf.tensor4d(params.contrast, [n, 1, 1, 1]);
-    const brightness = tf.tensor4d(params.brightness, [n, 1, 1, 1]);
-    x = tf.mul(tf.add(tf.mul(tf.sub(x, mean), contrast), mean), brightness);
-
-    const rows = tf.tensor4d(params.eraseRows, [n, size, 1, 1]);
-    const cols = tf.tensor4d(params.eraseCols, [n, 1, size, 1]);
-    x = tf.mul(x, tf.sub(1, tf.mul(rows, cols)));
-
-    if (noise > 0) x = tf.add(x, tf.randomNormal(x.shape, 0, noise, 'float32', params.noiseSeed));
-    return tf.clipByValue(x, 0, 1);
-  });
+export function augmentInto(
+  pixels: Uint8Array,
+  size: number,
+  indices: Int32Array,
+  params: ViewParams,
+  noise: number,
+  normalisation: Normalisation,
+  out: Float32Array,
+  firstRow = 0,
+): void {
+  const area = size * size;
+  const last = size - 1;
+  const crop = new Float32Array(area);
+  const left = new Int32Array(size);
+  const right = new Int32Array(size);
+  const xLerp = new Float32Array(size);
+  const inside = new Uint8Array(size);
+  const noiseRng = noise > 0 ? new Rng(params.noiseSeed) : null;
+  const normals = new Float32Array(noiseRng ? area : 0);
+  const invStd = 1 / normalisation.std;
+  const offset = normalisation.mean / normalisation.std;
+  for (let i = 0; i < indices.length; i++) {
+    const source = indices[i]! * area;
+    const y1 = params.boxes[i * 4]!;
+    const x1 = params.boxes[i * 4 + 1]!;
+    const y2 = params.boxes[i * 4 + 2]!;
+    const x2 = params.boxes[i * 4 + 3]!;
+    // tfjs's (y2 − y1)(imageHeight − 1)/(cropHeight − 1), written the same way so the numbers match it exactly.
+    const heightScale = ((y2 - y1) * last) / last;
+    const widthScale = ((x2 - x1) * last) / last;
+    for (let x = 0; x < size; x++) {
+      const xInd = x1 * last + x * widthScale;
+      inside[x] = xInd >= 0 && xInd <= last ? 1 : 0;
+      left[x] = Math.floor(xInd);
+      right[x] = Math.ceil(xInd);
+      xLerp[x] = xInd - left[x]!;
+    }
+    // Bilinear crop in pixel units (0–255); positions off the image read as 0, as tfjs's extrapolation value.
+    let sum = 0;
+    for (let y = 0; y < size; y++) {
+      const yInd = y1 * last + y * heightScale;
+      const row = y * size;
+      if (yInd < 0 || yInd > last) {
+        crop.fill(0, row, row + size);
+        continue;
+      }
+      const top = source + Math.floor(yInd) * size;
+      const bottom = source + Math.ceil(yInd) * size;
+      const yl = yInd - Math.floor(yInd);
+      for (let x = 0; x < size; x++) {
+        if (!inside[x]) {
+          crop[row + x] = 0;
+          continue;
+        }
+        const l = left[x]!;
+        const r = right[x]!;
+        const xl = xLerp[x]!;
+        const topValue = pixels[top + l]! + (pixels[top + r]! - pixels[top + l]!) * xl;
+        const bottomValue = pixels[bottom + l]! + (pixels[bottom + r]! - pixels[bottom + l]!) * xl;
+        const value = topValue + (bottomValue - topValue) * yl;
+        crop[row + x] = value;
+        sum += value;
+      }
+    }
+    const mean = sum / area;
+    const contrast = params.contrast[i]!;
+    const brightness = params.brightness[i]!;
+    const eraseRows = params.eraseRows.subarray(i * size, (i + 1) * size);
+    const eraseCols = params.eraseCols.subarray(i * size, (i + 1) * size);
+    const target = (firstRow + i) * area;
+    noiseRng?.fillNormal(normals);
+    for (let y = 0; y < size; y++) {
+      const erasedRow = eraseRows[y] === 1;
+      for (let x = 0; x < size; x++) {
+        let value = ((crop[y * size + x]! - mean) * contrast + mean) * brightness;
+        if (erasedRow && eraseCols[x] === 1) value = 0;
+        value *= 1 / 255;
+        if (noiseRng) value += noise * normals[y * size + x]!;
+        value = value < 0 ? 0 : value > 1 ? 1 : value;
+        out[target + y * size + x] = value * invStd - offset;
+      }
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { matMul } from './layers';
+import { matMul } from './matMul';
 
 /** Rows scaled to unit length; the floor keeps the gradient finite for an all-zero row. */
 export function l2Normalize(x: tf.Tensor2D): tf.Tensor2D {

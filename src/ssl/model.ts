@@ -1,12 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
+import type { ExperimentConfig } from '../core/config';
 import type { Rng } from '../core/rng';
-import { type Mode, variableFrom } from './layers';
-import { l2Normalize } from './losses';
-import { Mlp } from './mlp';
+import type { BlockStats } from './blocks';
+import type { LossInputs } from './methods/types';
+import { Network, RunningStats } from './network';
+import { ownedVariable } from './variables';
 
 export const INPUT_SIZE = 784;
-const ENCODER_SIZES = [INPUT_SIZE, 256, 128];
-const PROJECTOR_HIDDEN = 128;
+/** The embedding network: encoder 784→256→128 (the features h), then the projector 128→128→d. */
+const EMBEDDING_HIDDEN = [256, 128, 128];
+/** Blocks of the embedding network that make up the encoder. */
+export const ENCODER_BLOCKS = 2;
 const PREDICTOR_HIDDEN = 64;
 
 export interface ModelOptions {
@@ -14,81 +18,139 @@ export interface ModelOptions {
   batchNorm: boolean;
   /** SwAV's prototype count K; null when the method has none. */
   prototypes: number | null;
-  /** BYOL's EMA target network (a copy of encoder + projector); false when the method has none. */
+  /** BYOL's EMA target network (a copy of the embedding network); false when the method has none. */
   target: boolean;
 }
 
-/** Encoder + projector: the part of the model that maps an image to its embedding z. */
-export class EmbeddingNet {
-  readonly encoder: Mlp;
-  readonly projector: Mlp;
+/** The two views of a batch through one network: stacked [view 1 rows; view 2 rows], and each half. */
+export interface Views {
+  both: tf.Tensor2D;
+  first: tf.Tensor2D;
+  second: tf.Tensor2D;
+}
 
-  constructor(name: string, options: ModelOptions, rng: Rng) {
-    const { dim, batchNorm } = options;
-    // The same rng labels for online and target: the target starts as an exact copy.
-    this.encoder = new Mlp(`${name}/encoder`, ENCODER_SIZES, rng.fork('encoder'), { activateOutput: true, inputGrad: false, batchNorm });
-    this.projector = new Mlp(`${name}/projector`, [ENCODER_SIZES.at(-1)!, PROJECTOR_HIDDEN, dim], rng.fork('projector'), {
-      activateOutput: false,
-      inputGrad: true,
-      batchNorm,
-    });
-  }
+export function viewsOf(both: tf.Tensor2D): Views {
+  const half = both.shape[0] / 2;
+  const [first, second] = tf.split(both, [half, half], 0) as [tf.Tensor2D, tf.Tensor2D];
+  return { both, first, second };
+}
 
-  embed(x: tf.Tensor2D, mode: Mode): tf.Tensor2D {
-    return this.projector.apply(this.encoder.apply(x, mode), mode);
-  }
-
-  variables(): tf.Variable[] {
-    return [...this.encoder.variables(), ...this.projector.variables()];
-  }
-
-  dispose(): void {
-    this.encoder.dispose();
-    this.projector.dispose();
-  }
+/** The tensors of one step, unpacked from the flat parameter vector. */
+export interface ModelTensors {
+  embedding: tf.Tensor[];
+  predictor: tf.Tensor[];
+  /** d × K, unit-length columns (SwAV). */
+  prototypes: tf.Tensor2D | null;
 }
 
 /**
- * The networks every method shares: encoder MLP 784→256→128 (BN + ReLU after each layer), projector
- * 128→128→d (BN + ReLU hidden, linear output), predictor d→64→d (BN + ReLU hidden); plus, per method,
- * SwAV's prototypes and BYOL's target network.
+ * The networks every method shares — embedding network (encoder + projector) and predictor d→64→d (BN + ReLU
+ * hidden) — plus, per method, SwAV's prototypes and BYOL's target network. Everything trained lives in one flat
+ * vector, [embedding | predictor | prototypes], so that the optimiser, the EMA and a checkpoint each touch one
+ * tensor; the target network has its own flat copy of the embedding part.
  */
 export class SslModel {
-  readonly online: EmbeddingNet;
-  readonly predictor: Mlp;
-  readonly target: EmbeddingNet | null;
-  /** d × K, unit-length columns (SwAV). */
-  readonly prototypes: tf.Variable | null;
+  readonly embedding: Network;
+  readonly predictor: Network;
+  readonly params: tf.Variable;
+  readonly target: tf.Variable | null;
+  readonly embeddingStats: RunningStats;
+  readonly predictorStats: RunningStats;
+  /** Where the prototypes start in `params`, and their size (0 without). */
+  readonly prototypeOffset: number;
+  readonly prototypeCount: number;
 
   constructor(readonly options: ModelOptions, rng: Rng) {
     const { dim, batchNorm } = options;
-    this.online = new EmbeddingNet('online', options, rng);
-    this.predictor = new Mlp('predictor', [dim, PREDICTOR_HIDDEN, dim], rng.fork('predictor'), { activateOutput: false, inputGrad: true, batchNorm });
-    this.target = options.target ? new EmbeddingNet('target', options, rng) : null;
-    this.prototypes = options.prototypes ? variableFrom(randomPrototypes(dim, options.prototypes, rng.fork('prototypes')), true, uniquePrototypeName()) : null;
+    this.embedding = new Network('embedding', [INPUT_SIZE, ...EMBEDDING_HIDDEN, dim], { activateOutput: false, batchNorm });
+    this.predictor = new Network('predictor', [dim, PREDICTOR_HIDDEN, dim], { activateOutput: false, batchNorm });
+    this.prototypeCount = options.prototypes ?? 0;
+    this.prototypeOffset = this.embedding.size + this.predictor.size;
+    const values = new Float32Array(this.prototypeOffset + dim * this.prototypeCount);
+    const embedding = this.embedding.initialValues(rng.fork('embedding'));
+    values.set(embedding);
+    values.set(this.predictor.initialValues(rng.fork('predictor')), this.embedding.size);
+    if (this.prototypeCount > 0) values.set(randomPrototypes(dim, this.prototypeCount, rng.fork('prototypes')), this.prototypeOffset);
+    this.params = ownedVariable(tf.tensor1d(values), true, 'model/params');
+    // The target starts as an exact copy of the online embedding network.
+    this.target = options.target ? ownedVariable(tf.tensor1d(embedding), false, 'model/target') : null;
+    this.embeddingStats = new RunningStats(this.embedding.runningSize, 'embedding');
+    this.predictorStats = new RunningStats(this.predictor.runningSize, 'predictor');
   }
 
-  /** Encoder then projector of the online network: z, the embedding shown on the sphere. */
-  embed(x: tf.Tensor2D, mode: Mode): tf.Tensor2D {
-    return this.online.embed(x, mode);
+  get size(): number {
+    return this.params.shape[0]!;
+  }
+
+  /** Slices of the flat vector (`params`, or values in its layout) for one step. */
+  unpack(flat: tf.Tensor1D = this.params as tf.Tensor1D): ModelTensors {
+    const { dim } = this.options;
+    return {
+      embedding: this.embedding.unpack(flat),
+      predictor: this.predictor.unpack(flat, this.embedding.size),
+      prototypes: this.prototypeCount > 0 ? tf.reshape(tf.slice(flat, [this.prototypeOffset], [dim * this.prototypeCount]), [dim, this.prototypeCount]) : null,
+    };
+  }
+
+  /**
+   * What a method's loss sees for `views` (both views stacked, data), computed with `tensors` (the step's slices
+   * of the flat vector, or tensors a gradient is taken for). BatchNorm statistics go to `recorded` when given.
+   */
+  lossInputs(tensors: ModelTensors, views: tf.Tensor2D, config: ExperimentConfig, options: { viewsT?: tf.Tensor2D; recorded?: RecordedStats } = {}): LossInputs {
+    const { viewsT, recorded } = options;
+    const pass = { training: true, groups: 2, record: recorded !== undefined } as const;
+    const stats: BlockStats[] = [];
+    recorded?.embedding.push(stats);
+    const z = viewsOf(this.embedding.apply(tensors.embedding, views, pass, { data: true, xT: viewsT, stats }));
+    const predict = (input: Views) => {
+      const predictorStats: BlockStats[] = [];
+      recorded?.predictor.push(predictorStats);
+      return viewsOf(this.predictor.apply(tensors.predictor, input.both, pass, { stats: predictorStats }));
+    };
+    const targetValues = this.target;
+    // The target network normalises with batch statistics too, but is never evaluated: nothing to record.
+    const target = targetValues
+      ? () => viewsOf(this.embedding.apply(this.embedding.unpack(targetValues as tf.Tensor1D), views, { training: true, groups: 2, record: false }, { data: true, xT: viewsT }))
+      : null;
+    return { z, predict, target, prototypes: tensors.prototypes, config };
+  }
+
+  /** z of normalised images [n, 784] in evaluation mode (running statistics): the embedding on the sphere, unnormalised. */
+  embed(x: tf.Tensor2D): tf.Tensor2D {
+    return this.embedding.apply(this.embedding.unpack(this.params as tf.Tensor1D), x, { training: false }, { running: this.embeddingStats });
+  }
+
+  /** The encoder features h and the embedding z of the same images, in evaluation mode. */
+  featuresAndEmbedding(x: tf.Tensor2D): { features: tf.Tensor2D; embedding: tf.Tensor2D } {
+    const tensors = this.embedding.unpack(this.params as tf.Tensor1D);
+    const evaluation = { training: false } as const;
+    const features = this.embedding.apply(tensors, x, evaluation, { running: this.embeddingStats, upTo: ENCODER_BLOCKS });
+    const embedding = this.embedding.apply(tensors, features, evaluation, { running: this.embeddingStats, from: ENCODER_BLOCKS });
+    return { features, embedding };
   }
 
   dispose(): void {
-    this.online.dispose();
-    this.predictor.dispose();
+    this.params.dispose();
     this.target?.dispose();
-    this.prototypes?.dispose();
+    this.embeddingStats.dispose();
+    this.predictorStats.dispose();
   }
 }
 
-let prototypeCounter = 0;
-function uniquePrototypeName(): string {
-  prototypeCounter += 1;
-  return `prototypes_${prototypeCounter}`;
+/** A training pass's recorded BatchNorm statistics, per network, one entry per pass through it. */
+export interface RecordedStats {
+  embedding: BlockStats[][];
+  predictor: BlockStats[][];
 }
 
-/** K random directions on the sphere, as the columns of a d × K matrix. */
-function randomPrototypes(dim: number, count: number, rng: Rng): tf.Tensor2D {
-  const values = Float32Array.from({ length: dim * count }, () => rng.normal());
-  return tf.tidy(() => tf.transpose(l2Normalize(tf.tensor2d(values, [count, dim]))));
+/** K random directions on the sphere, as the columns of a d × K matrix (row-major values). */
+function randomPrototypes(dim: number, count: number, rng: Rng): Float32Array {
+  const columns = Array.from({ length: count }, () => {
+    const v = Array.from({ length: dim }, () => rng.normal());
+    const norm = Math.hypot(...v) || 1;
+    return v.map((x) => x / norm);
+  });
+  const values = new Float32Array(dim * count);
+  for (let k = 0; k < count; k++) for (let j = 0; j < dim; j++) values[j * count + k] = columns[k]![j]!;
+  return values;
 }

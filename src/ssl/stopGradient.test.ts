@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../core/config';
+import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { Rng } from '../core/rng';
 import { useBackend } from '../testing/tfBackend';
 import { negativeCosine } from './losses';
 import { simsiamLoss, simsiamTerm } from './methods/simsiam';
 import { SslModel } from './model';
 import { stopGradient } from './stopGradient';
-import type { BatchStats } from './layers';
+import type { LossInputs } from './methods/types';
 
 beforeAll(() => useBackend('cpu'));
 
@@ -43,33 +43,30 @@ describe('SimSiam term D(p, sg(z))', () => {
 });
 
 describe('SimSiam loss through the networks', () => {
-  const mode = () => ({ training: true as const, stats: [] as BatchStats[] });
-
   it('with stop-gradient equals the gradient of the loss against constant targets', async () => {
     const model = new SslModel({ dim: 3, batchNorm: true, prototypes: null, target: false }, new Rng(11));
     const r = new Rng(5);
-    const values = (n: number) => Float32Array.from({ length: n }, () => r.normal());
-    const view1 = tf.tensor2d(values(8 * 784), [8, 784]);
-    const view2 = tf.tensor2d(values(8 * 784), [8, 784]);
-    const variables = [...model.online.variables(), ...model.predictor.variables()];
-    const gradsOf = (f: () => tf.Scalar) => {
-      const { grads } = tf.variableGrads(f, variables);
-      return variables.map((v) => grads[v.name]!);
-    };
-    // Independent reference: compute the targets in a separate forward pass, as plain constants.
-    const z1 = tf.tensor(await model.embed(view1, mode()).data(), [8, 3]) as tf.Tensor2D;
-    const z2 = tf.tensor(await model.embed(view2, mode()).data(), [8, 3]) as tf.Tensor2D;
-    const reference = gradsOf(() => {
-      const p1 = model.predictor.apply(model.embed(view1, mode()), mode());
-      const p2 = model.predictor.apply(model.embed(view2, mode()), mode());
-      return tf.mul(tf.add(negativeCosine(p1, z2), negativeCosine(p2, z1)), 0.5) as tf.Scalar;
-    });
-    const config = { ...defaultConfig('simsiam') };
-    const withSg = gradsOf(() => simsiamLoss({ model, view1, view2, mode: mode(), config: { ...config, stopGrad: true } }));
-    const withoutSg = gradsOf(() => simsiamLoss({ model, view1, view2, mode: mode(), config: { ...config, stopGrad: false } }));
+    const views = tf.tensor2d(Float32Array.from({ length: 16 * 784 }, () => r.normal()), [16, 784]);
+    const config = defaultConfig('simsiam');
+    const { embedding, predictor } = model.unpack();
+    const count = embedding.length;
+    const trained = [...embedding, ...predictor];
+    const gradsOf = (loss: (inputs: LossInputs) => tf.Scalar, cfg: ExperimentConfig) =>
+      tf.grads((...tensors: tf.Tensor[]) =>
+        loss(model.lossInputs({ embedding: tensors.slice(0, count), predictor: tensors.slice(count), prototypes: null }, views, cfg)),
+      )(trained);
+    // Independent reference: the targets from a separate forward pass, as plain constants.
+    const z = model.lossInputs(model.unpack(), views, config).z;
+    const [z1, z2] = [tf.tensor(await z.first.data(), [8, 3]) as tf.Tensor2D, tf.tensor(await z.second.data(), [8, 3]) as tf.Tensor2D];
+    const reference = gradsOf(({ z: online, predict }) => {
+      const p = predict(online);
+      return tf.mul(tf.add(negativeCosine(p.first, z2), negativeCosine(p.second, z1)), 0.5) as tf.Scalar;
+    }, config);
+    const withSg = gradsOf(simsiamLoss, { ...config, stopGrad: true });
+    const withoutSg = gradsOf(simsiamLoss, { ...config, stopGrad: false });
     let maxDiffSg = 0;
     let maxDiffNoSg = 0;
-    for (let i = 0; i < variables.length; i++) {
+    for (let i = 0; i < trained.length; i++) {
       const ref = await reference[i]!.data();
       const a = await withSg[i]!.data();
       const b = await withoutSg[i]!.data();

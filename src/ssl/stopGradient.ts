@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { CustomGradientFunc } from './layers';
+import type { CustomGradientFunc } from './blocks';
 
 /**
  * tfjs has no stop-gradient op: an identity whose gradient is zero does the job. The forward value is

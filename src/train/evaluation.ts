@@ -10,11 +10,9 @@ export const PAIR_COUNT = 200;
 const KNN_K = 20;
 
 export interface EvaluationInputs {
-  /** The evaluation images, normalised, [n, 784]. */
-  clean: tf.Tensor2D;
-  /** Two fixed augmented views of the same images. */
-  view1: tf.Tensor2D;
-  view2: tf.Tensor2D;
+  /** The n evaluation images, normalised, then two fixed augmented views of them: [3n, 784]. */
+  inputs: tf.Tensor2D;
+  count: number;
   labels: Uint8Array;
   classCount: number;
 }
@@ -33,8 +31,6 @@ export interface EvaluationResult {
   evalMs: number;
   metricsMs: number;
 }
-
-const evalMode = { training: false } as const;
 
 /** Reads a tensor back and frees it (never dataSync: it corrupted values on webgpu). */
 export async function readBack(t: tf.Tensor): Promise<Float32Array> {
@@ -55,10 +51,8 @@ export async function evaluate(
   knn: { bank: KnnBank; queries: number } | null,
 ): Promise<EvaluationResult> {
   const started = performance.now();
-  const n = inputs.labels.length;
-  const all = await readBack(
-    tf.tidy(() => l2Normalize(model.embed(tf.concat([inputs.clean, inputs.view1, inputs.view2], 0), evalMode))),
-  );
+  const n = inputs.count;
+  const all = await readBack(tf.tidy(() => l2Normalize(model.embed(inputs.inputs))));
   const evalMs = performance.now() - started;
   const metricsStarted = performance.now();
   const embeddings = all.slice(0, n * dim);
@@ -71,12 +65,11 @@ export async function evaluate(
 
   let knnScores: { projector: number; encoder: number } | null = null;
   if (knn) {
-    const features = (x: tf.Tensor2D) => model.online.encoder.apply(x, evalMode);
-    const evalFeatures = await readBack(tf.tidy(() => features(inputs.clean)));
-    // One tidy for the bank's features and embeddings: everything else the encoder makes is freed with it.
+    const evalFeatures = await readBack(tf.tidy(() => model.featuresAndEmbedding(tf.slice(inputs.inputs, [0, 0], [n, -1])).features));
+    // One tidy for the bank's features and embeddings: everything else the networks make is freed with it.
     const [bankFeatures, bankEmbeddings] = tf.tidy(() => {
-      const h = features(knn.bank.inputs);
-      return [h, l2Normalize(model.online.projector.apply(h, evalMode))];
+      const { features, embedding } = model.featuresAndEmbedding(knn.bank.inputs);
+      return [features, l2Normalize(embedding)];
     });
     const bankEmbeddingValues = await readBack(bankEmbeddings);
     const bankFeatureValues = await readBack(bankFeatures);

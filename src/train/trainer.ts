@@ -1,23 +1,32 @@
 import * as tf from '@tensorflow/tfjs';
 import { type ExperimentConfig, liveKeys } from '../core/config';
 import { Rng } from '../core/rng';
-import { augmentBatch, sampleViewParams } from '../data/augment';
-import { BatchSampler } from '../data/batches';
+import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
+import { BatchMaker, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
+import { type BatchSource, LocalBatches } from '../data/batchSource';
 import type { Dataset } from '../data/datasetFormat';
-import { applyBatchStats, type BatchStats } from '../ssl/layers';
-import { methods } from '../ssl/methods';
-import { INPUT_SIZE, SslModel } from '../ssl/model';
-import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
 import { l2Normalize } from '../ssl/losses';
+import { methods } from '../ssl/methods';
+import { INPUT_SIZE, type RecordedStats, SslModel } from '../ssl/model';
+import { FlatAdam, FlatMomentum, type FlatOptimizer } from '../ssl/optimizers';
+import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
 import type { Snapshot } from './snapshot';
+import { installWasmKernels } from './wasmKernels';
 
 export interface TrainingData {
   train: Dataset;
   eval: Dataset;
 }
 
+export interface TrainerOptions {
+  /** Where each step's two views come from (default: made on the spot, in this thread). */
+  batches?: (spec: BatchSpec) => BatchSource;
+}
+
 /** Batches used to calibrate BatchNorm's running statistics before the first snapshot. */
 const CALIBRATION_BATCHES = 8;
+
+const augmentKeys = ['cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise'] as const satisfies readonly (keyof AugmentConfig)[];
 
 export class NonFiniteLossError extends Error {
   constructor(readonly step: number, readonly loss: number) {
@@ -32,71 +41,63 @@ function allIndices(count: number): Int32Array {
   return Int32Array.from({ length: count }, (_, i) => i);
 }
 
-/** Pixel mean and std of a dataset, for input normalisation. */
-function pixelStats(pixels: Uint8Array): { mean: number; std: number } {
-  let sum = 0;
-  let sumSq = 0;
-  for (let i = 0; i < pixels.length; i++) {
-    const v = pixels[i]! / 255;
-    sum += v;
-    sumSq += v * v;
-  }
-  const mean = sum / pixels.length;
-  return { mean, std: Math.sqrt(Math.max(sumSq / pixels.length - mean * mean, 1e-12)) };
+/** The chosen images, un-augmented and normalised for the model, as [n, 784]. */
+function cleanImages(ds: Dataset, normalisation: Normalisation): tf.Tensor2D {
+  const area = ds.rows * ds.cols;
+  const values = new Float32Array(ds.count * area);
+  const scale = 1 / (255 * normalisation.std);
+  const offset = normalisation.mean / normalisation.std;
+  for (let i = 0; i < values.length; i++) values[i] = ds.pixels[i]! * scale - offset;
+  return tf.tensor2d(values, [ds.count, area]);
 }
 
-/** The chosen images as [n, rows, cols, 1] in [0, 1]; gathered in JS, which beats tf.gather on wasm. */
-function imagesTensor(ds: Dataset, indices: Int32Array): tf.Tensor4D {
-  const size = ds.rows * ds.cols;
-  const values = new Float32Array(indices.length * size);
-  indices.forEach((index, i) => {
-    const source = ds.pixels.subarray(index * size, (index + 1) * size);
-    for (let j = 0; j < size; j++) values[i * size + j] = source[j]! / 255;
-  });
-  return tf.tensor4d(values, [indices.length, ds.rows, ds.cols, 1]);
-}
-
-function makeOptimizer(config: ExperimentConfig): tf.Optimizer {
+function makeOptimizer(config: ExperimentConfig, size: number): FlatOptimizer {
   // β and ε as PyTorch's defaults, so runs compare with the reference curves.
-  return config.optimizer === 'adam' ? tf.train.adam(config.lr, 0.9, 0.999, 1e-8) : tf.train.momentum(config.lr, 0.9);
+  return config.optimizer === 'adam' ? new FlatAdam(size, config.lr) : new FlatMomentum(size, config.lr, 0.9);
 }
 
 /**
  * The training engine: one model, one method, seeded data and augmentations. It knows nothing of
- * workers, the DOM or the CLI; hosts call trainStep() and snapshot() and decide what to do with them.
+ * workers, the DOM or the CLI; hosts call trainStep(), readLosses() and snapshot() and decide what to do
+ * with them.
+ *
+ * Losses stay on the device until read: reading one back makes a GPU backend wait for the whole queue, so
+ * a host on WebGPU reads them every few steps (and before every snapshot), a host on wasm every step.
  */
 export class Trainer {
   private readonly model: SslModel;
-  private readonly optimizer: tf.Optimizer;
-  private readonly evalInputs: EvaluationInputs;
+  private readonly optimizer: FlatOptimizer;
+  private readonly batches: BatchSource;
+  private readonly normalisation: Normalisation;
+  private evalInputs: EvaluationInputs;
   /** The training images for the kNN bank, built on first use (25 MB). */
   private knnBank: KnnBank | null = null;
-  private readonly sampler: BatchSampler;
-  private readonly augmentRng: Rng;
-  private readonly normalisation: { mean: number; std: number };
   private readonly previewRng: Rng;
+  private readonly evaluationRng: Rng;
+  /** Losses of steps taken but not yet read back, oldest first. */
+  private pendingLosses: tf.Scalar[] = [];
+  /** Masks that freeze the parts a step does not train, per combination (kept for the run). */
+  private readonly masks = new Map<string, tf.Tensor1D>();
   private lossSum = 0;
   private lossCount = 0;
   private stepCount = 0;
+  private latestLoss = NaN;
+  /** Set once a loss came back non-finite: the model holds NaNs, so no further step is taken. */
+  private diverged: NonFiniteLossError | null = null;
 
-  constructor(private cfg: ExperimentConfig, private readonly data: TrainingData) {
+  constructor(private cfg: ExperimentConfig, private readonly data: TrainingData, options: TrainerOptions = {}) {
+    installWasmKernels();
     const rng = new Rng(cfg.seed);
-    this.model = new SslModel(
-      {
-        dim: cfg.dim,
-        batchNorm: cfg.batchNorm,
-        prototypes: cfg.method === 'swav' ? cfg.prototypes : null,
-        target: cfg.method === 'byol' && cfg.momentum > 0,
-      },
-      rng.fork('init'),
-    );
-    this.optimizer = makeOptimizer(cfg);
-    this.sampler = new BatchSampler(data.train.count, rng.fork('batches'));
-    this.augmentRng = rng.fork('augment');
+    const method = methods[cfg.method];
+    this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, ...method.model(cfg) }, rng.fork('init'));
+    this.optimizer = makeOptimizer(cfg, this.model.size);
+    this.normalisation = pixelNormalisation(data.train.pixels);
+    const spec = this.batchSpec(cfg.seed);
+    this.batches = options.batches?.(spec) ?? new LocalBatches(spec);
     this.previewRng = rng.fork('preview');
-    this.normalisation = pixelStats(data.train.pixels);
-    this.evalInputs = this.buildEvaluationInputs(rng.fork('evaluation-views'));
-    this.calibrateBatchNorm(rng.fork('calibration'));
+    this.evaluationRng = rng.fork('evaluation-views');
+    this.evalInputs = this.buildEvaluationInputs();
+    this.calibrateBatchNorm(rng.fork('calibration').seed());
   }
 
   get step(): number {
@@ -111,60 +112,118 @@ export class Trainer {
     return this.data.train.rows;
   }
 
+  /** The latest loss read back (NaN before the first). */
+  get lastLoss(): number {
+    return this.latestLoss;
+  }
+
   /**
    * What the model sees: `count` random training images, each followed by its two augmented views
    * under the current augmentation settings (count × 3 × size × size, values in [0, 1]). Its own random
    * stream, so previews never change the training run.
    */
-  async previewAugmentations(count: number): Promise<Float32Array> {
-    const size = this.imageSize;
-    const indices = Int32Array.from({ length: count }, () => this.previewRng.int(this.data.train.count));
-    const strip = tf.tidy(() => {
-      const images = imagesTensor(this.data.train, indices);
-      const view = () => augmentBatch(images, sampleViewParams(this.previewRng, count, size, this.cfg), this.cfg.noise);
-      return tf.stack([images, view(), view()], 1);
+  previewAugmentations(count: number): Float32Array {
+    const { pixels, rows: size, count: total } = this.data.train;
+    const area = size * size;
+    const indices = Int32Array.from({ length: count }, () => this.previewRng.int(total));
+    const [first, second] = [0, 1].map(() => {
+      const out = new Float32Array(count * area);
+      augmentInto(pixels, size, indices, sampleViewParams(this.previewRng, count, size, this.cfg), this.cfg.noise, { mean: 0, std: 1 }, out);
+      return out;
     });
-    const values = (await strip.data()) as Float32Array;
-    strip.dispose();
-    return values;
+    const strip = new Float32Array(count * 3 * area);
+    indices.forEach((index, i) => {
+      for (let j = 0; j < area; j++) strip[i * 3 * area + j] = pixels[index * area + j]! / 255;
+      strip.set(first!.subarray(i * area, (i + 1) * area), (i * 3 + 1) * area);
+      strip.set(second!.subarray(i * area, (i + 1) * area), (i * 3 + 2) * area);
+    });
+    return strip;
   }
 
-  /** Applies the keys that can change mid-run; returns false when the change needs a fresh Trainer. */
+  /**
+   * Applies the keys that can change mid-run; returns false when the change needs a fresh Trainer. A change of
+   * augmentation also redraws the evaluation views, so that alignment measures the augmentations in use.
+   */
   updateConfig(next: ExperimentConfig): boolean {
     const needsRestart = (Object.keys(next) as (keyof ExperimentConfig)[]).some(
       (key) => !liveKeys.has(key) && next[key] !== this.cfg[key],
     );
     if (needsRestart) return false;
+    const augmentationChanged = augmentKeys.some((key) => next[key] !== this.cfg[key]);
     this.cfg = { ...next };
+    if (augmentationChanged) {
+      this.evalInputs.inputs.dispose();
+      this.evalInputs = this.buildEvaluationInputs();
+    }
     return true;
   }
 
-  /** One optimisation step; resolves to its loss. Throws NonFiniteLossError when the loss is NaN/∞. */
-  async trainStep(): Promise<number> {
-    const method = methods[this.cfg.method];
-    const stats: BatchStats[] = [];
-    const lossTensor = tf.tidy(() => {
-      const [view1, view2] = this.sampleViews(this.sampler, this.augmentRng);
-      const variables = method.trainableVariables(this.model, this.cfg);
-      const mode = { training: true as const, stats };
-      return this.optimizer.minimize(() => method.loss({ model: this.model, view1, view2, mode, config: this.cfg }), true, variables)!;
+  /** One optimisation step. Its loss stays on the device until readLosses(). */
+  async trainStep(): Promise<void> {
+    if (this.diverged) throw this.diverged;
+    const batch = await this.batches.take(this.stepCount, this.cfg);
+    const { cfg, model } = this;
+    const method = methods[cfg.method];
+    const trains = method.trains(cfg);
+    const rows = batch.views.length / INPUT_SIZE;
+    const recorded: RecordedStats = { embedding: [], predictor: [] };
+    const loss = tf.tidy(() => {
+      const views = tf.tensor2d(batch.views, [rows, INPUT_SIZE]);
+      const viewsT = tf.tensor2d(batch.viewsT, [INPUT_SIZE, rows]);
+      const all = model.unpack();
+      const trained = [...all.embedding, ...(trains.predictor ? all.predictor : []), ...(trains.prototypes ? [all.prototypes!] : [])];
+      const embeddingCount = all.embedding.length;
+      const lossOf = (...tensors: tf.Tensor[]) => {
+        const stepTensors = {
+          embedding: tensors.slice(0, embeddingCount),
+          predictor: trains.predictor ? tensors.slice(embeddingCount, embeddingCount + all.predictor.length) : all.predictor,
+          prototypes: trains.prototypes ? (tensors.at(-1) as tf.Tensor2D) : all.prototypes,
+        };
+        return method.loss(model.lossInputs(stepTensors, views, cfg, { viewsT, recorded }));
+      };
+      const { value, grads } = tf.valueAndGrads(lossOf)(trained);
+      this.optimizer.step(model.params, this.flatGradient(grads, trains), this.maskFor(trains));
+      return value;
     });
-    applyBatchStats(stats, 0.1);
-    method.afterStep?.(this.model, this.cfg, this.stepCount + 1);
-    const loss = (await lossTensor.data())[0]!;
-    lossTensor.dispose();
+    model.embeddingStats.update(recorded.embedding, rows / 2);
+    model.predictorStats.update(recorded.predictor, rows / 2);
+    method.afterStep?.(model, cfg, this.stepCount + 1);
+    this.pendingLosses.push(loss);
     this.stepCount += 1;
-    if (!Number.isFinite(loss)) throw new NonFiniteLossError(this.stepCount, loss);
-    this.lossSum += loss;
-    this.lossCount += 1;
-    return loss;
+  }
+
+  /**
+   * Reads back the losses of the steps taken since the last read, oldest first. Throws NonFiniteLossError for the
+   * first non-finite one (the run is then over).
+   */
+  async readLosses(): Promise<number[]> {
+    if (this.pendingLosses.length === 0) return [];
+    const pending = this.pendingLosses;
+    this.pendingLosses = [];
+    const firstStep = this.stepCount - pending.length + 1;
+    const stacked = pending.length === 1 ? pending[0]! : tf.stack(pending);
+    const values = Array.from(await stacked.data());
+    tf.dispose([stacked, ...pending]);
+    const bad = values.findIndex((value) => !Number.isFinite(value));
+    if (bad >= 0) {
+      this.diverged = new NonFiniteLossError(firstStep + bad, values[bad]!);
+      throw this.diverged;
+    }
+    for (const value of values) {
+      this.lossSum += value;
+      this.lossCount += 1;
+    }
+    this.latestLoss = values.at(-1)!;
+    return values;
   }
 
   /**
    * Embeds the evaluation set (BatchNorm in evaluation mode) and measures it. `knnQueries` > 0 also
    * scores that many evaluation images by kNN against the training set (slow: ask for it sparingly).
+   * Reads the pending losses first (and so throws NonFiniteLossError as readLosses does).
    */
   async snapshot(options: { knnQueries?: number } = {}): Promise<Snapshot> {
+    await this.readLosses();
     const queries = options.knnQueries ?? 0;
     const knn = queries > 0 ? { bank: this.trainingBank(), queries } : null;
     const result = await evaluate(this.model, this.cfg.dim, this.evalInputs, knn);
@@ -183,10 +242,20 @@ export class Trainer {
     };
   }
 
+  dispose(): void {
+    this.batches.dispose();
+    this.model.dispose();
+    this.optimizer.dispose();
+    tf.dispose([this.evalInputs.inputs, ...this.pendingLosses, ...this.masks.values()]);
+    this.knnBank?.inputs.dispose();
+    this.pendingLosses = [];
+    this.masks.clear();
+  }
+
   /** The evaluation embeddings followed by the training images' (for drawing only). */
   private async withTrainingPoints(evalEmbeddings: Float32Array): Promise<{ embeddings: Float32Array; labels: Uint8Array }> {
     const bank = this.trainingBank();
-    const train = await readBack(tf.tidy(() => l2Normalize(this.model.embed(bank.inputs, { training: false }))));
+    const train = await readBack(tf.tidy(() => l2Normalize(this.model.embed(bank.inputs))));
     const embeddings = new Float32Array(evalEmbeddings.length + train.length);
     embeddings.set(evalEmbeddings);
     embeddings.set(train, evalEmbeddings.length);
@@ -196,64 +265,83 @@ export class Trainer {
     return { embeddings, labels };
   }
 
-  dispose(): void {
-    this.model.dispose();
-    this.optimizer.dispose();
-    for (const t of [this.evalInputs.clean, this.evalInputs.view1, this.evalInputs.view2, this.knnBank?.inputs]) t?.dispose();
+  /** The gradient of every part in the flat layout; parts this step does not train get zeros. */
+  private flatGradient(grads: tf.Tensor[], trains: { predictor: boolean; prototypes: boolean }): tf.Tensor1D {
+    const { model } = this;
+    const flat = (ts: tf.Tensor[]) => ts.map((g) => tf.reshape(g, [-1]));
+    const embeddingCount = model.embedding.slots.length;
+    const predictorCount = model.predictor.slots.length;
+    const parts = flat(grads.slice(0, embeddingCount));
+    parts.push(...(trains.predictor ? flat(grads.slice(embeddingCount, embeddingCount + predictorCount)) : [tf.zeros([model.predictor.size])]));
+    if (model.prototypeCount > 0) parts.push(trains.prototypes ? tf.reshape(grads.at(-1)!, [-1]) : tf.zeros([model.prototypeCount * model.options.dim]));
+    return tf.concat(parts) as tf.Tensor1D;
   }
 
-  /** The evaluation images, clean and under two fixed augmentations (for the alignment metric). */
-  private buildEvaluationInputs(rng: Rng): EvaluationInputs {
+  /** 1 where this step trains, 0 on frozen parts; null when everything trains. */
+  private maskFor(trains: { predictor: boolean; prototypes: boolean }): tf.Tensor1D | null {
+    const { model } = this;
+    const frozenPredictor = !trains.predictor;
+    const frozenPrototypes = model.prototypeCount > 0 && !trains.prototypes;
+    if (!frozenPredictor && !frozenPrototypes) return null;
+    const key = `${frozenPredictor} ${frozenPrototypes}`;
+    let mask = this.masks.get(key);
+    if (!mask) {
+      const values = new Float32Array(model.size).fill(1);
+      if (frozenPredictor) values.fill(0, model.embedding.size, model.embedding.size + model.predictor.size);
+      if (frozenPrototypes) values.fill(0, model.prototypeOffset);
+      mask = tf.keep(tf.tensor1d(values)); // made inside the step's tidy, kept for the run
+      this.masks.set(key, mask);
+    }
+    return mask;
+  }
+
+  private batchSpec(seed: number): BatchSpec {
+    const { train } = this.data;
+    return { pixels: train.pixels, size: train.rows, count: train.count, seed, batch: this.cfg.batch, normalisation: this.normalisation };
+  }
+
+  /**
+   * The evaluation images, clean and under two fixed augmentations (for the alignment metric), as one
+   * [3n, 784] tensor. The views are drawn afresh from the evaluation stream whenever the augmentation changes.
+   */
+  private buildEvaluationInputs(): EvaluationInputs {
     const { eval: evalSet } = this.data;
-    return tf.tidy(() => {
-      const images = imagesTensor(evalSet, allIndices(evalSet.count));
-      const view = () =>
-        this.toModelInput(augmentBatch(images, sampleViewParams(rng, evalSet.count, evalSet.rows, this.cfg), this.cfg.noise));
-      const inputs = { clean: this.toModelInput(images), view1: view(), view2: view() };
-      for (const t of Object.values(inputs)) tf.keep(t);
-      return { ...inputs, labels: evalSet.labels, classCount: evalSet.classNames.length };
-    });
+    const { pixels, rows: size, count } = evalSet;
+    const area = size * size;
+    const values = new Float32Array(3 * count * area);
+    const indices = allIndices(count);
+    const scale = 1 / (255 * this.normalisation.std);
+    const offset = this.normalisation.mean / this.normalisation.std;
+    for (let i = 0; i < count * area; i++) values[i] = pixels[i]! * scale - offset;
+    const rng = this.evaluationRng.fork(augmentKeys.map((key) => this.cfg[key]).join(' '));
+    for (const view of [1, 2]) augmentInto(pixels, size, indices, sampleViewParams(rng, count, size, this.cfg), this.cfg.noise, this.normalisation, values, view * count);
+    return { inputs: tf.tensor2d(values, [3 * count, area]), count, labels: evalSet.labels, classCount: evalSet.classNames.length };
   }
 
   private trainingBank(): KnnBank {
-    this.knnBank ??= {
-      inputs: tf.tidy(() => this.toModelInput(imagesTensor(this.data.train, allIndices(this.data.train.count)))),
-      labels: this.data.train.labels,
-    };
+    this.knnBank ??= { inputs: cleanImages(this.data.train, this.normalisation), labels: this.data.train.labels };
     return this.knnBank;
-  }
-
-  /** Two augmented, normalised views of the next batch, each [batch, 784]. */
-  private sampleViews(sampler: BatchSampler, rng: Rng): [tf.Tensor2D, tf.Tensor2D] {
-    const { batch } = this.cfg;
-    const size = this.data.train.rows;
-    const images = imagesTensor(this.data.train, sampler.next(batch));
-    const view = () => this.toModelInput(augmentBatch(images, sampleViewParams(rng, batch, size, this.cfg), this.cfg.noise));
-    return [view(), view()];
-  }
-
-  private toModelInput(images: tf.Tensor4D): tf.Tensor2D {
-    const { mean, std } = this.normalisation;
-    return tf.tidy(() => tf.div(tf.sub(tf.reshape(images, [images.shape[0], INPUT_SIZE]), mean), std));
   }
 
   /**
    * Freshly initialised BatchNorm running stats (mean 0, var 1) make evaluation-mode embeddings at
    * step 0 look half-collapsed. We calibrate: the running stats become the average batch statistics of
-   * a few augmented training batches (forward only), before the first snapshot. Its own random stream,
-   * so calibrating does not change the training trajectory.
+   * a few augmented training batches (forward only), before the first snapshot. Its own batches, so
+   * calibrating does not change the training trajectory.
    */
-  private calibrateBatchNorm(rng: Rng): void {
-    const stats: BatchStats[] = [];
-    const sampler = new BatchSampler(this.data.train.count, rng.fork('batches'));
+  private calibrateBatchNorm(seed: number): void {
+    const { model } = this;
+    const maker = new BatchMaker(this.batchSpec(seed));
+    const recorded: RecordedStats = { embedding: [], predictor: [] };
     for (let i = 0; i < CALIBRATION_BATCHES; i++) {
+      const batch = maker.make(i, this.cfg);
       tf.tidy(() => {
-        const [view1, view2] = this.sampleViews(sampler, rng);
-        for (const view of [view1, view2]) {
-          this.model.predictor.apply(this.model.embed(view, { training: true, stats }), { training: true, stats });
-        }
+        const views = tf.tensor2d(batch.views, [2 * this.cfg.batch, INPUT_SIZE]);
+        const inputs = model.lossInputs(model.unpack(), views, this.cfg, { recorded });
+        inputs.predict(inputs.z);
       });
     }
-    applyBatchStats(stats, null);
+    model.embeddingStats.update(recorded.embedding, this.cfg.batch, null);
+    model.predictorStats.update(recorded.predictor, this.cfg.batch, null);
   }
 }

@@ -108,7 +108,9 @@ async function stepOnce(): Promise<boolean> {
   const current = trainer;
   if (!current) return false;
   try {
-    const loss = await current.trainStep();
+    await current.trainStep();
+    await current.readLosses();
+    const loss = current.lastLoss;
     rate.tick();
     const { step, config } = current;
     const done = config.steps > 0 && step >= config.steps;

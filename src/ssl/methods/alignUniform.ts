@@ -7,11 +7,9 @@ import type { LossInputs } from './types';
  * views' batches. Each term can be switched off: alignment alone collapses; uniformity alone spreads
  * the points but ignores which images belong together.
  */
-export function alignUniformLoss({ model, view1, view2, mode, config }: LossInputs): tf.Scalar {
-  const z1 = model.embed(view1, mode);
-  const z2 = model.embed(view2, mode);
-  const align = alignmentLoss(z1, z2);
-  const uniform = tf.mul(tf.add(uniformityLoss(z1), uniformityLoss(z2)), 0.5);
+export function alignUniformLoss({ z, config }: LossInputs): tf.Scalar {
+  const align = alignmentLoss(z.first, z.second);
+  const uniform = tf.mul(tf.add(uniformityLoss(z.first), uniformityLoss(z.second)), 0.5);
   // A switched-off term keeps weight 0 rather than leaving the graph: with both off the gradient is
   // zero and nothing moves, instead of an error.
   return tf.add(tf.mul(align, config.alignment ? 1 : 0), tf.mul(uniform, config.uniformity ? config.lambda : 0)) as tf.Scalar;

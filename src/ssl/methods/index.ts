@@ -1,6 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
-import type { ExperimentConfig, MethodName } from '../../core/config';
-import type { SslModel } from '../model';
+import type { MethodName } from '../../core/config';
 import { alignUniformLoss } from './alignUniform';
 import { byolAfterStep, byolLoss } from './byol';
 import { simclrLoss } from './simclr';
@@ -10,36 +8,27 @@ import type { MethodEngine } from './types';
 
 export type { LossInputs, MethodEngine } from './types';
 
-/** The online network, plus the predictor while it is switched on (tfjs rejects variables without a gradient). */
-function onlineAndPredictor(model: SslModel, config: ExperimentConfig): tf.Variable[] {
-  return [...model.online.variables(), ...(config.predictor ? model.predictor.variables() : [])];
-}
+const plainModel = () => ({ target: false, prototypes: null });
+const embeddingOnly = () => ({ predictor: false, prototypes: false });
 
 /**
  * Each method is one loss over the shared networks plus what it trains; the training loop is shared.
  * Switches are config fields the losses read (see src/core/methodCatalog.ts for the data side).
  */
 export const methods: Record<MethodName, MethodEngine> = {
-  simclr: {
-    loss: simclrLoss,
-    trainableVariables: (model) => model.online.variables(),
-  },
+  simclr: { loss: simclrLoss, model: plainModel, trains: embeddingOnly },
   byol: {
     loss: byolLoss,
-    trainableVariables: onlineAndPredictor,
+    model: (config) => ({ target: config.momentum > 0, prototypes: null }),
+    trains: (config) => ({ predictor: config.predictor, prototypes: false }),
     afterStep: byolAfterStep,
   },
   swav: {
     loss: swavLoss,
-    trainableVariables: (model) => [...model.online.variables(), model.prototypes!],
+    model: (config) => ({ target: false, prototypes: config.prototypes }),
+    trains: () => ({ predictor: false, prototypes: true }),
     afterStep: renormalisePrototypes,
   },
-  simsiam: {
-    loss: simsiamLoss,
-    trainableVariables: onlineAndPredictor,
-  },
-  'align-uniform': {
-    loss: alignUniformLoss,
-    trainableVariables: (model) => model.online.variables(),
-  },
+  simsiam: { loss: simsiamLoss, model: plainModel, trains: (config) => ({ predictor: config.predictor, prototypes: false }) },
+  'align-uniform': { loss: alignUniformLoss, model: plainModel, trains: embeddingOnly },
 };

@@ -18,6 +18,6 @@ export function ntXent(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number, ne
   return tf.mean(tf.sub(tf.logSumExp(logits, 1), partnerLogits)) as tf.Scalar;
 }
 
-export function simclrLoss({ model, view1, view2, mode, config }: LossInputs): tf.Scalar {
-  return ntXent(model.embed(view1, mode), model.embed(view2, mode), config.temperature, config.negatives);
+export function simclrLoss({ z, config }: LossInputs): tf.Scalar {
+  return ntXent(z.first, z.second, config.temperature, config.negatives);
 }

@@ -13,9 +13,7 @@ export function simsiamTerm(p: tf.Tensor2D, z: tf.Tensor2D, stopGrad: boolean): 
  * view's projection, L = ½ D(p1, sg(z2)) + ½ D(p2, sg(z1)). The stop-gradient is what prevents
  * collapse; so does the predictor. Either switch off and every image maps to one point.
  */
-export function simsiamLoss({ model, view1, view2, mode, config }: LossInputs): tf.Scalar {
-  const z1 = model.embed(view1, mode);
-  const z2 = model.embed(view2, mode);
-  const predict = (z: tf.Tensor2D) => (config.predictor ? model.predictor.apply(z, mode) : z);
-  return tf.mul(tf.add(simsiamTerm(predict(z1), z2, config.stopGrad), simsiamTerm(predict(z2), z1, config.stopGrad)), 0.5) as tf.Scalar;
+export function simsiamLoss({ z, predict, config }: LossInputs): tf.Scalar {
+  const p = config.predictor ? predict(z) : z;
+  return tf.mul(tf.add(simsiamTerm(p.first, z.second, config.stopGrad), simsiamTerm(p.second, z.first, config.stopGrad)), 0.5) as tf.Scalar;
 }

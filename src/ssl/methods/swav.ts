@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../core/config';
-import { matMul } from '../layers';
+import { matMul } from '../matMul';
 import { l2Normalize } from '../losses';
-import type { SslModel } from '../model';
+import { type SslModel, viewsOf } from '../model';
 import { sinkhorn } from '../sinkhorn';
 import { stopGradient } from '../stopGradient';
 import type { LossInputs } from './types';
@@ -20,21 +20,25 @@ export function swappedCrossEntropy(codes: tf.Tensor2D, scores: tf.Tensor2D, tem
 
 /**
  * SwAV (Caron et al. 2020): scores of each view against K unit-length prototypes; each view's code
- * (computed without gradient) is predicted from the other view's scores — the swapped prediction.
+ * (computed without gradient, over that view's batch) is predicted from the other view's scores — the
+ * swapped prediction.
  */
-export function swavLoss({ model, view1, view2, mode, config }: LossInputs): tf.Scalar {
-  const prototypes = model.prototypes!;
-  const scores = (view: tf.Tensor2D) => matMul(l2Normalize(model.embed(view, mode)), prototypes as tf.Tensor2D);
-  const s1 = scores(view1);
-  const s2 = scores(view2);
-  const q1 = swavCodes(s1, config);
-  const q2 = swavCodes(s2, config);
-  return tf.mul(tf.add(swappedCrossEntropy(q1, s2, config.temperature), swappedCrossEntropy(q2, s1, config.temperature)), 0.5) as tf.Scalar;
+export function swavLoss({ z, prototypes, config }: LossInputs): tf.Scalar {
+  const scores = viewsOf(matMul(l2Normalize(z.both), prototypes!));
+  const q1 = swavCodes(scores.first, config);
+  const q2 = swavCodes(scores.second, config);
+  return tf.mul(tf.add(swappedCrossEntropy(q1, scores.second, config.temperature), swappedCrossEntropy(q2, scores.first, config.temperature)), 0.5) as tf.Scalar;
 }
 
 /** Keeps the prototypes on the sphere after every step, as SwAV does. */
 export function renormalisePrototypes(model: SslModel): void {
-  const prototypes = model.prototypes;
-  if (!prototypes) return;
-  tf.tidy(() => prototypes.assign(tf.transpose(l2Normalize(tf.transpose(prototypes) as tf.Tensor2D))));
+  const { prototypeOffset: offset, prototypeCount: count } = model;
+  if (count === 0) return;
+  const { dim } = model.options;
+  tf.tidy(() => {
+    const flat = model.params as tf.Tensor1D;
+    const prototypes = tf.reshape(tf.slice(flat, [offset], [dim * count]), [dim, count]);
+    const unit = tf.transpose(l2Normalize(tf.transpose(prototypes) as tf.Tensor2D));
+    model.params.assign(tf.concat([tf.slice(flat, [0], [offset]), tf.reshape(unit, [-1])]));
+  });
 }

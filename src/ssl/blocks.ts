@@ -1,0 +1,214 @@
+import * as tf from '@tensorflow/tfjs';
+import { groupMomentsKernel, groupSumsKernel, statisticsKernelsAvailable } from './normKernels';
+
+/**
+ * One MLP block as a single op with a hand-written gradient: x·W, then BatchNorm (per group of rows) or a bias,
+ * then ReLU. Written out because tfjs's own gradients are slow here: its matMul gradient uses transposeA/B (~10×
+ * slower on wasm than explicit transposes), its batchNorm gradient tiles γ to the input's shape, and its column
+ * sums transpose first; every column sum and every per-group statistic below is a matMul with a fixed 0/1 (or
+ * 1/B) matrix instead, which XNNPACK does in microseconds. One block is ~12 kernels forward and ~20 backward.
+ *
+ * Groups: the two augmented views of a batch travel stacked, [view 1 rows; view 2 rows], through every network,
+ * and BatchNorm normalises each view with its own batch statistics, exactly as two separate passes would.
+ */
+
+export type CustomGradientFunc = Parameters<typeof tf.customGrad>[0];
+
+export const BATCH_NORM_EPSILON = 1e-5;
+
+/** Batch statistics of one BatchNorm block in a training pass: per group, mean and biased variance, [groups, C]. */
+export interface BlockStats {
+  mean: tf.Tensor2D;
+  variance: tf.Tensor2D;
+}
+
+export interface BlockShape {
+  inputs: number;
+  outputs: number;
+  /** BatchNorm after the product (then the block has γ and β and no bias); otherwise a bias. */
+  norm: boolean;
+  relu: boolean;
+}
+
+/** The block's trained tensors: W [in, out], and γ, β [out] with BatchNorm or the bias [out] without. */
+export interface BlockParams {
+  weight: tf.Tensor2D;
+  gamma?: tf.Tensor1D;
+  beta?: tf.Tensor1D;
+  bias?: tf.Tensor1D;
+}
+
+/**
+ * Training: batch statistics per group (recorded into `stats` when given). `inputT` is x transposed when the
+ * caller already has it (the data batch); `inputGrad` false skips dx (data needs none).
+ */
+export interface TrainingPass {
+  groups: number;
+  stats: BlockStats[] | null;
+}
+
+/** The fixed matrices that turn column sums into matMuls, made once per shape and kept. */
+const constants = new Map<string, tf.Tensor2D>();
+function constant(key: string, make: () => tf.Tensor2D): tf.Tensor2D {
+  let value = constants.get(key);
+  if (!value || value.isDisposed) {
+    value = tf.keep(make());
+    constants.set(key, value);
+  }
+  return value;
+}
+
+/** [1, rows] of ones: ones·x sums x's columns. */
+function onesRow(rows: number): tf.Tensor2D {
+  return constant(`ones ${rows} ${tf.getBackend()}`, () => tf.ones([1, rows]));
+}
+
+/** [groups, rows] with 1/size on each group's rows: means·x gives each group's column means. */
+function groupMeans(groups: number, rows: number): tf.Tensor2D {
+  return constant(`means ${groups} ${rows} ${tf.getBackend()}`, () => {
+    const size = rows / groups;
+    const values = new Float32Array(groups * rows);
+    for (let g = 0; g < groups; g++) values.fill(1 / size, g * rows + g * size, g * rows + (g + 1) * size);
+    return tf.tensor2d(values, [groups, rows]);
+  });
+}
+
+/** Frees the kept constants (tests that count tensors; a backend switch). */
+export function disposeBlockConstants(): void {
+  for (const value of constants.values()) value.dispose();
+  constants.clear();
+}
+
+/** The tensors whose count the lab's leak tests watch do not include these few kept constants. */
+export function blockConstantCount(): number {
+  return [...constants.values()].filter((t) => !t.isDisposed).length;
+}
+
+/** Per-group column means of x [groups·size, C] as [groups, C]. */
+function perGroupMean(x: tf.Tensor2D, groups: number): tf.Tensor2D {
+  return tf.matMul(groupMeans(groups, x.shape[0]), x) as tf.Tensor2D;
+}
+
+/** x [groups·size, C] minus a [groups, C] row for each group's rows. */
+function perGroup(op: 'sub' | 'mul', x: tf.Tensor2D, rows: tf.Tensor2D, groups: number): tf.Tensor2D {
+  const [n, c] = x.shape;
+  const grouped = tf.reshape(x, [groups, n / groups, c]);
+  const broadcast = tf.reshape(rows, [groups, 1, c]);
+  return tf.reshape(op === 'sub' ? tf.sub(grouped, broadcast) : tf.mul(grouped, broadcast), [n, c]) as tf.Tensor2D;
+}
+
+interface Normalised {
+  /** After γ, β and the ReLU when the block has one. */
+  value: tf.Tensor2D;
+  xHat: tf.Tensor2D;
+  invStd: tf.Tensor2D;
+  mean: tf.Tensor2D;
+  variance: tf.Tensor2D;
+}
+
+/** Per-group mean and biased variance: the statistics kernel where there is one, matMuls with 1/B rows elsewhere. */
+function moments(h: tf.Tensor2D, groups: number): { mean: tf.Tensor2D; variance: tf.Tensor2D } {
+  if (statisticsKernelsAvailable()) return groupMomentsKernel(h, groups);
+  const mean = perGroupMean(h, groups);
+  return { mean, variance: perGroupMean(tf.square(perGroup('sub', h, mean, groups)), groups) };
+}
+
+/** Per-group Σ a and Σ a·b. */
+function sums(a: tf.Tensor2D, b: tf.Tensor2D, groups: number): { sumA: tf.Tensor2D; sumAB: tf.Tensor2D } {
+  if (statisticsKernelsAvailable()) return groupSumsKernel(a, b, groups);
+  const size = a.shape[0] / groups;
+  return { sumA: tf.mul(perGroupMean(a, groups), size), sumAB: tf.mul(perGroupMean(tf.mul(a, b) as tf.Tensor2D, groups), size) };
+}
+
+/** BatchNorm (+ ReLU) with each group's batch statistics. */
+function normalise(h: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D, groups: number, relu: boolean): Normalised {
+  const { mean, variance } = moments(h, groups);
+  const invStd = tf.rsqrt(tf.add(variance, BATCH_NORM_EPSILON)) as tf.Tensor2D;
+  const xHat = perGroup('mul', perGroup('sub', h, mean, groups), invStd, groups);
+  const affine = tf.add(tf.mul(xHat, gamma), beta) as tf.Tensor2D;
+  return { value: relu ? tf.relu(affine) : affine, xHat, invStd, mean, variance };
+}
+
+/** The gradient of normalise() for dy: dh, dγ, dβ. Per group, dh = γ/σ · (da − mean(da) − x̂·mean(da·x̂)). */
+function normaliseGradient(dy: tf.Tensor2D, saved: Pick<Normalised, 'value' | 'xHat' | 'invStd'>, gamma: tf.Tensor1D, groups: number, relu: boolean): tf.Tensor[] {
+  const { value, xHat, invStd } = saved;
+  const da = (relu ? tf.mul(dy, tf.step(value)) : dy) as tf.Tensor2D;
+  const { sumA, sumAB } = sums(da, xHat, groups);
+  const size = da.shape[0] / groups;
+  const centred = tf.sub(perGroup('sub', da, tf.div(sumA, size) as tf.Tensor2D, groups), perGroup('mul', xHat, tf.div(sumAB, size) as tf.Tensor2D, groups)) as tf.Tensor2D;
+  const dh = perGroup('mul', centred, tf.mul(invStd, gamma) as tf.Tensor2D, groups);
+  // dβ and dγ sum over every row: the groups' sums added up.
+  return [dh, tf.sum(sumAB, 0), tf.sum(sumA, 0)];
+}
+
+/** Σ over rows of x [N, C], as [C]. */
+function columnSums(x: tf.Tensor2D): tf.Tensor1D {
+  if (statisticsKernelsAvailable()) return tf.reshape(groupSumsKernel(x, x, 1).sumA, [-1]);
+  return tf.reshape(tf.matMul(onesRow(x.shape[0]), x), [-1]);
+}
+
+/** One block in training mode. `input` is the data batch (no gradient to it) or a tensor the gradient flows to. */
+export function trainingBlock(
+  shape: BlockShape,
+  params: BlockParams,
+  input: { x: tf.Tensor2D; xT?: tf.Tensor2D; needsGrad: boolean },
+  pass: TrainingPass,
+): tf.Tensor2D {
+  const { x, xT, needsGrad } = input;
+  const { groups, stats } = pass;
+  const { norm, relu } = shape;
+  // The op's inputs, the ones a gradient is returned for: x (unless it is data), W, then γ and β or the bias.
+  const trained = norm ? [params.weight, params.gamma!, params.beta!] : [params.weight, params.bias!];
+  const forward = (...args: unknown[]) => {
+    const save = args.pop() as tf.GradSaveFunc;
+    const inputs = needsGrad ? (args.shift() as tf.Tensor2D) : x;
+    const [weight, a, b] = args as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D | undefined];
+    const product = tf.matMul(inputs, weight) as tf.Tensor2D;
+    let value: tf.Tensor2D;
+    if (norm) {
+      const normalised = normalise(product, a, b!, groups, relu);
+      value = normalised.value;
+      stats?.push({ mean: tf.keep(normalised.mean), variance: tf.keep(normalised.variance) });
+      save([inputs, weight, value, normalised.xHat, normalised.invStd, a]);
+    } else {
+      const affine = tf.add(product, a) as tf.Tensor2D;
+      value = relu ? tf.relu(affine) : affine;
+      save([inputs, weight, value]);
+    }
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, w, y, xHat, invStd, gamma] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+        let dProduct: tf.Tensor2D;
+        let paramGrads: tf.Tensor[];
+        if (norm) {
+          const [dh, dGamma, dBeta] = normaliseGradient(dy as tf.Tensor2D, { value: y, xHat, invStd }, gamma, groups, relu);
+          dProduct = dh as tf.Tensor2D;
+          paramGrads = [dGamma!, dBeta!];
+        } else {
+          dProduct = (relu ? tf.mul(dy, tf.step(y)) : dy) as tf.Tensor2D;
+          paramGrads = [columnSums(dProduct)];
+        }
+        const dWeight = tf.matMul(xT ?? tf.transpose(xs), dProduct);
+        const grads = [dWeight, ...paramGrads];
+        return needsGrad ? [tf.matMul(dProduct, tf.transpose(w)), ...grads] : grads;
+      },
+    };
+  };
+  const op = tf.customGrad(forward as CustomGradientFunc) as (...inputs: tf.Tensor[]) => tf.Tensor2D;
+  return needsGrad ? op(x, ...trained) : op(...trained);
+}
+
+/** One block in evaluation mode: BatchNorm with the running statistics. */
+export function evaluationBlock(
+  shape: BlockShape,
+  params: BlockParams,
+  x: tf.Tensor2D,
+  running: { mean: tf.Tensor1D; variance: tf.Tensor1D } | null,
+): tf.Tensor2D {
+  const product = tf.matMul(x, params.weight) as tf.Tensor2D;
+  const pre = shape.norm
+    ? (tf.batchNorm(product, running!.mean, running!.variance, params.beta!, params.gamma!, BATCH_NORM_EPSILON) as tf.Tensor2D)
+    : (tf.add(product, params.bias!) as tf.Tensor2D);
+  return shape.relu ? tf.relu(pre) : pre;
+}
