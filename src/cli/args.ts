@@ -1,5 +1,5 @@
 import { allowedValues, requestedMethod, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
-import { backendNames, type BackendName } from '../worker/protocol';
+import { backendNames, type BackendName } from '../train/backend';
 
 export interface CliOptions {
   config: ExperimentConfig;

@@ -5,6 +5,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { DatasetError } from '../data/datasetFormat';
 import { loadDatasetFromDisk } from '../data/diskDataset';
+import { prefetchedInWorkerThread } from '../data/nodeBatchWorker';
 import { selectBackend } from '../train/backend';
 import { type EvalRecord, runExperiment } from '../train/runExperiment';
 import { NonFiniteLossError } from '../train/trainer';
@@ -56,7 +57,7 @@ async function main(options: CliOptions): Promise<void> {
     out.write(`${columns.map(([, width, cell]) => cell(r).padStart(width)).join(' ')}\n`);
     if (showBar) process.stderr.write(progressBar(r.step, config.steps));
   };
-  const summary = await runExperiment(config, { train, eval: evalSet }, onEval, { knnQueries: options.knnQueries });
+  const summary = await runExperiment(config, { train, eval: evalSet }, onEval, { knnQueries: options.knnQueries, batches: prefetchedInWorkerThread });
   if (showBar) process.stderr.write('\r\x1b[K');
   if (options.json) {
     out.write(`${JSON.stringify({ summary: true, backend: backend.name, config, ...summary })}\n`);

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { BatchWorkerPort, FromBatchWorker } from './batchSource';
+import type { BatchSpec } from './batchPlan';
+import { type BatchSource, type BatchWorkerPort, type FromBatchWorker, PrefetchedBatches } from './batchSource';
 
 /**
  * Starts the batch worker as a Node worker thread. The thread first registers tsx (a dev dependency, already the
@@ -20,4 +21,12 @@ export function startNodeBatchWorker(): BatchWorkerPort {
     },
     terminate: () => void worker.terminate(),
   };
+}
+
+let shared: BatchWorkerPort | null = null;
+
+/** Batch sources prefetched in one worker thread for the whole process (the CLI, benchmarks, behaviour tests). */
+export function prefetchedInWorkerThread(spec: BatchSpec): BatchSource {
+  shared ??= startNodeBatchWorker();
+  return new PrefetchedBatches(shared, spec);
 }

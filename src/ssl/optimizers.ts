@@ -8,7 +8,17 @@ import { ownedVariable } from './variables';
  */
 export interface FlatOptimizer {
   step(params: tf.Variable, grad: tf.Tensor1D, mask: tf.Tensor1D | null): void;
+  /** Its state (moment vectors and step count), to resume a run elsewhere. */
+  state(): { steps: number; buffers: tf.Variable[] };
+  restore(steps: number, buffers: Float32Array[]): void;
   dispose(): void;
+}
+
+function restoreBuffers(variables: tf.Variable[], values: Float32Array[]): void {
+  if (values.length !== variables.length || values.some((v, i) => v.length !== variables[i]!.size)) {
+    throw new Error('The optimiser state does not fit this model.');
+  }
+  variables.forEach((variable, i) => variable.assign(tf.tensor1d(values[i]!)));
 }
 
 /** Adam with PyTorch's defaults (β 0.9 / 0.999, ε 1e-8) and tfjs's bias correction on a global step count. */
@@ -38,6 +48,15 @@ export class FlatAdam implements FlatOptimizer {
     });
   }
 
+  state(): { steps: number; buffers: tf.Variable[] } {
+    return { steps: this.t, buffers: [this.m, this.v] };
+  }
+
+  restore(steps: number, buffers: Float32Array[]): void {
+    tf.tidy(() => restoreBuffers([this.m, this.v], buffers));
+    this.t = steps;
+  }
+
   dispose(): void {
     this.m.dispose();
     this.v.dispose();
@@ -60,6 +79,14 @@ export class FlatMomentum implements FlatOptimizer {
       params.assign(tf.sub(params, mask ? tf.mul(update, mask) : update));
       this.buffer.assign(buffer);
     });
+  }
+
+  state(): { steps: number; buffers: tf.Variable[] } {
+    return { steps: 0, buffers: [this.buffer] };
+  }
+
+  restore(_steps: number, buffers: Float32Array[]): void {
+    tf.tidy(() => restoreBuffers([this.buffer], buffers));
   }
 
   dispose(): void {

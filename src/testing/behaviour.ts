@@ -1,6 +1,7 @@
 import type { ExperimentConfig, MethodName } from '../core/config';
 import { defaultConfig } from '../core/config';
 import { loadDatasetFromDisk } from '../data/diskDataset';
+import { prefetchedInWorkerThread } from '../data/nodeBatchWorker';
 import { type EvalRecord, runExperiment } from '../train/runExperiment';
 import type { TrainingData } from '../train/trainer';
 
@@ -17,6 +18,7 @@ export function fashionMnist(): Promise<TrainingData> {
 export async function collapseCurve(method: MethodName, steps: number, overrides: Partial<ExperimentConfig> = {}): Promise<EvalRecord[]> {
   const config = { ...defaultConfig(method), dim: 3, evalEvery: 25, ...overrides, steps };
   const records: EvalRecord[] = [];
-  await runExperiment(config, await fashionMnist(), (record) => records.push(record));
+  // Batches prefetched in a worker thread, as the CLI makes them.
+  await runExperiment(config, await fashionMnist(), (record) => records.push(record), { knnQueries: 0, batches: prefetchedInWorkerThread });
   return records;
 }

@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendInfo, BackendName } from '../worker/protocol';
+
+export const backendNames = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
+export type BackendName = (typeof backendNames)[number];
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Why this backend was chosen, in words for the status line. */
+  reason: string;
+}
 
 /** Backend init can hang (e.g. threaded wasm under some minifiers): never wait forever. */
 const INIT_TIMEOUT_MS = 20_000;

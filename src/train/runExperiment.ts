@@ -1,6 +1,6 @@
 import type { ExperimentConfig } from '../core/config';
 import type { Snapshot } from './snapshot';
-import { Trainer, type TrainingData } from './trainer';
+import { Trainer, type TrainerOptions, type TrainingData } from './trainer';
 
 /** One evaluation as the headless runner reports it. */
 export interface EvalRecord {
@@ -56,13 +56,14 @@ export async function runExperiment(
   config: ExperimentConfig,
   data: TrainingData,
   onEval: (record: EvalRecord) => void = () => {},
-  options: { knnQueries: number } = { knnQueries: 0 },
+  options: { knnQueries: number } & TrainerOptions = { knnQueries: 0 },
 ): Promise<RunSummary> {
-  const trainer = new Trainer(config, data);
+  const trainer = new Trainer(config, data, { batches: options.batches });
   try {
     const stepMs: number[] = [];
     const evalMs: number[] = [];
-    let record = toRecord(await trainer.snapshot(options), 0);
+    const knn = { knnQueries: options.knnQueries };
+    let record = toRecord(await trainer.snapshot(knn), 0);
     onEval(record);
     let windowStart = performance.now();
     let windowSteps = 0;
@@ -73,7 +74,7 @@ export async function runExperiment(
       windowSteps += 1;
       if (trainer.step % config.evalEvery === 0 || trainer.step === config.steps) {
         const stepsPerSec = (windowSteps * 1000) / (performance.now() - windowStart);
-        const snapshot = await trainer.snapshot(options);
+        const snapshot = await trainer.snapshot(knn);
         evalMs.push(snapshot.evalMs);
         record = toRecord(snapshot, stepsPerSec);
         onEval(record);

@@ -66,6 +66,39 @@ describe('Trainer', () => {
     }
   });
 
+  it.each(['byol', 'swav'] as const)('%s resumed from a checkpoint takes exactly the steps the original run takes', async (method) => {
+    await useBackend('wasm');
+    const config = { ...defaultConfig(method), batch: 32, seed: 5 };
+    const original = new Trainer(config, data);
+    for (let i = 0; i < 12; i++) await original.trainStep();
+    const straight = await original.readLosses();
+    const finalParams = (await original.checkpoint()).params;
+    original.dispose();
+
+    const first = new Trainer(config, data);
+    for (let i = 0; i < 6; i++) await first.trainStep();
+    const before = await first.readLosses();
+    const checkpoint = await first.checkpoint();
+    first.dispose();
+    const resumed = new Trainer(config, data);
+    resumed.restore(checkpoint);
+    expect(resumed.step).toBe(6);
+    for (let i = 0; i < 6; i++) await resumed.trainStep();
+    expect([...before, ...(await resumed.readLosses())]).toEqual(straight);
+    expect((await resumed.checkpoint()).params).toEqual(finalParams);
+    resumed.dispose();
+  });
+
+  it('refuses a checkpoint of other settings', async () => {
+    await useBackend('wasm');
+    const trainer = new Trainer({ ...defaultConfig(), batch: 16 }, data);
+    const checkpoint = await trainer.checkpoint();
+    trainer.dispose();
+    const other = new Trainer({ ...defaultConfig(), batch: 16, dim: 8 }, data);
+    expect(() => other.restore(checkpoint)).toThrow(/does not fit/);
+    other.dispose();
+  });
+
   it('snapshots the 2,000 evaluation images as unit vectors with a calibrated step-0 spread', async () => {
     await useBackend('wasm');
     const trainer = new Trainer({ ...defaultConfig(), dim: 3 }, data);

@@ -10,6 +10,7 @@ import { methods } from '../ssl/methods';
 import { INPUT_SIZE, type RecordedStats, SslModel } from '../ssl/model';
 import { FlatAdam, FlatMomentum, type FlatOptimizer } from '../ssl/optimizers';
 import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
+import type { Checkpoint } from './checkpoint';
 import type { Snapshot } from './snapshot';
 import { installWasmKernels } from './wasmKernels';
 
@@ -28,11 +29,13 @@ const CALIBRATION_BATCHES = 8;
 
 const augmentKeys = ['cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise'] as const satisfies readonly (keyof AugmentConfig)[];
 
+/** Training diverged: a loss, or a weight, became NaN or infinite. */
 export class NonFiniteLossError extends Error {
-  constructor(readonly step: number, readonly loss: number) {
+  /** `loss` null: every loss read was finite but the weights were not (ReLU on wasm turns NaN into 0). */
+  constructor(readonly step: number, readonly loss: number | null) {
     super(
-      `The loss became ${loss} at step ${step}: training diverged. Training is paused; ` +
-        'lower the learning rate or press Reset.',
+      `${loss === null ? `The model's weights became non-finite by step ${step}` : `The loss became ${loss} at step ${step}`}: training diverged. ` +
+        'Training is paused; lower the learning rate or press Reset.',
     );
   }
 }
@@ -83,7 +86,7 @@ export class Trainer {
   private stepCount = 0;
   private latestLoss = NaN;
   /** Set once a loss came back non-finite: the model holds NaNs, so no further step is taken. */
-  private diverged: NonFiniteLossError | null = null;
+  private divergence: NonFiniteLossError | null = null;
 
   constructor(private cfg: ExperimentConfig, private readonly data: TrainingData, options: TrainerOptions = {}) {
     installWasmKernels();
@@ -110,6 +113,11 @@ export class Trainer {
 
   get imageSize(): number {
     return this.data.train.rows;
+  }
+
+  /** True once training diverged (no further step is taken). */
+  get diverged(): boolean {
+    return this.divergence !== null;
   }
 
   /** The latest loss read back (NaN before the first). */
@@ -160,7 +168,7 @@ export class Trainer {
 
   /** One optimisation step. Its loss stays on the device until readLosses(). */
   async trainStep(): Promise<void> {
-    if (this.diverged) throw this.diverged;
+    if (this.divergence) throw this.divergence;
     const batch = await this.batches.take(this.stepCount, this.cfg);
     const { cfg, model } = this;
     const method = methods[cfg.method];
@@ -193,21 +201,23 @@ export class Trainer {
   }
 
   /**
-   * Reads back the losses of the steps taken since the last read, oldest first. Throws NonFiniteLossError for the
-   * first non-finite one (the run is then over).
+   * Reads back the losses of the steps taken since the last read, oldest first, in one read with the sum of the
+   * weights. Throws NonFiniteLossError for the first non-finite loss, or for non-finite weights (NaN does not
+   * always reach the loss: wasm's ReLU turns it into 0); the run is then over.
    */
   async readLosses(): Promise<number[]> {
     if (this.pendingLosses.length === 0) return [];
     const pending = this.pendingLosses;
     this.pendingLosses = [];
     const firstStep = this.stepCount - pending.length + 1;
-    const stacked = pending.length === 1 ? pending[0]! : tf.stack(pending);
-    const values = Array.from(await stacked.data());
-    tf.dispose([stacked, ...pending]);
+    const read = tf.tidy(() => tf.concat([tf.stack(pending), tf.reshape(tf.sum(this.model.params), [1])]));
+    const values = Array.from(await read.data());
+    tf.dispose([read, ...pending]);
+    const weightSum = values.pop()!;
     const bad = values.findIndex((value) => !Number.isFinite(value));
-    if (bad >= 0) {
-      this.diverged = new NonFiniteLossError(firstStep + bad, values[bad]!);
-      throw this.diverged;
+    if (bad >= 0 || !Number.isFinite(weightSum)) {
+      this.divergence = bad >= 0 ? new NonFiniteLossError(firstStep + bad, values[bad]!) : new NonFiniteLossError(this.stepCount, null);
+      throw this.divergence;
     }
     for (const value of values) {
       this.lossSum += value;
@@ -240,6 +250,51 @@ export class Trainer {
       embeddings: shown?.embeddings ?? result.embeddings,
       labels: shown?.labels ?? this.data.eval.labels.slice(),
     };
+  }
+
+  /** Frees the kNN bank's 25 MB of training images; it is built again if kNN is asked for later. */
+  releaseKnnBank(): void {
+    this.knnBank?.inputs.dispose();
+    this.knnBank = null;
+  }
+
+  /** The run's state now (pending losses read first), to resume it with restore(). */
+  async checkpoint(): Promise<Checkpoint> {
+    await this.readLosses();
+    const { model } = this;
+    const optimizer = this.optimizer.state();
+    const read = async (t: tf.Tensor) => (await t.data()) as Float32Array;
+    return {
+      config: { ...this.cfg },
+      step: this.stepCount,
+      params: await read(model.params),
+      target: model.target ? await read(model.target) : null,
+      optimizer: { steps: optimizer.steps, buffers: await Promise.all(optimizer.buffers.map(read)) },
+      running: await Promise.all([model.embeddingStats.mean, model.embeddingStats.variance, model.predictorStats.mean, model.predictorStats.variance].map(read)),
+      losses: { sum: this.lossSum, count: this.lossCount, latest: this.latestLoss },
+    };
+  }
+
+  /** Continues the run a checkpoint of this config was taken from. Throws when it does not fit this model. */
+  restore(checkpoint: Checkpoint): void {
+    const { model } = this;
+    const stats = [model.embeddingStats.mean, model.embeddingStats.variance, model.predictorStats.mean, model.predictorStats.variance];
+    const fits =
+      checkpoint.params.length === model.size &&
+      (checkpoint.target?.length ?? 0) === (model.target?.size ?? 0) &&
+      checkpoint.running.length === stats.length &&
+      checkpoint.running.every((values, i) => values.length === stats[i]!.size);
+    if (!fits) throw new Error('The checkpoint does not fit this model: its settings differ.');
+    tf.tidy(() => {
+      model.params.assign(tf.tensor1d(checkpoint.params));
+      if (model.target && checkpoint.target) model.target.assign(tf.tensor1d(checkpoint.target));
+      stats.forEach((variable, i) => variable.assign(tf.tensor1d(checkpoint.running[i]!)));
+    });
+    this.optimizer.restore(checkpoint.optimizer.steps, checkpoint.optimizer.buffers);
+    this.stepCount = checkpoint.step;
+    this.lossSum = checkpoint.losses.sum;
+    this.lossCount = checkpoint.losses.count;
+    this.latestLoss = checkpoint.losses.latest;
   }
 
   dispose(): void {

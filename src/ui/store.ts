@@ -4,13 +4,14 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../core/config';
-import type { BackendInfo, ErrorKind } from '../worker/protocol';
+import type { BackendInfo } from '../train/backend';
+import type { ErrorKind } from '../worker/protocol';
 
 export type LabStatus = 'loading' | 'ready' | 'error';
 
 export interface LabError {
-  /** The worker's error kinds, plus 'crash' when the worker itself died. */
-  kind: ErrorKind | 'crash';
+  /** The worker's error kinds, plus 'crash' when the worker itself died and 'unresponsive' when it went quiet. */
+  kind: ErrorKind | 'crash' | 'unresponsive';
   message: string;
 }
 
@@ -34,7 +35,10 @@ export interface LabState extends RunFigures {
   config: ExperimentConfig;
   backend: BackendInfo | null;
   classNames: string[];
+  /** Whether the worker trains, as it last confirmed. */
   running: boolean;
+  /** A start, pause or step was sent and the worker has not confirmed where things stand yet. */
+  commandPending: boolean;
   /** Plain-text notices (bad URL values, clamped settings); shown until dismissed. */
   notices: string[];
   error: LabError | null;
@@ -60,6 +64,7 @@ export function createLabStore(config: ExperimentConfig, notices: string[] = [])
     backend: null,
     classNames: [],
     running: false,
+    commandPending: false,
     notices,
     error: null,
     runNote: null,

@@ -1,5 +1,5 @@
 /** A stand-in for the training worker in tests: records what it is sent, and sends what a test tells it to. */
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { Command, FromWorker, ToWorker } from '../worker/protocol';
 import type { TrainingWorkerPort } from './trainingClient';
 
 export class FakeWorker implements TrainingWorkerPort {
@@ -23,5 +23,13 @@ export class FakeWorker implements TrainingWorkerPort {
   }
   lastType(): ToWorker['type'] | undefined {
     return this.posted.at(-1)?.type;
+  }
+  /** What was sent, without the command numbers. */
+  commands(): Command[] {
+    return this.posted.map(({ seq: _seq, ...command }) => command as Command);
+  }
+  /** The worker's confirmation of the latest command, as the real one sends it. */
+  confirm(running: boolean, step = 0): void {
+    this.send({ type: 'state', running, step, seq: this.posted.at(-1)?.seq ?? 0 });
   }
 }

@@ -14,6 +14,7 @@ const ready: FromWorker = {
   pointImages: new Uint8Array(2 * 28 * 28),
   imageSize: 28,
   config: defaultConfig(),
+  step: 0,
 };
 
 function snapshot(step: number): Snapshot {
@@ -57,14 +58,15 @@ describe('TrainingClient', () => {
 
   it('sends init with the config, the forced backend and the data URL', () => {
     const { worker, store } = setup();
-    expect(worker().posted).toEqual([{ type: 'init', config: defaultConfig(), forcedBackend: 'wasm', dataUrl: '/data' }]);
+    expect(worker().commands()).toEqual([{ type: 'init', config: defaultConfig(), forcedBackend: 'wasm', dataUrl: '/data', resume: null }]);
+    expect(worker().posted[0]!.seq).toBe(1);
     expect(store.getState().status).toBe('loading');
   });
 
   it('becomes ready with the backend and class names, and autoplays once', () => {
     const { worker, store } = setup(true);
     worker().send(ready);
-    expect(store.getState()).toMatchObject({ status: 'ready', backend: ready.backend, classNames: ['T-shirt', 'Trouser'], running: true });
+    expect(store.getState()).toMatchObject({ status: 'ready', backend: ready.backend, classNames: ['T-shirt', 'Trouser'] });
     expect(worker().lastType()).toBe('start');
     worker().send(ready);
     expect(worker().posted.filter((m) => m.type === 'start')).toHaveLength(1);
@@ -75,7 +77,7 @@ describe('TrainingClient', () => {
     worker().send(ready);
     const seen: number[] = [];
     store.subscribe((state) => seen.push(state.step));
-    for (let step = 1; step <= 100; step++) worker().send({ type: 'progress', step, loss: 1 / step, stepsPerSec: 20, running: false });
+    for (let step = 1; step <= 100; step++) worker().send({ type: 'progress', step, loss: 1 / step, stepsPerSec: 20 });
     vi.advanceTimersByTime(1000);
     expect(seen.length).toBeLessThan(5);
     expect(store.getState()).toMatchObject({ step: 100, loss: 0.01, stepsPerSec: 20 });
@@ -91,45 +93,52 @@ describe('TrainingClient', () => {
     expect(store.getState()).toMatchObject({ collapseStd: 0.4, snapshotStep: 10, snapshotDim: 3 });
   });
 
-  it('keeps the requested running state against stale progress', () => {
+  it('shows the running state the worker confirms, never one from before the latest command', () => {
     const { worker, store, client } = setup();
     worker().send(ready);
     client.start();
-    worker().send({ type: 'progress', step: 1, loss: 1, stepsPerSec: 1, running: true });
+    expect(store.getState()).toMatchObject({ running: false, commandPending: true });
+    worker().confirm(true);
+    expect(store.getState()).toMatchObject({ running: true, commandPending: false });
     client.pause();
-    worker().send({ type: 'progress', step: 2, loss: 1, stepsPerSec: 1, running: true }); // posted before the pause arrived
-    expect(store.getState().running).toBe(false);
-    client.step();
-    worker().send({ type: 'progress', step: 3, loss: 1, stepsPerSec: 1, running: false });
-    expect(store.getState().running).toBe(false);
+    client.start();
+    // The worker's report on the pause arrives after the start was sent: it is not where things stand.
+    worker().send({ type: 'state', running: false, step: 4, seq: worker().posted.at(-2)!.seq });
+    expect(store.getState()).toMatchObject({ running: true, commandPending: true });
+    worker().send({ type: 'progress', step: 5, loss: 1, stepsPerSec: 1 });
+    worker().confirm(true, 5);
+    client.pause();
+    worker().confirm(false, 6);
+    expect(store.getState()).toMatchObject({ running: false, commandPending: false, stepsPerSec: 0 });
   });
 
   it('posts live config changes without restarting, and reports a restart for other keys', () => {
     const { worker, store, client } = setup();
     worker().send(ready);
-    worker().send({ type: 'progress', step: 5, loss: 1, stepsPerSec: 1, running: false });
+    worker().send({ type: 'progress', step: 5, loss: 1, stepsPerSec: 1 });
     client.setConfig({ stopGrad: false });
-    expect(worker().posted.at(-1)).toEqual({ type: 'config', config: { ...defaultConfig(), stopGrad: false } });
+    expect(worker().commands().at(-1)).toEqual({ type: 'config', config: { ...defaultConfig(), stopGrad: false } });
     expect(store.getState()).toMatchObject({ step: 5, runNote: null });
     client.setConfig({ seed: 7 });
     expect(worker().lastType()).toBe('config');
     expect(store.getState()).toMatchObject({ step: 0, runNote: expect.stringContaining('seed') });
   });
 
-  it('pauses on a restarting change and ignores progress still in flight from the old run', () => {
+  it('pauses on a restarting change and ignores reports still in flight from the old run', () => {
     const { worker, store, client } = setup();
     worker().send(ready);
     client.start();
-    worker().send({ type: 'progress', step: 8, loss: 1, stepsPerSec: 1, running: true });
+    worker().confirm(true, 8);
     client.setConfig({ dim: 16 });
-    worker().send({ type: 'progress', step: 9, loss: 1, stepsPerSec: 1, running: true });
+    expect(store.getState().running).toBe(false);
+    worker().send({ type: 'state', running: true, step: 9, seq: worker().posted.at(-2)!.seq });
     expect(store.getState().running).toBe(false);
   });
 
   it('starts every later ready at step 0 without taking back settings changed since', () => {
     const { worker, store, client } = setup();
     worker().send(ready);
-    worker().send({ type: 'progress', step: 40, loss: 0.3, stepsPerSec: 9, running: true });
+    worker().send({ type: 'progress', step: 40, loss: 0.3, stepsPerSec: 9 });
     client.setConfig({ dataset: 'mnist' });
     client.setConfig({ stopGrad: false }); // while the worker still rebuilds for the dataset
     worker().send({ ...ready, classNames: ['0', '1'], config: { ...defaultConfig(), dataset: 'mnist' } });
@@ -137,15 +146,14 @@ describe('TrainingClient', () => {
     expect(store.getState().config).toMatchObject({ dataset: 'mnist', stopGrad: false });
   });
 
-  it('keeps the last loss when a pause reports none', () => {
-    const { worker, store, client } = setup();
+  it('keeps the last loss while a GPU backend has read none back', () => {
+    const { worker, store } = setup();
     worker().send(ready);
-    worker().send({ type: 'progress', step: 1, loss: 0.7, stepsPerSec: 5, running: true });
-    client.pause();
+    worker().send({ type: 'progress', step: 1, loss: 0.7, stepsPerSec: 5 });
     vi.advanceTimersByTime(1000);
-    worker().send({ type: 'progress', step: 1, loss: NaN, stepsPerSec: 0, running: false });
+    worker().send({ type: 'progress', step: 2, loss: NaN, stepsPerSec: 5 });
     vi.advanceTimersByTime(1000);
-    expect(store.getState()).toMatchObject({ loss: 0.7, stepsPerSec: 0, running: false });
+    expect(store.getState()).toMatchObject({ loss: 0.7, step: 2 });
   });
 
   it('clamps config values and shows the notice', () => {
@@ -168,8 +176,36 @@ describe('TrainingClient', () => {
     const { worker, store, client } = setup();
     worker().send(ready);
     client.start();
+    worker().confirm(true);
     worker().send({ type: 'finished', step: 3 });
-    expect(store.getState()).toMatchObject({ running: false, step: 3 });
+    worker().confirm(false, 3);
+    expect(store.getState()).toMatchObject({ running: false, step: 3, runNote: expect.stringContaining('Finished') });
+  });
+
+  it('notices a worker that went quiet, takes it back if it answers, and restarts from the last checkpoint', () => {
+    const { worker, workers, store, client } = setup();
+    worker().send(ready);
+    for (const step of [10, 20, 30]) worker().send({ type: 'snapshot', snapshot: snapshot(step) });
+    const checkpoint = { config: defaultConfig(), step: 20, params: new Float32Array(2), target: null, optimizer: { steps: 20, buffers: [] }, running: [], losses: { sum: 0, count: 0, latest: -0.5 } };
+    worker().send({ type: 'checkpoint', checkpoint });
+    vi.advanceTimersByTime(2500);
+    expect(store.getState().status).toBe('ready');
+    vi.advanceTimersByTime(1500);
+    expect(store.getState()).toMatchObject({ status: 'error', error: { kind: 'unresponsive' } });
+    worker().send({ type: 'heartbeat' });
+    expect(store.getState()).toMatchObject({ status: 'ready', error: null });
+    vi.advanceTimersByTime(4000);
+    expect(store.getState().error?.kind).toBe('unresponsive');
+    expect(client.resumableStep).toBe(20);
+    client.restart();
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(worker().commands()[0]).toMatchObject({ type: 'init', resume: checkpoint });
+    expect(client.recorder.history.kept.map((s) => s.step)).toEqual([10, 20]);
+    worker().send({ ...ready, step: 20 });
+    expect(store.getState()).toMatchObject({ status: 'ready', step: 20 });
+    worker().send({ type: 'snapshot', snapshot: snapshot(30) });
+    expect(client.recorder.history.kept.map((s) => s.step)).toEqual([10, 20, 30]);
   });
 
   it('resets a diverged run in place', () => {
@@ -217,13 +253,14 @@ describe('TrainingClient.load (lessons, imported files, edited links)', () => {
     const { worker, store, client } = setup();
     worker().send(ready);
     client.start();
-    worker().send({ type: 'progress', step: 40, loss: 1, stepsPerSec: 1, running: true });
+    worker().send({ type: 'progress', step: 40, loss: 1, stepsPerSec: 1 });
     const preset = { ...defaultConfig(), stopGrad: false };
     client.load(preset, { start: true });
-    expect(worker().posted.slice(-1)).toEqual([{ type: 'reset', config: preset }]);
-    expect(store.getState()).toMatchObject({ config: preset, step: 0, running: false });
+    expect(worker().commands().slice(-1)).toEqual([{ type: 'reset', config: preset }]);
+    expect(store.getState()).toMatchObject({ config: preset, step: 0 });
     worker().send({ ...ready, config: preset });
     expect(worker().lastType()).toBe('start');
+    worker().confirm(true);
     expect(store.getState().running).toBe(true);
   });
 
@@ -262,13 +299,13 @@ describe('TrainingClient.replay (an opened run report)', () => {
     worker().send(ready);
     client.start();
     client.replay(report);
-    expect(worker().posted.at(-1)).toEqual({ type: 'reset', config: reportConfig });
+    expect(worker().commands().at(-1)).toEqual({ type: 'reset', config: reportConfig });
     expect(store.getState()).toMatchObject({ config: reportConfig, step: 20, snapshotStep: 20, running: false, replay: { backend: report.backend } });
     expect(client.recorder.history.metrics.length).toBe(3);
     expect(live.step).toBe(20);
 
     // The old run's last words and the fresh model's ready and step-0 snapshot leave the report on show.
-    worker().send({ type: 'progress', step: 99, loss: 1, stepsPerSec: 5, running: true });
+    worker().send({ type: 'progress', step: 99, loss: 1, stepsPerSec: 5 });
     worker().send({ ...ready, config: reportConfig });
     worker().send({ type: 'snapshot', snapshot: snapshot(0) });
     vi.advanceTimersByTime(1000);
@@ -293,7 +330,7 @@ describe('TrainingClient.replay (an opened run report)', () => {
     worker().send(ready);
     client.replay(report);
     client.setConfig({ stopGrad: true });
-    expect(worker().posted.at(-1)).toEqual({ type: 'reset', config: { ...reportConfig, stopGrad: true } });
+    expect(worker().commands().at(-1)).toEqual({ type: 'reset', config: { ...reportConfig, stopGrad: true } });
     expect(store.getState()).toMatchObject({ replay: null, step: 0, runNote: 'Replay ended (stopGrad changed); press Start to train.' });
     expect(client.recorder.history.metrics.length).toBe(0);
   });

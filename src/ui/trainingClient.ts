@@ -4,12 +4,14 @@
  * snapshot arrays go to the live snapshot, never through React state.
  */
 import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
-import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
+import type { BackendName } from '../train/backend';
+import type { Checkpoint } from '../train/checkpoint';
+import type { Command, FromWorker, ToWorker } from '../worker/protocol';
 import type { RunReport } from './exports/runReport';
 import { RunRecorder } from './history/runRecorder';
 import { clearSnapshot, type LiveSnapshot, publishImages } from './liveSnapshot';
 import { createPatchThrottle, type PatchThrottle } from './patchThrottle';
-import { addNotices, freshRunFigures, type LabStore, type RunFigures } from './store';
+import { addNotices, freshRunFigures, type LabStatus, type LabStore, type RunFigures } from './store';
 
 /** The part of a Worker the client uses (a fake can stand in for it in tests). */
 export interface TrainingWorkerPort {
@@ -32,6 +34,9 @@ export interface TrainingClientOptions {
 
 /** A few store updates a second are plenty for figures that change every step. */
 const FIGURE_INTERVAL_MS = 250;
+/** The worker sends a heartbeat twice a second; this long without any message means it died or hangs. */
+export const SILENCE_LIMIT_MS = 3000;
+const WATCHDOG_INTERVAL_MS = 500;
 
 function createTrainingWorker(): TrainingWorkerPort {
   return new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
@@ -40,8 +45,15 @@ function createTrainingWorker(): TrainingWorkerPort {
 export class TrainingClient {
   private worker: TrainingWorkerPort | null = null;
   private autoplayPending: boolean;
-  /** The running state last asked for, until a progress message confirms it (see reconcileRunning). */
-  private requestedRunning: boolean | null = null;
+  /** Numbers for commands; `awaitedSeq` is the last one that changes the run state, until the worker confirms it. */
+  private seq = 0;
+  private awaitedSeq = 0;
+  /** When the current worker last sent anything, and the status to go back to if it turns out only slow. */
+  private lastHeard = Date.now();
+  private statusBeforeSilence: LabStatus | null = null;
+  private readonly watchdog: ReturnType<typeof setInterval>;
+  /** The run's latest checkpoint: what Restart resumes from after the worker died. */
+  private checkpoint: Checkpoint | null = null;
   private readonly figures: PatchThrottle<RunFigures>;
   private readonly createWorker: () => TrainingWorkerPort;
   private readonly dataUrl: string;
@@ -57,19 +69,18 @@ export class TrainingClient {
     this.createWorker = options.createWorker ?? createTrainingWorker;
     this.dataUrl = options.dataUrl ?? `${import.meta.env.BASE_URL}data`;
     this.recorder = new RunRecorder(options.live);
-    this.connect();
+    this.watchdog = setInterval(() => this.checkHeartbeat(), WATCHDOG_INTERVAL_MS);
+    this.connect(null);
   }
 
+  /** Asks the worker to train; the button shows it once the worker confirms. */
   start(): void {
     if (!this.canTrain()) return;
-    this.requestedRunning = true;
-    this.store.setState({ running: true, runNote: null });
+    this.store.setState({ runNote: null });
     this.post({ type: 'start' });
   }
 
   pause(): void {
-    this.requestedRunning = false;
-    this.store.setState({ running: false });
     this.post({ type: 'pause' });
   }
 
@@ -83,7 +94,7 @@ export class TrainingClient {
   reset(): void {
     const { status, config } = this.store.getState();
     if (status !== 'ready') {
-      this.connect();
+      this.connect(null);
       return;
     }
     this.restartRun(null);
@@ -138,7 +149,6 @@ export class TrainingClient {
     const last = report.metrics.at(-1)!;
     this.figures.cancel();
     this.autoplayPending = false;
-    this.requestedRunning = false;
     this.store.setState({
       ...freshRunFigures(),
       step: last.step,
@@ -158,23 +168,47 @@ export class TrainingClient {
     return true;
   }
 
+  /**
+   * After the worker crashed or stopped answering: a new worker that resumes the run from its last checkpoint (or
+   * from step 0 when there is none yet), the history up to there kept on show.
+   */
+  restart(): void {
+    this.connect(this.checkpoint);
+  }
+
+  /** The step Restart would resume from (null: none yet, it would start again). */
+  get resumableStep(): number | null {
+    return this.checkpoint?.step ?? null;
+  }
+
   /** Asks for a fresh strip of example images with their two augmented views (arrives in `preview`). */
   requestPreview(count: number): void {
     if (this.store.getState().status === 'ready') this.post({ type: 'preview', count });
   }
 
   dispose(): void {
+    clearInterval(this.watchdog);
     this.figures.cancel();
     this.recorder.timeline.pause();
     this.worker?.terminate();
     this.worker = null;
   }
 
-  /** (Re)creates the worker and sends it init with the current settings. */
-  private connect(): void {
+  /** (Re)creates the worker and sends it init with the current settings, resuming `resume` when given. */
+  private connect(resume: Checkpoint | null): void {
     this.worker?.terminate();
     this.worker = null;
-    this.restartRun(null);
+    this.statusBeforeSilence = null;
+    this.lastHeard = Date.now();
+    const { config } = this.store.getState();
+    if (resume) {
+      this.figures.cancel();
+      this.recorder.resumeFrom(resume.step, config);
+      this.store.setState({ running: false, commandPending: false, step: resume.step, runNote: null, replay: null });
+    } else {
+      this.checkpoint = null;
+      this.restartRun(null);
+    }
     this.store.setState({ status: 'loading', error: null });
     let worker: TrainingWorkerPort;
     try {
@@ -195,24 +229,29 @@ export class TrainingClient {
     };
     this.worker = worker;
     const { forcedBackend } = this.options;
-    this.post({ type: 'init', config: this.store.getState().config, forcedBackend, dataUrl: this.dataUrl });
+    this.post({ type: 'init', config: resume ? { ...resume.config, ...config } : config, forcedBackend, dataUrl: this.dataUrl, resume });
   }
 
   private handle(message: FromWorker): void {
+    this.heard();
     switch (message.type) {
+      case 'heartbeat':
+        return;
       case 'ready': {
-        // Every ready (init, reset, restarting change, backend fallback) is a new model at step 0, paused.
+        // Every ready (init, reset, restarting change, backend fallback, restart) is a new model, paused: at
+        // step 0, or at the checkpoint's step when a restarted worker resumed the run.
         this.figures.cancel();
-        this.requestedRunning = null;
         // Only the first ready's config is taken: later ones may trail settings changed since they were sent.
         const initial = this.store.getState().status === 'loading';
         // The model built behind a replayed report leaves the report on show.
         const replaying = this.store.getState().replay !== null;
         publishImages(this.options.live, message.pointImages, message.imageSize);
+        const resumed = message.step > 0;
         // Snapshots the old model sent after the restart was asked for are not part of this run.
-        if (!replaying) this.recorder.clear();
+        if (!replaying && !resumed) this.recorder.clear();
+        if (!resumed) this.checkpoint = null;
         this.store.setState({
-          ...(replaying ? {} : freshRunFigures()),
+          ...(replaying ? {} : { ...freshRunFigures(), step: message.step }),
           ...(initial ? { config: message.config } : {}),
           status: 'ready',
           backend: message.backend,
@@ -225,15 +264,26 @@ export class TrainingClient {
         }
         return;
       }
+      case 'state':
+        // A report from before the latest start/pause/step arrived says nothing about where things stand now.
+        if (message.seq < this.awaitedSeq) return;
+        this.figures.flush();
+        this.store.setState({ running: message.running, commandPending: false, ...(message.running ? {} : { stepsPerSec: 0 }) });
+        return;
       case 'progress':
         if (this.store.getState().replay) return;
-        // The progress that reports a pause has no new loss (NaN): keep the last one shown.
+        // Before the first read of a GPU backend's losses there is none (NaN): keep the last one shown.
         this.figures.push({
           step: message.step,
           stepsPerSec: message.stepsPerSec,
           ...(Number.isNaN(message.loss) ? {} : { loss: message.loss }),
         });
-        this.reconcileRunning(message.running);
+        return;
+      case 'checkpoint':
+        this.checkpoint = message.checkpoint;
+        return;
+      case 'notice':
+        addNotices(this.store, [message.message]);
         return;
       case 'snapshot': {
         if (this.store.getState().replay) return;
@@ -248,12 +298,10 @@ export class TrainingClient {
       case 'finished':
         if (this.store.getState().replay) return;
         this.figures.flush();
-        this.requestedRunning = null;
-        this.store.setState({ running: false, step: message.step, runNote: `Finished: reached the configured ${message.step} steps.` });
+        this.store.setState({ step: message.step, runNote: `Finished: reached the configured ${message.step} steps.` });
         return;
       case 'error': {
         this.figures.flush();
-        this.requestedRunning = null;
         // A diverged run can be reset in place; any other failure leaves a worker best replaced.
         const workerUsable = message.kind === 'nan' && this.store.getState().status === 'ready';
         this.store.setState({
@@ -268,18 +316,6 @@ export class TrainingClient {
     }
   }
 
-  /**
-   * Progress posted before the worker saw the latest start/pause still carries the old state: hold the
-   * state we asked for until the worker reports it, so the Start/Pause button does not flicker back.
-   */
-  private reconcileRunning(running: boolean): void {
-    if (this.requestedRunning !== null) {
-      if (running !== this.requestedRunning) return;
-      this.requestedRunning = null;
-    }
-    if (this.store.getState().running !== running) this.store.setState({ running });
-  }
-
   /** A model at step 0 to train, and no replayed report in the way. */
   private canTrain(): boolean {
     const { status, replay } = this.store.getState();
@@ -291,23 +327,53 @@ export class TrainingClient {
     this.figures.cancel();
     clearSnapshot(this.options.live);
     this.recorder.clear();
-    this.requestedRunning = false;
-    this.store.setState({ ...freshRunFigures(), running: false, runNote, replay: null });
+    this.store.setState({ ...freshRunFigures(), running: false, commandPending: false, runNote, replay: null });
   }
 
   private crashed(detail: string): void {
     this.worker?.terminate();
     this.worker = null;
     this.figures.cancel();
-    this.requestedRunning = null;
+    this.statusBeforeSilence = null;
     this.store.setState({
       status: 'error',
       running: false,
+      commandPending: false,
       error: { kind: 'crash', message: `The training worker crashed: ${detail}` },
     });
   }
 
-  private post(message: ToWorker): void {
-    this.worker?.postMessage(message);
+  /** A message came: a worker that had gone quiet is back (it was only slow), and its status returns. */
+  private heard(): void {
+    this.lastHeard = Date.now();
+    if (this.statusBeforeSilence === null) return;
+    this.store.setState({ status: this.statusBeforeSilence, error: null });
+    this.statusBeforeSilence = null;
+  }
+
+  /** No message for SILENCE_LIMIT_MS: the worker died (closed, killed under memory pressure) or hangs. */
+  private checkHeartbeat(): void {
+    if (!this.worker || this.statusBeforeSilence !== null || Date.now() - this.lastHeard < SILENCE_LIMIT_MS) return;
+    const { status } = this.store.getState();
+    this.statusBeforeSilence = status;
+    this.figures.cancel();
+    const seconds = Math.round((Date.now() - this.lastHeard) / 1000);
+    this.store.setState({
+      status: 'error',
+      running: false,
+      commandPending: false,
+      stepsPerSec: 0,
+      error: { kind: 'unresponsive', message: `The training worker has not answered for ${seconds} s: it stopped or hangs (the browser may have closed it to save memory).` },
+    });
+  }
+
+  private post(command: Command): void {
+    const seq = ++this.seq;
+    // A preview changes nothing about the run; every other command does, and is confirmed by a state report.
+    if (command.type !== 'preview') {
+      this.awaitedSeq = seq;
+      if (command.type !== 'init') this.store.setState({ commandPending: true });
+    }
+    this.worker?.postMessage({ ...command, seq } as ToWorker);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { BooleanKey, ExperimentConfig } from '../core/config';
 import { decodeConfig, quoted } from '../core/urlCodec';
-import { type BackendName, backendNames } from '../worker/protocol';
+import { type BackendName, backendNames } from '../train/backend';
 import { readCompareKey } from './compare/compareSwitch';
 import { type PageMode, parseHideList } from './share/pageMode';
 

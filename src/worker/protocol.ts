@@ -1,19 +1,21 @@
 /**
  * The typed message protocol between the UI and the training worker: one discriminated union each way.
- * Snapshot arrays are transferred (not copied) to the UI.
+ * Snapshot and checkpoint arrays are transferred (not copied) to the UI.
  */
 import type { ExperimentConfig } from '../core/config';
+import type { BackendInfo } from '../train/backend';
+import type { Checkpoint } from '../train/checkpoint';
 import type { Snapshot } from '../train/snapshot';
 
 export type { Snapshot };
 
-export const backendNames = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
-export type BackendName = (typeof backendNames)[number];
-
-/** UI → worker. */
-export type ToWorker =
-  /** Load data, pick the backend, build the model. `forcedBackend` comes from `?backend=`. */
-  | { type: 'init'; config: ExperimentConfig; forcedBackend: BackendName | null; dataUrl: string }
+/** UI → worker, before numbering. */
+export type Command =
+  /**
+   * Load data, pick the backend, build the model. `forcedBackend` comes from `?backend=`; `resume` continues a
+   * run from its checkpoint (a worker restarted after the previous one died).
+   */
+  | { type: 'init'; config: ExperimentConfig; forcedBackend: BackendInfo['name'] | null; dataUrl: string; resume: Checkpoint | null }
   | { type: 'start' }
   | { type: 'pause' }
   /** One training step then a snapshot (works while paused). */
@@ -25,11 +27,8 @@ export type ToWorker =
   /** Example training images with two augmented views each, drawn afresh on every request. */
   | { type: 'preview'; count: number };
 
-export interface BackendInfo {
-  name: BackendName;
-  /** Why this backend was chosen, in words for the status line. */
-  reason: string;
-}
+/** Every command carries a number, increasing; the worker's state reports name the last one it handled. */
+export type ToWorker = Command & { seq: number };
 
 export type ErrorKind = 'dataset' | 'backend' | 'nan' | 'internal';
 
@@ -47,11 +46,25 @@ export type FromWorker =
       pointImages: Uint8Array;
       imageSize: number;
       config: ExperimentConfig;
+      /** 0 for a new run; the checkpoint's step for a resumed one. */
+      step: number;
     }
+  /**
+   * Whether the worker is training, as of command `seq`: sent when it accepts a start, once the step in flight
+   * after a pause has finished (no step follows), and when it stops on its own (finished, diverged, failed).
+   */
+  | { type: 'state'; running: boolean; step: number; seq: number }
   /** count × 3 × size × size values in [0, 1]: each image, then its two augmented views. */
   | { type: 'preview'; count: number; imageSize: number; images: Float32Array }
-  | { type: 'progress'; step: number; loss: number; stepsPerSec: number; running: boolean }
+  /** `loss`: the latest loss read back from the device (GPU backends read every few steps). */
+  | { type: 'progress'; step: number; loss: number; stepsPerSec: number }
   | { type: 'snapshot'; snapshot: Snapshot }
+  /** The run's state, every few dozen steps: what a restarted worker resumes from. */
+  | { type: 'checkpoint'; checkpoint: Checkpoint }
   /** Training stopped because the configured number of steps was reached. */
   | { type: 'finished'; step: number }
+  /** Something the user should know that stops nothing (e.g. memory ran short and the lab thinned what it keeps). */
+  | { type: 'notice'; message: string }
+  /** Sent every second while the worker's event loop runs: its absence means the worker died or hangs. */
+  | { type: 'heartbeat' }
   | { type: 'error'; kind: ErrorKind; message: string };

@@ -1,4 +1,4 @@
-/** A failed run: what happened, and how to go on (Reset in the controls, or dismiss). */
+/** A failed run: what happened, and how to go on (Reset in the controls, Restart for a lost worker, or dismiss). */
 import type { ErrorKind } from '../../worker/protocol';
 import { useLab, useLabContext } from '../labContext';
 import { dismissError } from '../store';
@@ -11,15 +11,29 @@ const titles: Record<ErrorKind, string> = {
 };
 
 export function ErrorBanner() {
-  const { store } = useLabContext();
+  const { store, client } = useLabContext();
   const error = useLab((state) => state.error);
   if (!error) return null;
-  // A crash message already says what happened.
-  const title = error.kind === 'crash' ? null : titles[error.kind];
+  if (error.kind === 'crash' || error.kind === 'unresponsive') {
+    const step = client.resumableStep;
+    return (
+      <div className="banner banner-error" role="alert">
+        <p>{error.message}</p>
+        <p>
+          {step === null
+            ? 'Restart starts a new training worker, from step 0 (no checkpoint was taken yet).'
+            : `Restart starts a new training worker and resumes the run from step ${step}, its last checkpoint; the timeline is kept.`}
+        </p>
+        <button type="button" className="primary" onClick={() => client.restart()}>
+          Restart
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="banner banner-error" role="alert">
       <p>
-        {title ? <strong>{title} </strong> : null}
+        <strong>{titles[error.kind]} </strong>
         {error.message}
       </p>
       <p>

@@ -1,9 +1,12 @@
-/** The one button that starts and pauses training, for every run on the page (in the run controls, and alone in embed mode). */
+/**
+ * The one button that starts and pauses training, for every run on the page (in the run controls, and alone in
+ * embed mode). Its label is the state the worker confirmed; until it confirms a press, the button says it is busy.
+ */
 import { usePage, useRunsState } from '../page/pageControllerContext';
 
 export function StartPauseButton() {
   const { labs } = usePage();
-  const { running, canTrain } = useRunsState(labs);
+  const { running, pending, canTrain } = useRunsState(labs);
   const press = (): void => {
     for (const { client } of labs) {
       if (running) client.pause();
@@ -11,7 +14,7 @@ export function StartPauseButton() {
     }
   };
   return (
-    <button type="button" className="primary" disabled={!canTrain} onClick={press}>
+    <button type="button" className="primary" disabled={!canTrain} aria-busy={pending} data-pending={pending || undefined} onClick={press}>
       {running ? 'Pause' : 'Start'}
     </button>
   );

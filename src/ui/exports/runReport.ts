@@ -12,7 +12,8 @@
  */
 import type { ExperimentConfig } from '../../core/config';
 import { quoted, readableNotices } from '../../core/urlCodec';
-import { type BackendInfo, backendNames, type Snapshot } from '../../worker/protocol';
+import { type BackendInfo, backendNames } from '../../train/backend';
+import type { Snapshot } from '../../train/snapshot';
 import type { MetricPoint } from '../history/metricPoint';
 import type { SnapshotHistory } from '../history/snapshotHistory';
 import { isRecord, readConfigObject } from '../share/settingsFile';

@@ -41,6 +41,11 @@ export class MetricSeries {
     this.count = 0;
   }
 
+  /** Keeps only the first `count` points. */
+  truncate(count: number): void {
+    this.count = Math.max(0, Math.min(this.count, count));
+  }
+
   /** The filled part of a column, as a view (valid until the next push). */
   column(key: ColumnKey): Float64Array {
     return this.columns[key].subarray(0, this.count);

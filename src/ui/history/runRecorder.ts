@@ -37,6 +37,13 @@ export class RunRecorder {
     if (latest) publishSnapshot(this.live, latest);
   }
 
+  /** The run resumes from `step` (a restarted worker): what came after is forgotten, the rest stays on show. */
+  resumeFrom(step: number, config: ExperimentConfig): void {
+    this.history.truncateAfter(step);
+    const points = Array.from({ length: this.history.metrics.length }, (_, i) => this.history.metrics.at(i)!);
+    this.restore(points, [...this.history.kept], config);
+  }
+
   /** A run restarted: forget its history, its collapse verdict and any scrubbed position. */
   clear(): void {
     this.history.clear();

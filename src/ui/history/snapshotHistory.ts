@@ -61,6 +61,14 @@ export class SnapshotHistory {
     this.changed();
   }
 
+  /** Forgets everything after `step` (a run resumed from there takes those steps again). */
+  truncateAfter(step: number): void {
+    this.metrics.truncate(this.metrics.indexAtOrBefore(step) + 1);
+    this.snapshots = this.snapshots.filter((snapshot) => snapshot.step <= step);
+    this.snapshotsBytes = this.snapshots.reduce((sum, snapshot) => sum + snapshotBytes(snapshot), 0);
+    this.changed();
+  }
+
   /** Replaces the history with a saved run's: its figures (steps increasing) and the snapshots kept of it, oldest first. */
   restore(points: readonly MetricPoint[], snapshots: readonly Snapshot[]): void {
     this.forget();

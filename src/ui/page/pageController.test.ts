@@ -49,14 +49,14 @@ describe('PageController', () => {
   it('loads an edited link into the runs on show when it asks for the same page', () => {
     const { pages, workers } = setup('stopGrad');
     const [a, b] = workers;
-    for (const worker of [a!, b!]) worker.send({ type: 'ready', backend: { name: 'wasm', reason: '' }, classNames: [], evalCount: 0, pointImages: new Uint8Array(0), imageSize: 28, config });
+    for (const worker of [a!, b!]) worker.send({ type: 'ready', backend: { name: 'wasm', reason: '' }, classNames: [], evalCount: 0, pointImages: new Uint8Array(0), imageSize: 28, config, step: 0 });
     const page = pages.page;
     const edited = { ...config, seed: 8 };
     pages.openLink({ config: edited, compare: 'stopGrad', notices: ['edited'], autoplay: false });
     expect(pages.page).toBe(page);
     expect(workers).toHaveLength(2);
-    expect(a!.posted.at(-1)).toEqual({ type: 'reset', config: edited });
-    expect(b!.posted.at(-1)).toEqual({ type: 'reset', config: { ...edited, stopGrad: false } });
+    expect(a!.commands().at(-1)).toEqual({ type: 'reset', config: edited });
+    expect(b!.commands().at(-1)).toEqual({ type: 'reset', config: { ...edited, stopGrad: false } });
     expect(primaryLab(page).store.getState().notices).toContain('edited');
   });
 

@@ -17,7 +17,7 @@ export function usePage(): LabPage {
 }
 
 /** Whether any of the runs is training, and whether all of them can (ready, no report replayed). */
-export function useRunsState(labs: readonly Lab[]): { running: boolean; canTrain: boolean } {
+export function useRunsState(labs: readonly Lab[]): { running: boolean; pending: boolean; canTrain: boolean } {
   const subscribe = useCallback(
     (notify: () => void) => {
       const stops = labs.map(({ store }) => store.subscribe(notify));
@@ -26,11 +26,12 @@ export function useRunsState(labs: readonly Lab[]): { running: boolean; canTrain
     [labs],
   );
   const running = useSyncExternalStore(subscribe, () => labs.some(({ store }) => store.getState().running));
+  const pending = useSyncExternalStore(subscribe, () => labs.some(({ store }) => store.getState().commandPending));
   const canTrain = useSyncExternalStore(subscribe, () =>
     labs.every(({ store }) => {
       const { status, replay } = store.getState();
       return status === 'ready' && replay === null;
     }),
   );
-  return { running, canTrain };
+  return { running, pending, canTrain };
 }

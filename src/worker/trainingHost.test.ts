@@ -1,0 +1,178 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig, type ExperimentConfig } from '../core/config';
+import type { BatchSpec } from '../data/batchPlan';
+import { type BatchSource, LocalBatches } from '../data/batchSource';
+import { fashionMnist } from '../testing/behaviour';
+import { useBackend } from '../testing/tfBackend';
+import { selectBackend } from '../train/backend';
+import type { Checkpoint } from '../train/checkpoint';
+import type { Command, FromWorker } from './protocol';
+import { type HostEnvironment, TrainingHost } from './trainingHost';
+
+beforeAll(() => useBackend('wasm'));
+
+/** Resolves once `condition` holds, looking again after every turn of the event loop (up to `ms`). */
+async function until(condition: () => boolean, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function harness(overrides: Partial<HostEnvironment> = {}) {
+  const messages: FromWorker[] = [];
+  const env: HostEnvironment = {
+    post: (message) => messages.push(message),
+    loadData: () => fashionMnist(),
+    startBackend: (forced) => selectBackend(forced ?? 'wasm', { kind: 'none' }),
+    fallbackBackend: () => selectBackend('cpu', { kind: 'none' }),
+    yieldToMessages: () => new Promise((resolve) => setImmediate(resolve)),
+    ...overrides,
+  };
+  const host = new TrainingHost(env);
+  let seq = 0;
+  const send = (command: Command) => host.handle({ ...command, seq: ++seq });
+  const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const lastState = () => of('state').at(-1);
+  const steps = () => of('progress').map((m) => m.step);
+  return { host, messages, send, of, lastState, steps, seq: () => seq };
+}
+
+const quick: ExperimentConfig = { ...defaultConfig('simsiam'), batch: 16, evalEvery: 1000 };
+
+async function ready(h: ReturnType<typeof harness>, config = quick, resume: Checkpoint | null = null): Promise<void> {
+  await h.send({ type: 'init', config, forcedBackend: 'wasm', dataUrl: '', resume });
+  expect(h.of('ready')).toHaveLength(1);
+}
+
+describe('TrainingHost', () => {
+  it('confirms a start at once and a pause once the step in flight is done; no step follows a pause', async () => {
+    const h = harness();
+    await ready(h);
+    await h.send({ type: 'start' });
+    expect(h.lastState()).toMatchObject({ running: true, seq: 2 });
+    await until(() => h.steps().length >= 3);
+    await h.send({ type: 'pause' });
+    await until(() => h.lastState()!.running === false);
+    const pausedAt = h.lastState()!.step;
+    expect(h.lastState()!.seq).toBe(3);
+    expect(h.steps().at(-1)).toBe(pausedAt);
+    // The step the pause stopped at is shown.
+    expect(h.of('snapshot').at(-1)!.snapshot.step).toBe(pausedAt);
+    await h.send({ type: 'preview', count: 2 });
+    expect(h.steps().at(-1)).toBe(pausedAt);
+    h.host.dispose();
+  });
+
+  it('survives fifty quick Start/Pause pairs: one loop, no step after the last pause, the last state paused', async () => {
+    const h = harness();
+    await ready(h);
+    for (let i = 0; i < 50; i++) {
+      void h.send({ type: 'start' });
+      void h.send({ type: 'pause' });
+    }
+    await until(() => h.lastState()!.seq === h.seq() && h.lastState()!.running === false);
+    const settled = h.steps().length;
+    const step = h.lastState()!.step;
+    // Steps only ever count up by one: never two loops stepping at once.
+    h.steps().forEach((s, i) => expect(s).toBe(i + 1));
+    await h.send({ type: 'preview', count: 1 });
+    expect(h.steps()).toHaveLength(settled);
+    expect(step).toBe(settled);
+    h.host.dispose();
+  });
+
+  it('takes exactly one step per Step, with its snapshot, while paused', async () => {
+    const h = harness();
+    await ready(h);
+    await h.send({ type: 'step' });
+    await h.send({ type: 'step' });
+    expect(h.steps()).toEqual([1, 2]);
+    expect(h.of('snapshot').map((m) => m.snapshot.step)).toEqual([0, 1, 2]);
+    expect(h.lastState()).toMatchObject({ running: false, step: 2, seq: 3 });
+    h.host.dispose();
+  });
+
+  it('applies live settings in place and rebuilds for the others; Reset starts again at step 0', async () => {
+    const h = harness();
+    await ready(h);
+    await h.send({ type: 'step' });
+    await h.send({ type: 'config', config: { ...quick, stopGrad: false } });
+    expect(h.of('ready')).toHaveLength(1);
+    await h.send({ type: 'step' });
+    expect(h.steps().at(-1)).toBe(2);
+    await h.send({ type: 'config', config: { ...quick, stopGrad: false, dim: 8 } });
+    expect(h.of('ready')).toHaveLength(2);
+    expect(h.of('snapshot').at(-1)!.snapshot).toMatchObject({ step: 0, dim: 8 });
+    await h.send({ type: 'step' });
+    await h.send({ type: 'reset', config: quick });
+    expect(h.of('ready').at(-1)).toMatchObject({ step: 0, config: quick });
+    expect(h.lastState()).toMatchObject({ running: false, step: 0 });
+    h.host.dispose();
+  });
+
+  it('stops on a diverged loss with a plain message, and a later Start takes no step', async () => {
+    // Images with an infinite pixel: the loss is NaN from the first step.
+    const poisoned = (spec: BatchSpec): BatchSource => {
+      const local = new LocalBatches(spec);
+      return { take: async (step, augment) => ({ ...(await local.take(step, augment)), views: new Float32Array(2 * spec.batch * 784).fill(Infinity) }), dispose: () => {} };
+    };
+    const h = harness({ batches: poisoned });
+    await ready(h);
+    await h.send({ type: 'start' });
+    await until(() => h.of('error').length > 0);
+    expect(h.of('error')[0]).toMatchObject({ kind: 'nan', message: expect.stringMatching(/(loss became NaN at step 1|weights became non-finite by step 1): training diverged/) });
+    await until(() => h.lastState()!.running === false);
+    const stepsSoFar = h.steps().length;
+    await h.send({ type: 'start' });
+    await until(() => h.lastState()!.running === false && h.lastState()!.seq === h.seq());
+    expect(h.steps()).toHaveLength(stepsSoFar);
+    h.host.dispose();
+  });
+
+  it('falls back to another backend when a step fails, restarting the run', async () => {
+    let built = 0;
+    const failingFirst = (spec: BatchSpec): BatchSource =>
+      built++ === 0 ? { take: () => Promise.reject(new Error('the device was lost')), dispose: () => {} } : new LocalBatches(spec);
+    const h = harness({ batches: failingFirst });
+    await ready(h);
+    await h.send({ type: 'step' });
+    expect(h.of('error')[0]).toMatchObject({ kind: 'backend', message: expect.stringContaining('The wasm backend failed (the device was lost). Switched to cpu') });
+    expect(h.of('ready').at(-1)).toMatchObject({ step: 0, backend: { name: 'cpu' } });
+    h.host.dispose();
+    await useBackend('wasm');
+  });
+
+  it('resumes from a checkpoint it sent: the same step, the same next losses', async () => {
+    const config = { ...quick, evalEvery: 10 };
+    const first = harness();
+    await ready(first, config);
+    await first.send({ type: 'start' });
+    await until(() => first.of('checkpoint').length > 0 && first.steps().length >= 53);
+    await first.send({ type: 'pause' });
+    await until(() => first.lastState()!.running === false);
+    const checkpoint = first.of('checkpoint')[0]!.checkpoint;
+    expect(checkpoint.step).toBe(50);
+    const lossAt = (h: ReturnType<typeof harness>, step: number) => h.of('progress').find((m) => m.step === step)!.loss;
+    first.host.dispose();
+
+    const second = harness();
+    await ready(second, config, checkpoint);
+    expect(second.of('ready')[0]!.step).toBe(50);
+    for (let i = 0; i < 3; i++) await second.send({ type: 'step' });
+    expect(second.steps()).toEqual([51, 52, 53]);
+    for (const step of [51, 52, 53]) expect(lossAt(second, step)).toBe(lossAt(first, step));
+    second.host.dispose();
+  });
+
+  it('past its memory budget stops kNN, frees its bank and says so', async () => {
+    const h = harness({ memoryBudget: 1 });
+    await ready(h);
+    expect(h.of('notice')[0]!.message).toMatch(/Memory is running short.*kNN/);
+    for (let i = 0; i < 3; i++) await h.send({ type: 'step' });
+    expect(h.of('snapshot').slice(1).every((m) => m.snapshot.metrics.knnProjector === null)).toBe(true);
+    expect(h.of('notice')).toHaveLength(1);
+    h.host.dispose();
+  });
+});

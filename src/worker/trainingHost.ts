@@ -1,0 +1,303 @@
+/**
+ * The training worker's state machine, as a plain class: it takes commands, runs the Trainer and reports what
+ * happened, through functions it is given. The worker file only wires it to postMessage, so that pause, step,
+ * reset, settings changes, divergence, backend fallback and rapid Start/Pause are tested in Node.
+ *
+ * Rules it keeps:
+ * - One run loop at a time; every step (and every other use of the trainer) goes through one queue, so a reset
+ *   never disposes a model mid-step.
+ * - A paused run never takes another step: a step waiting in the queue looks again before it starts.
+ * - The running state is confirmed in `state` messages naming the last command handled; progress messages
+ *   carry no state, so a late one cannot flip the UI's Start/Pause.
+ */
+import type { ExperimentConfig } from '../core/config';
+import type { BatchSpec } from '../data/batchPlan';
+import type { BatchSource } from '../data/batchSource';
+import type { DatasetName } from '../data/datasetFormat';
+import type { BackendInfo, BackendName } from '../train/backend';
+import { type Checkpoint, checkpointBuffers } from '../train/checkpoint';
+import { readMemory } from '../train/memory';
+import { SnapshotSchedule } from '../train/snapshotSchedule';
+import { StepRateMeter } from '../train/stepRate';
+import { NonFiniteLossError, Trainer, type TrainingData } from '../train/trainer';
+import type { ErrorKind, FromWorker, ToWorker } from './protocol';
+
+/** What the host needs from its surroundings (the worker's, or a test's). */
+export interface HostEnvironment {
+  post(message: FromWorker, transfer?: Transferable[]): void;
+  loadData(name: DatasetName, dataUrl: string): Promise<TrainingData>;
+  /** Picks and starts a backend (the forced one when given, falling back if it fails). */
+  startBackend(forced: BackendName | null): Promise<BackendInfo>;
+  /** Starts the next backend after `failed` stopped working. */
+  fallbackBackend(failed: BackendName): Promise<BackendInfo>;
+  /** Calls `lost` if the backend's device goes away without any op throwing (WebGPU). */
+  watchDevice?(backend: BackendInfo, lost: (reason: string) => void): void;
+  /** Where training batches come from (default: made in this thread). */
+  batches?: (spec: BatchSpec) => BatchSource;
+  /** Lets queued messages in between steps (so that Pause is seen). */
+  yieldToMessages(): Promise<void>;
+  /** The wasm heap budget in bytes (default 1.5 GB): past it the host thins what it keeps. */
+  memoryBudget?: number;
+}
+
+/** GPU backends read the loss back every this many steps (and before every snapshot): each read stalls the queue. */
+export const LOSS_READ_EVERY = 10;
+/** A checkpoint (what a restarted worker resumes from) every this many steps. */
+export const CHECKPOINT_EVERY = 50;
+const DEFAULT_MEMORY_BUDGET = 1.5 * 1024 ** 3;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class TrainingHost {
+  private readonly datasets = new Map<DatasetName, Promise<TrainingData>>();
+  private dataUrl = '';
+  private backend: BackendInfo | null = null;
+  private trainer: Trainer | null = null;
+  /** Whether the user wants training to run; the loop stops at its next step once this is false. */
+  private running = false;
+  private loop: Promise<void> | null = null;
+  /** The last command handled, named in state reports. */
+  private seq = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly rate = new StepRateMeter();
+  private readonly schedule = new SnapshotSchedule();
+  /** The step of the latest snapshot sent. */
+  private snapshotStep = -1;
+  /** Set once memory ran short: kNN (and its 25 MB bank) stays off for the rest of the worker's life. */
+  private knnOff = false;
+
+  constructor(private readonly env: HostEnvironment) {}
+
+  /** Handles one command; resolves once it is done (start resolves once the run is under way). */
+  async handle(message: ToWorker): Promise<void> {
+    // A preview changes nothing about the run, and its requester does not wait for a state report.
+    if (message.type !== 'preview') this.seq = message.seq;
+    switch (message.type) {
+      case 'init':
+        this.dataUrl = message.dataUrl;
+        await this.exclusive(async () => {
+          try {
+            this.backend = await this.env.startBackend(message.forcedBackend);
+          } catch (error) {
+            this.postError('backend', error);
+            return;
+          }
+          this.env.watchDevice?.(this.backend, (reason) => void this.onDeviceLost(reason));
+          await this.rebuild(message.config, message.resume);
+        });
+        return;
+      case 'start':
+        if (!this.trainer) {
+          this.confirm();
+          return;
+        }
+        this.running = true;
+        this.confirm();
+        this.ensureLoop();
+        return;
+      case 'pause':
+        this.running = false;
+        // With a loop under way, the pause is confirmed once its step in flight has finished.
+        if (!this.loop) this.confirm();
+        return;
+      case 'step':
+        this.running = false;
+        await this.exclusive(() => this.stepOnce('single'));
+        if (!this.loop) this.confirm();
+        return;
+      case 'reset':
+        this.running = false;
+        await this.exclusive(() => this.rebuild(message.config, null));
+        return;
+      case 'config':
+        await this.exclusive(async () => {
+          if (this.trainer?.updateConfig(message.config)) return;
+          this.running = false;
+          await this.rebuild(message.config, null);
+        });
+        return;
+      case 'preview':
+        await this.exclusive(async () => {
+          if (!this.trainer) return;
+          const images = this.trainer.previewAugmentations(message.count);
+          this.env.post({ type: 'preview', count: message.count, imageSize: this.trainer.imageSize, images }, [images.buffer]);
+        });
+        return;
+    }
+  }
+
+  /** Frees the model (the worker is going away). */
+  dispose(): void {
+    this.running = false;
+    this.trainer?.dispose();
+    this.trainer = null;
+  }
+
+  /** Runs trainer operations one at a time, in order. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private confirm(): void {
+    this.env.post({ type: 'state', running: this.running, step: this.trainer?.step ?? 0, seq: this.seq });
+  }
+
+  private postError(kind: ErrorKind, error: unknown): void {
+    this.env.post({ type: 'error', kind, message: messageOf(error) });
+  }
+
+  private ensureLoop(): void {
+    if (this.loop) return;
+    this.rate.reset();
+    this.loop = (async () => {
+      while (this.running) {
+        const keepGoing = await this.exclusive(() => this.stepOnce('loop'));
+        if (!keepGoing) break;
+        await this.env.yieldToMessages();
+      }
+      // Paused between steps: show the step the run stopped at.
+      await this.exclusive(async () => {
+        const trainer = this.trainer;
+        if (trainer && !trainer.diverged && this.snapshotStep !== trainer.step) await this.postSnapshot(trainer);
+      });
+      this.loop = null;
+      this.confirm();
+    })();
+  }
+
+  private loadData(name: DatasetName): Promise<TrainingData> {
+    let pending = this.datasets.get(name);
+    if (!pending) {
+      pending = this.env.loadData(name, this.dataUrl);
+      pending.catch(() => this.datasets.delete(name));
+      this.datasets.set(name, pending);
+    }
+    return pending;
+  }
+
+  /** (Re)builds the trainer for a config — from step 0, or from a checkpoint — and shows its first snapshot. */
+  private async rebuild(config: ExperimentConfig, resume: Checkpoint | null): Promise<void> {
+    this.trainer?.dispose();
+    this.trainer = null;
+    let data: TrainingData;
+    try {
+      data = await this.loadData(config.dataset);
+    } catch (error) {
+      this.running = false;
+      this.postError('dataset', error);
+      return;
+    }
+    const trainer = new Trainer(config, data, { batches: this.env.batches });
+    if (resume) {
+      try {
+        trainer.restore(resume);
+      } catch (error) {
+        this.env.post({ type: 'notice', message: `The run could not be resumed (${messageOf(error)}); it starts again from step 0.` });
+      }
+    }
+    this.trainer = trainer;
+    this.rate.reset();
+    this.schedule.reset();
+    this.env.post({
+      type: 'ready',
+      backend: this.backend!,
+      classNames: data.train.classNames,
+      evalCount: data.eval.count,
+      pointImages: config.showTrain ? concatBytes(data.eval.pixels, data.train.pixels) : data.eval.pixels.slice(),
+      imageSize: data.eval.rows,
+      config,
+      step: trainer.step,
+    });
+    this.confirm();
+    await this.postSnapshot(trainer);
+  }
+
+  private get readsEveryStep(): boolean {
+    return this.backend?.name === 'wasm' || this.backend?.name === 'cpu';
+  }
+
+  /** One step, with its snapshot when due. Returns false when training must stop. */
+  private async stepOnce(reason: 'loop' | 'single'): Promise<boolean> {
+    const trainer = this.trainer;
+    if (!trainer || (reason === 'loop' && !this.running)) return false;
+    try {
+      await trainer.trainStep();
+      this.rate.tick();
+      const { step, config } = trainer;
+      const done = config.steps > 0 && step >= config.steps;
+      if (done) this.running = false;
+      const snapshotDue = this.schedule.snapshotDue(step, config.evalEvery) || done || !this.running;
+      if (this.readsEveryStep || snapshotDue || step % LOSS_READ_EVERY === 0) await trainer.readLosses();
+      this.env.post({ type: 'progress', step, loss: trainer.lastLoss, stepsPerSec: this.rate.perSecond() });
+      if (snapshotDue) await this.postSnapshot(trainer);
+      if (step % CHECKPOINT_EVERY === 0) await this.postCheckpoint(trainer);
+      if (done) this.env.post({ type: 'finished', step });
+      return !done;
+    } catch (error) {
+      this.running = false;
+      if (error instanceof NonFiniteLossError) this.postError('nan', error);
+      else await this.recoverFromBackendFailure(error, trainer.config);
+      return false;
+    }
+  }
+
+  private async postSnapshot(trainer: Trainer): Promise<void> {
+    const knnQueries = this.knnOff ? 0 : this.schedule.knnQueriesAt(trainer.step);
+    const snapshot = await trainer.snapshot({ knnQueries });
+    this.snapshotStep = snapshot.step;
+    this.env.post({ type: 'snapshot', snapshot }, [snapshot.embeddings.buffer, snapshot.labels.buffer, snapshot.pairs.buffer]);
+    this.checkMemory(trainer);
+  }
+
+  private async postCheckpoint(trainer: Trainer): Promise<void> {
+    const checkpoint = await trainer.checkpoint();
+    this.env.post({ type: 'checkpoint', checkpoint }, checkpointBuffers(checkpoint));
+  }
+
+  /**
+   * The wasm heap only grows, and the backend aborts at 4 GB. Past the budget the host gives up what it can
+   * spare — the kNN bank of training images, kNN itself — and says so, rather than letting the backend abort.
+   */
+  private checkMemory(trainer: Trainer): void {
+    const heap = readMemory().wasmHeapBytes;
+    if (heap === null || this.knnOff || heap < (this.env.memoryBudget ?? DEFAULT_MEMORY_BUDGET)) return;
+    this.knnOff = true;
+    trainer.releaseKnnBank();
+    const megabytes = Math.round(heap / 1024 ** 2).toLocaleString('en');
+    this.env.post({
+      type: 'notice',
+      message: `Memory is running short (the training worker holds ${megabytes} MB), so kNN accuracy is no longer measured. Reload the page to measure it again.`,
+    });
+  }
+
+  /** A failing backend (e.g. a lost GPU device) falls back to the next one and restarts the run. */
+  private async recoverFromBackendFailure(error: unknown, config: ExperimentConfig): Promise<void> {
+    const failed = this.backend?.name ?? 'wasm';
+    try {
+      this.backend = await this.env.fallbackBackend(failed);
+      this.postError('backend', new Error(`The ${failed} backend failed (${messageOf(error)}). Switched to ${this.backend.name}; the run restarted from step 0.`));
+      await this.rebuild(config, null);
+    } catch (fallbackError) {
+      this.postError('backend', fallbackError);
+    }
+  }
+
+  private onDeviceLost(reason: string): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.trainer) return;
+      this.running = false;
+      await this.recoverFromBackendFailure(new Error(`the GPU device was lost: ${reason}`), this.trainer.config);
+    });
+  }
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
