@@ -102,6 +102,24 @@ test('settings export to a JSON file and import back, a bad file applying nothin
   expect(errors).toEqual([]);
 });
 
+test('Open in PyTorch downloads run.py with the method and the settings on show', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#method=simclr&negatives=false&seed=4');
+  await waitUntilReady(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Open in PyTorch' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('run.py');
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  const script = Buffer.concat(chunks).toString('utf8');
+  expect(script).toContain("METHOD = 'simclr'");
+  expect(script).toContain("'negatives': False,");
+  expect(script).toContain("'seed': 4,");
+  expect(script).toContain('def nt_xent(');
+  expect(errors).toEqual([]);
+});
+
 test('classroom mode hides the chosen controls; embed mode shows only the sphere and Start/Pause', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/#classroom=1&hide=seed,dataset,lessons,share');

@@ -26,9 +26,19 @@ describe('parseArgs', () => {
     [['--steps', '0'], /at least 1/],
     [['--backend', 'tpu'], /--backend must be one of/],
     [['steps=3'], /Unexpected argument/],
+    [['--export-pytorch', '--steps', '3'], /--export-pytorch needs a file name/],
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parseArgs(argv as string[])).toThrow(UsageError);
     expect(() => parseArgs(argv as string[])).toThrow(message as RegExp);
+  });
+});
+
+describe('--export-pytorch', () => {
+  it('takes a file name beside the flags of the experiment to export', () => {
+    const { exportPytorch, config } = parseArgs(['--method', 'simclr', '--export-pytorch', 'run.py', '--negatives=false']);
+    expect(exportPytorch).toBe('run.py');
+    expect(config).toMatchObject({ method: 'simclr', negatives: false });
+    expect(parseArgs([]).exportPytorch).toBeNull();
   });
 });
 

@@ -7,6 +7,8 @@ export interface CliOptions {
   backend: BackendName | null;
   /** Evaluation images scored by kNN at each evaluation (0 = no kNN; it is the slow metric). */
   knnQueries: number;
+  /** Write the experiment as a PyTorch script to this path instead of training (null: train). */
+  exportPytorch: string | null;
   help: boolean;
 }
 
@@ -25,6 +27,7 @@ export function parseArgs(argv: string[]): CliOptions {
   let help = false;
   let backend: BackendName | null = null;
   let knnQueries = 0;
+  let exportPytorch: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument "${arg}". Flags look like --steps 300.`);
@@ -56,6 +59,11 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       continue;
     }
+    if (name === 'export-pytorch') {
+      if (value.startsWith('--') || value.trim() === '') throw new UsageError('--export-pytorch needs a file name, e.g. --export-pytorch run.py.');
+      exportPytorch = value;
+      continue;
+    }
     if (!key) throw new UsageError(`Unknown flag --${name}.`);
     pairs.push([key, value]);
   }
@@ -68,7 +76,7 @@ export function parseArgs(argv: string[]): CliOptions {
     (config as unknown as Record<string, unknown>)[key] = value;
   }
   if (config.steps === 0) throw new UsageError('--steps must be at least 1 on the command line.');
-  return { config, json, backend, knnQueries, help };
+  return { config, json, backend, knnQueries, exportPytorch, help };
 }
 
 function splitOnce(text: string): [string, string | undefined] {
@@ -92,6 +100,7 @@ export function usage(): string {
     `  --backend        ${backendNames.join('|').padEnd(26)} tfjs backend (default wasm, cpu as fallback)`,
     '  --knn            0–2000                     evaluation images scored by kNN (k = 20) each evaluation (default 0)',
     '  --json                                      one JSON object per evaluation, then a summary',
+    '  --export-pytorch FILE                       write the experiment as a PyTorch script (python3 FILE --steps 200) and exit',
     '  --help                                      this text',
   ].join('\n');
 }

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -28,5 +31,27 @@ describe('npm run train (the real CLI process)', () => {
     const failure = await run(cli[0]!, [cli[1]!, '--dim', 'lots']).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('--dim lots: expected whole number 2–128');
+  });
+});
+
+describe('npm run train -- --export-pytorch', () => {
+  it('writes the script for the experiment the other flags describe and exits 0 without training', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cli-export-'));
+    try {
+      const path = join(folder, 'run.py');
+      const { stdout } = await run(cli[0]!, [cli[1]!, '--method', 'simsiam', '--stop-grad=false', '--steps', '200', '--export-pytorch', path]);
+      expect(stdout).toContain(`Wrote simsiam as a PyTorch script to ${path}`);
+      const script = readFileSync(path, 'utf8');
+      expect(script).toContain("'stopGrad': False,");
+      expect(script).toContain("'steps': 200,");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('exits with code 1 and says why when the file cannot be written', async () => {
+    const failure = await run(cli[0]!, [cli[1]!, '--export-pytorch', '/nonexistent-folder/run.py']).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain('Cannot write the PyTorch script to "/nonexistent-folder/run.py": its folder does not exist.');
   });
 });

@@ -3,7 +3,10 @@
  * browser worker, on the tfjs wasm backend in Node (cpu as fallback).
  */
 import '@tensorflow/tfjs-backend-wasm';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DatasetError } from '../data/datasetFormat';
+import { pytorchScript } from '../export/pytorchScript';
 import { loadDatasetFromDisk } from '../data/diskDataset';
 import { prefetchedInWorkerThread } from '../data/nodeBatchWorker';
 import { selectBackend } from '../train/backend';
@@ -69,6 +72,32 @@ async function main(options: CliOptions): Promise<void> {
   }
 }
 
+const writeProblems: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EISDIR: 'that is a folder; give a file name such as run.py',
+  EACCES: 'permission denied',
+  EROFS: 'the file system is read-only',
+};
+
+/** `--export-pytorch FILE`: writes the experiment the other flags describe as a PyTorch script, and exits. */
+function exportPytorch(path: string, { config }: CliOptions): never {
+  const target = resolve(path);
+  try {
+    writeFileSync(target, pytorchScript(config));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = writeProblems[code ?? ''] ?? (error as Error).message;
+    process.stderr.write(`Cannot write the PyTorch script to "${target}": ${reason}.\n`);
+    process.exit(1);
+  }
+  process.stdout.write(
+    `Wrote ${config.method} as a PyTorch script to ${target}\n` +
+      `Run it from the project folder (it reads public/data): python3 ${path} --steps ${config.steps}\n`,
+  );
+  process.exit(0);
+}
+
 let options: CliOptions;
 try {
   options = parseArgs(process.argv.slice(2));
@@ -81,6 +110,7 @@ if (options.help) {
   process.stdout.write(`${usage()}\n`);
   process.exit(0);
 }
+if (options.exportPytorch !== null) exportPytorch(options.exportPytorch, options);
 main(options).then(
   () => process.exit(0),
   (error: unknown) => {

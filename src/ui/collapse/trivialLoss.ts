@@ -7,7 +7,7 @@
 import type { ExperimentConfig } from '../../core/config';
 
 /** A mean positive-pair cosine above this is "at the trivial bound" (SimSiam loss below −0.999). */
-const AT_BOUND_COSINE = 0.999;
+export const AT_BOUND_COSINE = 0.999;
 
 /** The mean cosine between positive pairs that `loss` implies, or null when collapse does not minimise the objective. */
 export function positivePairCosine(loss: number, config: ExperimentConfig): number | null {

@@ -1,12 +1,13 @@
 /**
  * The run's exports: the sphere as a PNG, the metric history as CSV or JSON, the shown embeddings as the
- * Embedding Projector's two TSV files, and the whole run as a report the lab can replay. In a comparison
- * each run has its own, with `tag` (`stopGrad-off`) in the file names.
+ * Embedding Projector's two TSV files, the whole run as a report the lab can replay, and the experiment as
+ * a PyTorch script. In a comparison each run has its own, with `tag` (`stopGrad-off`) in the file names.
  */
 import { useId, useState } from 'react';
+import { pytorchScript } from '../../export/pytorchScript';
 import { useLab, useLabContext } from '../labContext';
 import { downloadBlob, downloadText } from './download';
-import { runFileName } from './exportNames';
+import { pytorchScriptName, runFileName } from './exportNames';
 import { metricsCsv, metricsJson } from './metricsExport';
 import { projectorMetadataTsv, projectorVectorsTsv } from './projectorTsv';
 import { runReportText } from './runReport';
@@ -59,6 +60,11 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
     downloadText(runReportText(source, history), JSON_TYPE, fileName('run.json', latestStep()));
   };
 
+  // Needs no snapshot: the script is made from the settings alone.
+  const exportPytorch = (): void => {
+    downloadText(pytorchScript(store.getState().config), 'text/x-python', pytorchScriptName(tag));
+  };
+
   return (
     <div className="export-controls" role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className="export-title">
@@ -83,9 +89,14 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
         <button type="button" disabled={empty} onClick={exportReport} title="The whole run, to open again here with Open run report">
           Run report JSON
         </button>
+        <button type="button" onClick={exportPytorch} title="run.py: PyTorch trains this experiment (python3 run.py --steps 200 from the project folder)">
+          Open in PyTorch
+        </button>
       </div>
       <p className="panel-note">
         The sphere and the Projector files hold the snapshot on show; load both TSV files at projector.tensorflow.org.
+        Open in PyTorch saves run.py, a PyTorch script of these settings with the same metrics and verdict; run it
+        from the project folder, or on a GPU with a ResNet and CIFAR-10 (see the README).
       </p>
       <p className="panel-note" role="alert">
         {problem}

@@ -6,3 +6,8 @@ export function runFileName(config: ExperimentConfig, step: number, what: string
   const parts = ['hypersphere-lab', config.method, `seed${config.seed}`, `step${step}`, ...(tag ? [tag] : []), what];
   return parts.join('-');
 }
+
+/** The PyTorch script of an experiment: `run.py`, as the README runs it (`run-stopGrad-off.py` for a comparison's run B). */
+export function pytorchScriptName(tag: string | null = null): string {
+  return tag ? `run-${tag}.py` : 'run.py';
+}
