@@ -15,7 +15,7 @@ import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { Rng } from '../core/rng';
 import { l2Normalize } from '../ssl/losses';
 import { methods } from '../ssl/methods';
-import type { SslModel } from '../ssl/model';
+import type { Views } from '../ssl/model';
 import { useBackend } from '../testing/tfBackend';
 import { hasTorch, TORCH_PYTHON, torchEnv } from '../testing/torchPython';
 import { positivePairCosine } from '../ui/collapse/trivialLoss';
@@ -54,26 +54,25 @@ function randomTensors(seed: number): Tensors {
   return { ...rows, prototypes } as Tensors;
 }
 
-/** The lab's loss and its gradients for given embeddings: its real loss function over a model that returns them. */
+/** The lab's loss and its gradients for given embeddings: its real loss function, handed those embeddings. */
 function labLoss(config: ExperimentConfig, values: Tensors): { loss: number; grads: Record<string, number[]> } {
-  const view1 = tf.zeros([ROWS, 1]) as tf.Tensor2D;
-  const view2 = tf.zeros([ROWS, 1]) as tf.Tensor2D;
   const inputs = TENSORS.map((name) => tf.tensor2d(values[name]));
   const method = methods[config.method];
   const lossOf = (...[z1, z2, p1, p2, t1, t2, prototypes]: tf.Tensor2D[]) => {
-    const model = {
-      embed: (view: tf.Tensor2D) => (view === view1 ? z1 : z2),
-      predictor: { apply: (z: tf.Tensor2D) => (z === z1 ? p1 : p2) },
-      target: config.method === 'byol' && config.momentum > 0 ? { embed: (view: tf.Tensor2D) => (view === view1 ? t1 : t2) } : null,
-      prototypes,
-    } as unknown as SslModel;
-    const loss = method.loss({ model, view1, view2, mode: { training: true, stats: null }, config });
+    const views = (first: tf.Tensor2D, second: tf.Tensor2D): Views => ({ both: tf.concat([first, second], 0), first, second });
+    const loss = method.loss({
+      z: views(z1!, z2!),
+      predict: () => views(p1!, p2!),
+      target: config.method === 'byol' && config.momentum > 0 ? () => views(t1!, t2!) : null,
+      prototypes: prototypes!,
+      config,
+    });
     // tfjs refuses gradients for inputs the loss does not read; a zero term reads them all (gradient 0).
     return tf.add(loss, tf.mul(0, tf.addN([z1, z2, p1, p2, t1, t2].map((x) => tf.sum(x!))).add(tf.sum(prototypes!)))) as tf.Scalar;
   };
   const { value, grads } = tf.valueAndGrads(lossOf as (...x: tf.Tensor[]) => tf.Scalar)(inputs);
   const result = { loss: value.dataSync()[0]!, grads: Object.fromEntries(TENSORS.map((name, i) => [name, Array.from(grads[i]!.dataSync())])) };
-  tf.dispose([view1, view2, ...inputs, value, ...grads]);
+  tf.dispose([...inputs, value, ...grads]);
   return result;
 }
 
