@@ -1,68 +1,124 @@
 /**
- * Training speed, printed as figures: median ms per SimSiam step (batch 256, d = 3) and snapshot time
- * (embed 2,000 evaluation images + read back) per backend, in Node and in Chromium (the built app, served
- * by vite preview). Usage: npm run build && npm run bench:train [-- --node-only | --browser-only]
+ * Training speed, printed as figures (never a timed test): ms per SimSiam step (batch 256, d = 3) split into its
+ * phases — batch preparation, forward + backward, optimiser, BatchNorm statistics, after-step hooks (EMA,
+ * prototypes), loss readback — with kernels and loss readbacks per step and snapshot ms, per backend: in Node
+ * (wasm, cpu) and in Chromium (wasm, webgl, webgpu, in a worker as the lab trains). Then the engine against
+ * PyTorch on one core of this machine, alternating runs (../shared/reference/pytorch/bench_simsiam.py, with
+ * serial OpenBLAS and its CPU core named).
+ *
+ *   npm run bench:train [-- --node-only | --browser-only | --no-pytorch] [--steps 30] [--rounds 5] [--method simsiam]
+ *
+ * Phases are timed on steps that wait for each phase to finish (on WebGPU/WebGL that adds stalls a plain step
+ * avoids), so they add up to more than the plain ms/step there.
  */
-import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
 import { chromium } from '@playwright/test';
-import { preview } from 'vite';
-import { defaultConfig } from '../src/core/config';
+import { createServer } from 'vite';
+import { defaultConfig, type MethodName } from '../src/core/config';
+import { LocalBatches } from '../src/data/batchSource';
 import { loadDatasetFromDisk } from '../src/data/diskDataset';
-import { Trainer } from '../src/train/trainer';
+import { prefetchedInWorkerThread } from '../src/data/nodeBatchWorker';
+import { stepPhases } from '../src/train/stepProfile';
+import { measureTraining, type TrainingMeasurement } from './bench/measureTraining';
 
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+const steps = Number(option('steps', '30'));
+const rounds = Number(option('rounds', '5'));
+const method = option('method', 'simsiam') as MethodName;
+const config = defaultConfig(method);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const fixed = (value: number | undefined, digits = 1) => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits));
 
-async function benchNode(backend: 'wasm' | 'cpu', steps: number): Promise<void> {
-  await tf.setBackend(backend);
+const phaseTitles = ['batch', 'fwd+bwd', 'optim', 'bn stats', 'hooks', 'readback'];
+function header(): void {
+  const cells = ['where', 'backend', 'ms/step', ...phaseTitles, 'kernels', 'reads/step', 'snapshot ms'];
+  console.log(cells.map((c, i) => (i < 2 ? c.padEnd(i === 0 ? 26 : 8) : c.padStart(9))).join(' '));
+}
+function row(where: string, m: TrainingMeasurement): void {
+  const phases = stepPhases.map((phase) => fixed(m.phases[phase]));
+  const cells = [where.padEnd(26), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0)];
+  console.log(cells.map((c, i) => (i < 2 ? c : c.padStart(9))).join(' '));
+}
+
+async function nodeData() {
+  return { train: await loadDatasetFromDisk('fashion-mnist', 'train'), eval: await loadDatasetFromDisk('fashion-mnist', 'eval') };
+}
+
+async function benchNode(): Promise<void> {
+  const data = await nodeData();
+  await tf.setBackend('wasm');
   await tf.ready();
-  const data = { train: await loadDatasetFromDisk('fashion-mnist', 'train'), eval: await loadDatasetFromDisk('fashion-mnist', 'eval') };
-  const trainer = new Trainer(defaultConfig('simsiam'), data);
-  const stepMs: number[] = [];
-  const snapshotMs: number[] = [];
-  for (let i = 0; i < steps + 2; i++) {
-    const started = performance.now();
-    await trainer.trainStep();
-    if (i >= 2) stepMs.push(performance.now() - started); // the first steps compile and warm up
-  }
-  for (let i = 0; i < 3; i++) snapshotMs.push((await trainer.snapshot()).evalMs);
-  trainer.dispose();
-  console.log(`node    ${backend.padEnd(7)} ${median(stepMs).toFixed(1).padStart(8)} ms/step  snapshot ${median(snapshotMs).toFixed(1)} ms  (${steps} steps)`);
+  row('node, batches prefetched', await measureTraining(config, data, { steps, readEvery: 1, batches: prefetchedInWorkerThread }));
+  row('node, one thread', await measureTraining(config, data, { steps, readEvery: 1, batches: (spec) => new LocalBatches(spec) }));
+  await tf.setBackend('cpu');
+  await tf.ready();
+  row('node, batches prefetched', await measureTraining(config, data, { steps: 3, readEvery: 1, batches: prefetchedInWorkerThread }));
 }
 
 async function benchBrowser(backends: [string, number][]): Promise<void> {
-  const server = await preview({ preview: { port: 4174, strictPort: true } });
+  // The dev server serves the benchmark page beside the app, with the app's cross-origin isolation headers.
+  const server = await createServer({ server: { port: 4176, strictPort: true }, logLevel: 'error' });
+  await server.listen();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    for (const [backend, steps] of backends) {
+    for (const [backend, count] of backends) {
       const page = await browser.newPage();
-      // One snapshot at step 0 and one at the end, so the timing is training steps.
-      await page.goto(`http://localhost:4174/?backend=${backend}#v=1&steps=${steps}&evalEvery=1000&autoplay=1`);
-      const stepOf = async () => Number(await page.getByTestId('step').textContent());
-      await page.waitForFunction(() => Number(document.querySelector('[data-testid="step"]')?.textContent) >= 2, null, { timeout: 300_000 });
-      const [firstStep, started] = [await stepOf(), performance.now()];
-      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="step"]')?.textContent) >= n, steps, { timeout: 600_000 });
-      const msPerStep = (performance.now() - started) / (steps - firstStep);
-      await page.waitForFunction(() => document.querySelector('[data-testid="snapshot-ms"]')?.textContent !== '—');
-      const snapshotMs = await page.getByTestId('snapshot-ms').textContent();
-      const used = await page.getByTestId('backend').textContent();
-      console.log(`chromium ${String(used).padEnd(7)}${msPerStep.toFixed(1).padStart(8)} ms/step  snapshot ${snapshotMs} ms  (${steps} steps)`);
+      await page.goto(`http://localhost:4176/scripts/bench/train-bench.html?backend=${backend}&steps=${count}&method=${method}`);
+      const handle = await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult, null, { timeout: 900_000 });
+      const result = (await handle.jsonValue()) as TrainingMeasurement | { error: string };
+      if ('error' in result) console.log(`${'chromium'.padEnd(26)} ${backend.padEnd(8)} failed: ${result.error}`);
+      else row('chromium worker', result);
       await page.close();
     }
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await server.close();
   }
+}
+
+const PYTORCH = '../shared/reference/pytorch/bench_simsiam.py';
+
+/** The engine's plain ms/step on one thread (augmentation inline, as PyTorch's benchmark does it) against PyTorch's, alternating. */
+async function benchAgainstPytorch(): Promise<void> {
+  if (method !== 'simsiam' || !existsSync(PYTORCH) || !existsSync('/usr/bin/python3')) {
+    console.log('\nPyTorch comparison skipped (it needs ../shared/reference/pytorch and /usr/bin/python3 with torch; SimSiam only).');
+    return;
+  }
+  const run = promisify(execFile);
+  const data = await nodeData();
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const core = await run('/usr/bin/python3', ['-c', "import os, sys; sys.path.insert(0, os.path.dirname(sys.argv[1])); import fastblas; fastblas.ensure(); print(os.environ.get('OPENBLAS_CORETYPE', 'detected by OpenBLAS'))", PYTORCH]);
+  const torch: number[] = [];
+  const lab: number[] = [];
+  const labPrefetched: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const { stdout } = await run('/usr/bin/python3', [PYTORCH, '40'], { timeout: 300_000 });
+    torch.push(Number(/torch_ms ([\d.]+)/.exec(stdout)![1]));
+    lab.push((await measureTraining(config, data, { steps, readEvery: 1, batches: (spec) => new LocalBatches(spec) })).msPerStep);
+    labPrefetched.push((await measureTraining(config, data, { steps, readEvery: 1, batches: prefetchedInWorkerThread })).msPerStep);
+  }
+  console.log(`\nAgainst PyTorch (SimSiam, batch 256, d = 3, Adam; ${rounds} alternating rounds; OpenBLAS core ${core.stdout.trim()}):`);
+  console.log(`  PyTorch, one thread (augmentation included)     ${fixed(median(torch))} ms/step   rounds: ${torch.map((v) => fixed(v)).join(' ')}`);
+  console.log(`  lab wasm, one thread (augmentation inline)      ${fixed(median(lab))} ms/step   rounds: ${lab.map((v) => fixed(v)).join(' ')}   ratio ${fixed(median(lab) / median(torch), 2)}×`);
+  console.log(`  lab wasm, augmentation in a second thread       ${fixed(median(labPrefetched))} ms/step   rounds: ${labPrefetched.map((v) => fixed(v)).join(' ')}   ratio ${fixed(median(labPrefetched) / median(torch), 2)}×`);
 }
 
 const nodeOnly = process.argv.includes('--node-only');
 const browserOnly = process.argv.includes('--browser-only');
-if (!browserOnly) {
-  await benchNode('wasm', 30);
-  await benchNode('cpu', 5);
-}
-if (!nodeOnly) await benchBrowser([['wasm', 40], ['webgl', 8], ['cpu', 6], ['webgpu', 4]]);
+console.log(`${method}, batch ${config.batch}, d = ${config.dim}; medians over ${steps} steps (phases over ${Math.max(5, steps >> 1)})`);
+header();
+if (!browserOnly) await benchNode();
+if (!nodeOnly) await benchBrowser([['wasm', steps], ['webgl', 6], ['webgpu', 4]]);
+if (!browserOnly && !process.argv.includes('--no-pytorch')) await benchAgainstPytorch();
 process.exit(0);

@@ -188,6 +188,27 @@ describe('loadDatasetFromUrl', () => {
     );
   });
 
+  it('calls a web page served in place of the file "not found"', async () => {
+    vi.stubGlobal('fetch', async () => new Response('<!doctype html><html></html>', { headers: { 'content-type': 'text/html' } }));
+    await expect(loadDatasetFromUrl('mnist', 'train', '/data')).rejects.toThrow(
+      'Dataset file "/data/mnist/train.hsd" was not found: the server answered with a web page instead. Build the datasets with `npm run data`.',
+    );
+  });
+
+  it('says a download cut short stopped before the end, with the size the server announced', async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new Uint8Array(100));
+        controller.error(new TypeError('Failed to fetch'));
+      },
+    });
+    vi.stubGlobal('fetch', async () => new Response(body, { headers: { 'content-length': '1500000' } }));
+    const err = (await loadDatasetFromUrl('mnist', 'train', '/data').catch((e: unknown) => e)) as Error;
+    expect(err.message).toBe(
+      'The download of dataset "/data/mnist/train.hsd" stopped before the end (1,500,000 bytes were announced). Reload to retry; if it keeps stopping, the file on the server is damaged.',
+    );
+  });
+
   it('turns a network failure into a DatasetError', async () => {
     vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
     await expect(loadDatasetFromUrl('mnist', 'train', '/data')).rejects.toThrow(

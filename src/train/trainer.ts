@@ -12,6 +12,7 @@ import { FlatAdam, FlatMomentum, type FlatOptimizer } from '../ssl/optimizers';
 import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
 import type { Checkpoint } from './checkpoint';
 import type { Snapshot } from './snapshot';
+import type { StepProfile } from './stepProfile';
 import { installWasmKernels } from './wasmKernels';
 
 export interface TrainingData {
@@ -127,16 +128,18 @@ export class Trainer {
 
   /**
    * What the model sees: `count` random training images, each followed by its two augmented views
-   * under the current augmentation settings (count × 3 × size × size, values in [0, 1]). Its own random
-   * stream, so previews never change the training run.
+   * under the current augmentation settings (count × 3 × size × size, values in [0, 1]). Draw `draw` of a
+   * random stream of its own, so previews never change the training run, and a host that numbers its
+   * requests gets new examples every time, even across Resets.
    */
-  previewAugmentations(count: number): Float32Array {
+  previewAugmentations(count: number, draw: number): Float32Array {
     const { pixels, rows: size, count: total } = this.data.train;
     const area = size * size;
-    const indices = Int32Array.from({ length: count }, () => this.previewRng.int(total));
+    const rng = this.previewRng.fork(`draw ${draw}`);
+    const indices = Int32Array.from({ length: count }, () => rng.int(total));
     const [first, second] = [0, 1].map(() => {
       const out = new Float32Array(count * area);
-      augmentInto(pixels, size, indices, sampleViewParams(this.previewRng, count, size, this.cfg), this.cfg.noise, { mean: 0, std: 1 }, out);
+      augmentInto(pixels, size, indices, sampleViewParams(rng, count, size, this.cfg), this.cfg.noise, { mean: 0, std: 1 }, out);
       return out;
     });
     const strip = new Float32Array(count * 3 * area);
@@ -166,16 +169,21 @@ export class Trainer {
     return true;
   }
 
-  /** One optimisation step. Its loss stays on the device until readLosses(). */
-  async trainStep(): Promise<void> {
+  /**
+   * One optimisation step. Its loss stays on the device until readLosses(). `profile` (benchmarks) times its
+   * phases, waiting for each on asynchronous backends.
+   */
+  async trainStep(profile?: StepProfile): Promise<void> {
     if (this.divergence) throw this.divergence;
+    profile?.begin();
     const batch = await this.batches.take(this.stepCount, this.cfg);
+    await profile?.mark('batch');
     const { cfg, model } = this;
     const method = methods[cfg.method];
     const trains = method.trains(cfg);
     const rows = batch.views.length / INPUT_SIZE;
     const recorded: RecordedStats = { embedding: [], predictor: [] };
-    const loss = tf.tidy(() => {
+    const { loss, gradient } = tf.tidy(() => {
       const views = tf.tensor2d(batch.views, [rows, INPUT_SIZE]);
       const viewsT = tf.tensor2d(batch.viewsT, [INPUT_SIZE, rows]);
       const all = model.unpack();
@@ -190,12 +198,17 @@ export class Trainer {
         return method.loss(model.lossInputs(stepTensors, views, cfg, { viewsT, recorded }));
       };
       const { value, grads } = tf.valueAndGrads(lossOf)(trained);
-      this.optimizer.step(model.params, this.flatGradient(grads, trains), this.maskFor(trains));
-      return value;
+      return { loss: value, gradient: this.flatGradient(grads, trains) };
     });
+    await profile?.mark('forward + backward', gradient);
+    this.optimizer.step(model.params, gradient, this.maskFor(trains));
+    gradient.dispose();
+    await profile?.mark('optimizer', model.params);
     model.embeddingStats.update(recorded.embedding, rows / 2);
     model.predictorStats.update(recorded.predictor, rows / 2);
+    await profile?.mark('batch-norm statistics', model.embeddingStats.mean);
     method.afterStep?.(model, cfg, this.stepCount + 1);
+    await profile?.mark('after-step hooks', model.target ?? model.params);
     this.pendingLosses.push(loss);
     this.stepCount += 1;
   }
@@ -205,7 +218,7 @@ export class Trainer {
    * weights. Throws NonFiniteLossError for the first non-finite loss, or for non-finite weights (NaN does not
    * always reach the loss: wasm's ReLU turns it into 0); the run is then over.
    */
-  async readLosses(): Promise<number[]> {
+  async readLosses(profile?: StepProfile): Promise<number[]> {
     if (this.pendingLosses.length === 0) return [];
     const pending = this.pendingLosses;
     this.pendingLosses = [];
@@ -213,6 +226,7 @@ export class Trainer {
     const read = tf.tidy(() => tf.concat([tf.stack(pending), tf.reshape(tf.sum(this.model.params), [1])]));
     const values = Array.from(await read.data());
     tf.dispose([read, ...pending]);
+    await profile?.mark('loss readback');
     const weightSum = values.pop()!;
     const bad = values.findIndex((value) => !Number.isFinite(value));
     if (bad >= 0 || !Number.isFinite(weightSum)) {

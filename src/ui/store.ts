@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../core/config';
 import type { BackendInfo } from '../train/backend';
+import type { MemoryReading } from '../train/memory';
 import type { ErrorKind } from '../worker/protocol';
 
 export type LabStatus = 'loading' | 'ready' | 'error';
@@ -39,6 +40,8 @@ export interface LabState extends RunFigures {
   running: boolean;
   /** A start, pause or step was sent and the worker has not confirmed where things stand yet. */
   commandPending: boolean;
+  /** What the training worker's engine holds, from its latest heartbeat. */
+  workerMemory: MemoryReading | null;
   /** Plain-text notices (bad URL values, clamped settings); shown until dismissed. */
   notices: string[];
   error: LabError | null;
@@ -65,6 +68,7 @@ export function createLabStore(config: ExperimentConfig, notices: string[] = [])
     classNames: [],
     running: false,
     commandPending: false,
+    workerMemory: null,
     notices,
     error: null,
     runNote: null,

@@ -192,7 +192,7 @@ describe('TrainingClient', () => {
     expect(store.getState().status).toBe('ready');
     vi.advanceTimersByTime(1500);
     expect(store.getState()).toMatchObject({ status: 'error', error: { kind: 'unresponsive' } });
-    worker().send({ type: 'heartbeat' });
+    worker().send({ type: 'heartbeat', memory: null });
     expect(store.getState()).toMatchObject({ status: 'ready', error: null });
     vi.advanceTimersByTime(4000);
     expect(store.getState().error?.kind).toBe('unresponsive');

@@ -236,6 +236,7 @@ export class TrainingClient {
     this.heard();
     switch (message.type) {
       case 'heartbeat':
+        if (message.memory) this.store.setState({ workerMemory: message.memory });
         return;
       case 'ready': {
         // Every ready (init, reset, restarting change, backend fallback, restart) is a new model, paused: at

@@ -5,6 +5,7 @@
 import type { ExperimentConfig } from '../core/config';
 import type { BackendInfo } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
+import type { MemoryReading } from '../train/memory';
 import type { Snapshot } from '../train/snapshot';
 
 export type { Snapshot };
@@ -65,6 +66,9 @@ export type FromWorker =
   | { type: 'finished'; step: number }
   /** Something the user should know that stops nothing (e.g. memory ran short and the lab thinned what it keeps). */
   | { type: 'notice'; message: string }
-  /** Sent every second while the worker's event loop runs: its absence means the worker died or hangs. */
-  | { type: 'heartbeat' }
+  /**
+   * Sent every second while the worker's event loop runs (its absence means the worker died or hangs), with what
+   * the engine holds (null before a backend has started).
+   */
+  | { type: 'heartbeat'; memory: MemoryReading | null }
   | { type: 'error'; kind: ErrorKind; message: string };

@@ -55,7 +55,7 @@ const host = new TrainingHost({
   yieldToMessages,
 });
 
-setInterval(() => post({ type: 'heartbeat' }), HEARTBEAT_MS);
+setInterval(() => host.heartbeat(), HEARTBEAT_MS);
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   host.handle(event.data).catch((error) => post({ type: 'error', kind: 'internal', message: error instanceof Error ? error.message : String(error) }));

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { Rng } from '../core/rng';
 import type { BatchSpec } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
 import { fashionMnist } from '../testing/behaviour';
@@ -83,6 +84,56 @@ describe('TrainingHost', () => {
     h.host.dispose();
   });
 
+  it('skips queued Resets and settings changes that a later one supersedes', async () => {
+    const h = harness();
+    await ready(h);
+    const resets = Array.from({ length: 10 }, () => h.send({ type: 'reset', config: quick }));
+    await Promise.all(resets);
+    expect(h.of('ready')).toHaveLength(2);
+    const byol = { ...quick, method: 'byol' as const };
+    const changes = [byol, quick, byol, { ...byol, stopGrad: false }].map((config) => h.send({ type: 'config', config }));
+    await Promise.all(changes);
+    expect(h.of('ready')).toHaveLength(3);
+    expect(h.of('ready').at(-1)!.config).toEqual({ ...byol, stopGrad: false });
+    // A settings change and then a Reset: one rebuild, with the Reset's settings.
+    void h.send({ type: 'config', config: { ...byol, stopGrad: true } });
+    await h.send({ type: 'reset', config: { ...byol, stopGrad: true } });
+    expect(h.of('ready')).toHaveLength(4);
+    h.host.dispose();
+  });
+
+  it('takes 80 random commands without a stuck queue, and ends in the last settings, paused', async () => {
+    const h = harness();
+    await ready(h);
+    const rng = new Rng(2026);
+    let config = quick;
+    const handled: Promise<void>[] = [];
+    for (let i = 0; i < 80; i++) {
+      const pick = rng.int(5);
+      if (pick === 0) handled.push(h.send({ type: rng.bernoulli(0.5) ? 'start' : 'pause' }));
+      if (pick === 1) handled.push(h.send({ type: 'step' }));
+      if (pick === 2) handled.push(h.send({ type: 'reset', config }));
+      if (pick === 3) {
+        config = { ...config, stopGrad: !config.stopGrad };
+        handled.push(h.send({ type: 'config', config }));
+      }
+      if (pick === 4) {
+        config = { ...defaultConfig(rng.bernoulli(0.5) ? 'simsiam' : 'byol'), batch: 16, evalEvery: 1000 };
+        handled.push(h.send({ type: 'config', config }));
+      }
+      // Now and then the event loop turns, as between a user's clicks.
+      if (rng.bernoulli(0.3)) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await h.send({ type: 'pause' });
+    await Promise.all(handled);
+    await until(() => h.lastState()!.seq === h.seq() && h.lastState()!.running === false);
+    expect(h.of('ready').at(-1)!.config).toEqual(config);
+    const settled = h.steps().length;
+    await h.send({ type: 'preview', count: 1 });
+    expect(h.steps()).toHaveLength(settled);
+    h.host.dispose();
+  });
+
   it('takes exactly one step per Step, with its snapshot, while paused', async () => {
     const h = harness();
     await ready(h);
@@ -100,6 +151,8 @@ describe('TrainingHost', () => {
     await h.send({ type: 'step' });
     await h.send({ type: 'config', config: { ...quick, stopGrad: false } });
     expect(h.of('ready')).toHaveLength(1);
+    // Every command that concerns the run is answered with where it stands, a live change too.
+    expect(h.lastState()!.seq).toBe(h.seq());
     await h.send({ type: 'step' });
     expect(h.steps().at(-1)).toBe(2);
     await h.send({ type: 'config', config: { ...quick, stopGrad: false, dim: 8 } });

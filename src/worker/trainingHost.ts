@@ -63,6 +63,11 @@ export class TrainingHost {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly rate = new StepRateMeter();
   private readonly schedule = new SnapshotSchedule();
+  /** Previews sent over the worker's life: each one draws new examples. */
+  private previewsDrawn = 0;
+  /** The newest Reset, and the newest Reset or settings change, received (queued ones older than these are moot). */
+  private latestReset = 0;
+  private latestSettings = 0;
   /** The step of the latest snapshot sent. */
   private snapshotStep = -1;
   /** Set once memory ran short: kNN (and its 25 MB bank) stays off for the rest of the worker's life. */
@@ -109,11 +114,22 @@ export class TrainingHost {
         return;
       case 'reset':
         this.running = false;
-        await this.exclusive(() => this.rebuild(message.config, null));
+        this.latestReset = this.latestSettings = message.seq;
+        await this.exclusive(async () => {
+          // A later Reset rebuilds anyway: a student pressing Reset ten times waits for one model, not ten.
+          if (message.seq < this.latestReset) return;
+          await this.rebuild(message.config, null);
+        });
         return;
       case 'config':
+        this.latestSettings = message.seq;
         await this.exclusive(async () => {
-          if (this.trainer?.updateConfig(message.config)) return;
+          // Every config and reset carries the whole config: a later one brings the trainer there by itself.
+          if (message.seq < this.latestSettings) return;
+          if (this.trainer?.updateConfig(message.config)) {
+            this.confirm();
+            return;
+          }
           this.running = false;
           await this.rebuild(message.config, null);
         });
@@ -121,11 +137,17 @@ export class TrainingHost {
       case 'preview':
         await this.exclusive(async () => {
           if (!this.trainer) return;
-          const images = this.trainer.previewAugmentations(message.count);
+          const images = this.trainer.previewAugmentations(message.count, ++this.previewsDrawn);
           this.env.post({ type: 'preview', count: message.count, imageSize: this.trainer.imageSize, images }, [images.buffer]);
         });
         return;
     }
+  }
+
+  /** Says the worker is alive, with what the engine holds; the worker calls it every second. */
+  heartbeat(): void {
+    // Before a backend has started, asking tfjs for its memory would start one.
+    this.env.post({ type: 'heartbeat', memory: this.backend ? readMemory() : null });
   }
 
   /** Frees the model (the worker is going away). */

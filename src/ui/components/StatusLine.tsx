@@ -2,6 +2,8 @@
 import { formatCollapseStd, formatFixed } from '../format';
 import { useLab } from '../labContext';
 
+const MEGABYTE = 1024 * 1024;
+
 export function StatusLine() {
   const status = useLab((state) => state.status);
   const backend = useLab((state) => state.backend);
@@ -12,6 +14,7 @@ export function StatusLine() {
   const snapshotDim = useLab((state) => state.snapshotDim);
   const snapshotMs = useLab((state) => state.snapshotMs);
   const runNote = useLab((state) => state.runNote);
+  const memory = useLab((state) => state.workerMemory);
   const collapse = formatCollapseStd(collapseStd, snapshotDim);
 
   return (
@@ -35,6 +38,19 @@ export function StatusLine() {
         <div className="figure" title="Time to embed the 2,000 evaluation images and read them back from the backend">
           <dt>Snapshot ms</dt>
           <dd data-testid="snapshot-ms">{formatFixed(snapshotMs, 0)}</dd>
+        </div>
+        <div className="figure" title="What the training worker holds: tensors and their size, and the wasm heap (which only grows)">
+          <dt>Memory</dt>
+          <dd data-testid="worker-memory">
+            {memory ? (
+              <>
+                <span data-testid="worker-tensor-mb">{formatFixed(memory.tensorBytes / MEGABYTE, 0)}</span> MB in {memory.tensors} tensors
+                {memory.wasmHeapBytes !== null ? `, heap ${formatFixed(memory.wasmHeapBytes / MEGABYTE, 0)} MB` : ''}
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
         </div>
         <div className="figure">
           <dt>Loss</dt>

@@ -8,7 +8,8 @@ export function OpenReportControl() {
   const { store, client } = useLabContext();
   // A report replaces a run the worker has built; while it loads there is none yet.
   const ready = useLab((state) => state.status === 'ready');
-  const [result, setResult] = useState('');
+  const replaying = useLab((state) => state.replay !== null);
+  const [result, setResult] = useState<'opened' | 'rejected' | null>(null);
 
   const open = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const input = event.target;
@@ -18,9 +19,11 @@ export function OpenReportControl() {
     if (!file) return;
     const { report, notices } = await readRunReport(file);
     addNotices(store, notices);
-    const shown = report !== null && client.replay(report);
-    setResult(shown ? 'Report opened: scrub the timeline to move between its snapshots.' : 'Nothing was opened (see the notice above).');
+    setResult(report !== null && client.replay(report) ? 'opened' : 'rejected');
   };
+  // "Opened" holds only while the report is on show: a Reset, an import or a changed setting ends it.
+  const note =
+    result === 'rejected' ? 'Nothing was opened (see the notice above).' : result === 'opened' && replaying ? 'Report opened: scrub the timeline to move between its snapshots.' : '';
 
   return (
     <div className="open-report">
@@ -29,7 +32,7 @@ export function OpenReportControl() {
         <input type="file" accept=".json,application/json" className="visually-hidden" disabled={!ready} onChange={(event) => void open(event)} />
       </label>
       <p className="panel-note" aria-live="polite">
-        {result}
+        {note}
       </p>
     </div>
   );

@@ -1,0 +1,69 @@
+/**
+ * One benchmark of the training engine, in whichever thread runs it (Node, or a browser worker): ms per plain
+ * step as a host runs them, the same steps split into their phases, kernels per step, and snapshot ms.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ExperimentConfig } from '../../src/core/config';
+import type { BatchSpec } from '../../src/data/batchPlan';
+import type { BatchSource } from '../../src/data/batchSource';
+import { StepProfile, type StepPhase } from '../../src/train/stepProfile';
+import { Trainer, type TrainingData } from '../../src/train/trainer';
+
+export interface TrainingMeasurement {
+  backend: string;
+  /** Median ms of a plain step, losses read back every `readEvery` steps (as the worker does on this backend). */
+  msPerStep: number;
+  /** Median ms of each phase, over steps that wait for every phase (see StepProfile). */
+  phases: Partial<Record<StepPhase, number>>;
+  kernelsPerStep: number;
+  /** Loss reads per step. */
+  readbacksPerStep: number;
+  /** Median ms of a snapshot (embed the 2,000 evaluation images and their views, read back, measure; no kNN). */
+  snapshotMs: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+export async function measureTraining(
+  config: ExperimentConfig,
+  data: TrainingData,
+  options: { steps: number; readEvery: number; batches?: (spec: BatchSpec) => BatchSource },
+): Promise<TrainingMeasurement> {
+  const trainer = new Trainer(config, data, { batches: options.batches });
+  try {
+    for (let i = 0; i < 3; i++) await trainer.trainStep(); // the first steps compile and warm up
+    await trainer.readLosses();
+    const plain: number[] = [];
+    for (let i = 0; i < options.steps; i++) {
+      const started = performance.now();
+      await trainer.trainStep();
+      if ((i + 1) % options.readEvery === 0) await trainer.readLosses();
+      plain.push(performance.now() - started);
+    }
+    await trainer.readLosses();
+    const profile = new StepProfile();
+    for (let i = 0; i < Math.max(5, options.steps >> 1); i++) {
+      await trainer.trainStep(profile);
+      await trainer.readLosses(profile);
+    }
+    // Kernels the step runs (a custom-gradient op's own record is its inner kernels' wrapper: not counted).
+    const kernels = (await tf.profile(async () => void (await trainer.trainStep()))).kernels.filter((k) => k.name !== 'forward').length;
+    await trainer.readLosses();
+    const snapshots: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await trainer.snapshot();
+      snapshots.push(performance.now() - started);
+    }
+    return {
+      backend: tf.getBackend(),
+      msPerStep: median(plain),
+      phases: Object.fromEntries(profile.medians()),
+      kernelsPerStep: kernels,
+      readbacksPerStep: 1 / options.readEvery,
+      snapshotMs: median(snapshots),
+    };
+  } finally {
+    trainer.dispose();
+  }
+}

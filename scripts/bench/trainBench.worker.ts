@@ -1,0 +1,36 @@
+/// <reference lib="webworker" />
+/** Measures training in a worker of the page, on the backend asked for, with batches from a batch worker. */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { defaultConfig, type MethodName } from '../../src/core/config';
+import { PrefetchedBatches } from '../../src/data/batchSource';
+import { startBrowserBatchWorker } from '../../src/data/browserBatchWorker';
+import { loadDatasetFromUrl } from '../../src/data/fetchDataset';
+import { type BackendName, selectBackend } from '../../src/train/backend';
+import { LOSS_READ_EVERY } from '../../src/worker/trainingHost';
+import { configureWasm } from '../../src/worker/wasmSetup';
+import { measureTraining } from './measureTraining';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+self.onmessage = async (event: MessageEvent<Record<string, string>>) => {
+  try {
+    const { backend, steps, method } = event.data;
+    configureWasm();
+    const started = await selectBackend(backend as BackendName, { kind: 'none' });
+    if (started.name !== backend) throw new Error(`${backend} did not start (${started.reason})`);
+    const [train, evalSet] = await Promise.all([loadDatasetFromUrl('fashion-mnist', 'train', '/data'), loadDatasetFromUrl('fashion-mnist', 'eval', '/data')]);
+    const port = startBrowserBatchWorker();
+    const readEvery = backend === 'wasm' || backend === 'cpu' ? 1 : LOSS_READ_EVERY;
+    const result = await measureTraining(defaultConfig((method ?? 'simsiam') as MethodName), { train, eval: evalSet }, {
+      steps: Number(steps ?? 30),
+      readEvery,
+      batches: (spec) => new PrefetchedBatches(port, spec),
+    });
+    port.terminate();
+    self.postMessage({ ...result, backend: tf.getBackend() });
+  } catch (error) {
+    self.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+};
