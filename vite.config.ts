@@ -9,14 +9,15 @@ const isolationHeaders = {
 
 /**
  * The production build's Content-Security-Policy: only the lab's own files run. tfjs-wasm compiles WebAssembly
- * ('wasm-unsafe-eval'); the threaded wasm backend starts its helper workers from blob: URLs; exports and point
+ * ('wasm-unsafe-eval'); the threaded wasm backend starts its helper workers from blob: URLs (and they load its
+ * code from one: script-src blob:); exports and point
  * images are blob: and data: URLs. No inline script or style, no eval. It goes in the page as a meta tag (for
  * hosts that cannot set headers) and in `vite preview`'s headers, which also cover the workers' scripts.
  * The dev server runs without it: React's fast refresh injects inline scripts.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "worker-src 'self' blob:",
   "img-src 'self' data: blob:",
   "style-src 'self'",
@@ -37,6 +38,6 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicyMeta()],
   server: { headers: isolationHeaders },
   preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy }, port: 4173, strictPort: true },
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: { minify: { mangle: false, compress: false } } } },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
 });

@@ -1,28 +1,38 @@
 import { expect, test } from '@playwright/test';
 import { pauseTraining, readNumber, waitUntilReady, watchErrors } from './lab';
 
-/** The lab's rule (backendPlan): the backend it picks, and the reason it gives, for each kind of WebGPU adapter. */
-const expectedBackend = {
+/** The lab's rule without a real GPU (backendPlan): the backend it picks, and the reason it gives, by WebGPU adapter. */
+const expectedWithoutGpu = {
   none: { name: 'wasm', reason: 'no WebGPU adapter in this browser' },
   software: { name: 'wasm', reason: 'the WebGPU adapter is software' },
-  hardware: { name: 'webgpu', reason: 'WebGPU on a real GPU' },
 };
 
-test('loads with no console errors and picks the backend the WebGPU adapter calls for: wasm unless it is a real GPU', async ({ page }) => {
+test('loads with no console errors and picks the backend its rule calls for: measured on a real GPU, else wasm', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
   await waitUntilReady(page);
-  // The adapter this browser offers, asked as the lab asks: a fallback or SwiftShader adapter is software.
-  const adapter = await page.evaluate(async (): Promise<keyof typeof expectedBackend> => {
+  // What this browser offers, asked as the lab asks: a fallback or SwiftShader adapter, a software WebGL renderer.
+  const offered = await page.evaluate(async () => {
     type Adapter = { info?: { architecture?: string }; isFallbackAdapter?: boolean };
     const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
     const found = await gpu?.requestAdapter().catch(() => null);
-    if (!found) return 'none';
-    return found.info?.architecture === 'swiftshader' || found.isFallbackAdapter === true ? 'software' : 'hardware';
+    const webgpu = !found ? 'none' : found.info?.architecture === 'swiftshader' || found.isFallbackAdapter === true ? 'software' : 'hardware';
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    const webgl = !renderer ? 'none' : /swiftshader|llvmpipe|softpipe|software/i.test(renderer) ? 'software' : 'hardware';
+    return { webgpu: webgpu as 'none' | 'software' | 'hardware', webgl };
   });
-  // The status line names the backend, then why: it must have seen the same adapter and chosen by the rule.
-  const { name, reason } = expectedBackend[adapter];
-  await expect(page.getByTestId('backend').locator('..')).toHaveText(new RegExp(`^${name} — ${reason}`));
+  const status = page.getByTestId('backend').locator('..');
+  if (offered.webgpu === 'hardware' || offered.webgl === 'hardware') {
+    // Measured: each real-GPU backend and wasm with its steps/s, and the fastest used.
+    await expect(status).toHaveText(/^(webgpu|webgl|wasm) — (\w+ \d+ steps\/s, )*\w+ \d+ steps\/s — using (webgpu|webgl|wasm)/);
+    const text = (await status.textContent())!;
+    expect(text.split(' — ')[0]).toBe(/using (\w+)/.exec(text)![1]);
+  } else {
+    const { name, reason } = expectedWithoutGpu[offered.webgpu as 'none' | 'software'];
+    await expect(status).toHaveText(new RegExp(`^${name} — ${reason}`));
+  }
   await expect(page.getByRole('list', { name: 'Classes' })).toContainText('Ankle boot');
   expect(errors).toEqual([]);
 });

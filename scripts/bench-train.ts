@@ -13,7 +13,7 @@
  */
 import '@tensorflow/tfjs-backend-wasm';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { chromium } from '@playwright/test';
@@ -62,7 +62,7 @@ async function benchNode(): Promise<void> {
   row('node, batches prefetched', await measureTraining(config, data, { steps: 3, readEvery: 1, batches: prefetchedInWorkerThread }));
 }
 
-async function benchBrowser(backends: [string, number][]): Promise<void> {
+async function benchBrowser(backends: [string, number, number][]): Promise<void> {
   // The dev server serves the benchmark page beside the app, with the app's cross-origin isolation headers.
   const server = await createServer({ server: { port: 4176, strictPort: true }, logLevel: 'error' });
   await server.listen();
@@ -71,13 +71,13 @@ async function benchBrowser(backends: [string, number][]): Promise<void> {
     args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    for (const [backend, count] of backends) {
+    for (const [backend, count, threads] of backends) {
       const page = await browser.newPage();
-      await page.goto(`http://localhost:4176/scripts/bench/train-bench.html?backend=${backend}&steps=${count}&method=${method}`);
+      await page.goto(`http://localhost:4176/scripts/bench/train-bench.html?backend=${backend}&steps=${count}&method=${method}&threads=${threads}`);
       const handle = await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult, null, { timeout: 900_000 });
       const result = (await handle.jsonValue()) as TrainingMeasurement | { error: string };
       if ('error' in result) console.log(`${'chromium'.padEnd(26)} ${backend.padEnd(8)} failed: ${result.error}`);
-      else row('chromium worker', result);
+      else row(`chromium worker${backend === 'wasm' ? `, ${threads} thread${threads > 1 ? 's' : ''}` : ''}`, result);
       await page.close();
     }
   } finally {
@@ -98,7 +98,9 @@ async function benchAgainstPytorch(): Promise<void> {
   const data = await nodeData();
   await tf.setBackend('wasm');
   await tf.ready();
-  const core = await run('/usr/bin/python3', ['-c', "import os, sys; sys.path.insert(0, os.path.dirname(sys.argv[1])); import fastblas; fastblas.ensure(); print(os.environ.get('OPENBLAS_CORETYPE', 'detected by OpenBLAS'))", PYTORCH]);
+  // The core fastblas.py names for OpenBLAS (from the same CPU flags), so that the figure says what was compared.
+  const flags = readFileSync('/proc/cpuinfo', 'utf8');
+  const core = / avx512f/.test(flags) ? 'SkylakeX' : / avx2/.test(flags) ? 'Haswell' : 'detected by OpenBLAS';
   const torch: number[] = [];
   const lab: number[] = [];
   const labPrefetched: number[] = [];
@@ -108,7 +110,7 @@ async function benchAgainstPytorch(): Promise<void> {
     lab.push((await measureTraining(config, data, { steps, readEvery: 1, batches: (spec) => new LocalBatches(spec) })).msPerStep);
     labPrefetched.push((await measureTraining(config, data, { steps, readEvery: 1, batches: prefetchedInWorkerThread })).msPerStep);
   }
-  console.log(`\nAgainst PyTorch (SimSiam, batch 256, d = 3, Adam; ${rounds} alternating rounds; OpenBLAS core ${core.stdout.trim()}):`);
+  console.log(`\nAgainst PyTorch (SimSiam, batch 256, d = 3, Adam; ${rounds} alternating rounds; OpenBLAS core ${core}):`);
   console.log(`  PyTorch, one thread (augmentation included)     ${fixed(median(torch))} ms/step   rounds: ${torch.map((v) => fixed(v)).join(' ')}`);
   console.log(`  lab wasm, one thread (augmentation inline)      ${fixed(median(lab))} ms/step   rounds: ${lab.map((v) => fixed(v)).join(' ')}   ratio ${fixed(median(lab) / median(torch), 2)}×`);
   console.log(`  lab wasm, augmentation in a second thread       ${fixed(median(labPrefetched))} ms/step   rounds: ${labPrefetched.map((v) => fixed(v)).join(' ')}   ratio ${fixed(median(labPrefetched) / median(torch), 2)}×`);
@@ -119,6 +121,6 @@ const browserOnly = process.argv.includes('--browser-only');
 console.log(`${method}, batch ${config.batch}, d = ${config.dim}; medians over ${steps} steps (phases over ${Math.max(5, steps >> 1)})`);
 header();
 if (!browserOnly) await benchNode();
-if (!nodeOnly) await benchBrowser([['wasm', steps], ['webgl', 6], ['webgpu', 4]]);
+if (!nodeOnly) await benchBrowser([['wasm', steps, 1], ['wasm', steps, 2], ['webgl', 6, 1], ['webgpu', 4, 1]]);
 if (!browserOnly && !process.argv.includes('--no-pytorch')) await benchAgainstPytorch();
 process.exit(0);

@@ -12,7 +12,7 @@ import './ui/styles.css';
 const startup = readStartupSettings(window.location.search, window.location.hash);
 const { pageMode } = startup;
 // Created outside React so StrictMode's double effects never start two workers.
-const pages = new PageController({ forcedBackend: startup.forcedBackend }, startup);
+const pages = new PageController({ backend: startup.backend }, startup);
 applyPageModeClasses(document.documentElement, pageMode);
 // An embedded sphere has no controls to change the settings, and its frame's address is not the reader's.
 if (!pageMode.embed) startLinkSync(pages);

@@ -11,7 +11,11 @@ import { Trainer, type TrainingData } from '../../src/train/trainer';
 
 export interface TrainingMeasurement {
   backend: string;
-  /** Median ms of a plain step, losses read back every `readEvery` steps (as the worker does on this backend). */
+  /**
+   * ms per plain step, losses read back every `readEvery` steps as the worker does on this backend: the time of
+   * `steps` steps and their reads over `steps` (on asynchronous backends one step's time says nothing, its kernels
+   * finish later), median over a few such runs.
+   */
   msPerStep: number;
   /** Median ms of each phase, over steps that wait for every phase (see StepProfile). */
   phases: Partial<Record<StepPhase, number>>;
@@ -34,13 +38,17 @@ export async function measureTraining(
     for (let i = 0; i < 3; i++) await trainer.trainStep(); // the first steps compile and warm up
     await trainer.readLosses();
     const plain: number[] = [];
-    for (let i = 0; i < options.steps; i++) {
+    const runs = 3;
+    const perRun = Math.max(options.readEvery, Math.round(options.steps / runs));
+    for (let run = 0; run < runs; run++) {
       const started = performance.now();
-      await trainer.trainStep();
-      if ((i + 1) % options.readEvery === 0) await trainer.readLosses();
-      plain.push(performance.now() - started);
+      for (let i = 0; i < perRun; i++) {
+        await trainer.trainStep();
+        if ((i + 1) % options.readEvery === 0) await trainer.readLosses();
+      }
+      await trainer.readLosses();
+      plain.push((performance.now() - started) / perRun);
     }
-    await trainer.readLosses();
     const profile = new StepProfile();
     for (let i = 0; i < Math.max(5, options.steps >> 1); i++) {
       await trainer.trainStep(profile);

@@ -7,18 +7,18 @@ import { defaultConfig, type MethodName } from '../../src/core/config';
 import { PrefetchedBatches } from '../../src/data/batchSource';
 import { startBrowserBatchWorker } from '../../src/data/browserBatchWorker';
 import { loadDatasetFromUrl } from '../../src/data/fetchDataset';
-import { type BackendName, selectBackend } from '../../src/train/backend';
+import { type BackendName, noGpu, selectBackend } from '../../src/train/backend';
 import { LOSS_READ_EVERY } from '../../src/worker/trainingHost';
-import { configureWasm } from '../../src/worker/wasmSetup';
+import { configureWasm, wasmThreads } from '../../src/worker/wasmSetup';
 import { measureTraining } from './measureTraining';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 self.onmessage = async (event: MessageEvent<Record<string, string>>) => {
   try {
-    const { backend, steps, method } = event.data;
-    configureWasm();
-    const started = await selectBackend(backend as BackendName, { kind: 'none' });
+    const { backend, steps, method, threads } = event.data;
+    configureWasm(wasmThreads(threads ? Number(threads) : 1, self.crossOriginIsolated, navigator.hardwareConcurrency));
+    const started = await selectBackend(backend as BackendName, noGpu);
     if (started.name !== backend) throw new Error(`${backend} did not start (${started.reason})`);
     const [train, evalSet] = await Promise.all([loadDatasetFromUrl('fashion-mnist', 'train', '/data'), loadDatasetFromUrl('fashion-mnist', 'eval', '/data')]);
     const port = startBrowserBatchWorker();

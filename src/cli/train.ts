@@ -9,7 +9,7 @@ import { DatasetError } from '../data/datasetFormat';
 import { pytorchScript } from '../export/pytorchScript';
 import { loadDatasetFromDisk } from '../data/diskDataset';
 import { prefetchedInWorkerThread } from '../data/nodeBatchWorker';
-import { selectBackend } from '../train/backend';
+import { noGpu, selectBackend } from '../train/backend';
 import { type EvalRecord, runExperiment } from '../train/runExperiment';
 import { NonFiniteLossError } from '../train/trainer';
 import { type CliOptions, parseArgs, UsageError, usage } from './args';
@@ -40,7 +40,7 @@ function progressBar(step: number, total: number): string {
 
 async function main(options: CliOptions): Promise<void> {
   const { config } = options;
-  const backend = await selectBackend(options.backend ?? 'wasm', { kind: 'none' });
+  const backend = await selectBackend(options.backend ?? 'wasm', noGpu);
   const [train, evalSet] = await Promise.all([
     loadDatasetFromDisk(config.dataset, 'train'),
     loadDatasetFromDisk(config.dataset, 'eval'),

@@ -38,13 +38,11 @@ export interface BlockParams {
   bias?: tf.Tensor1D;
 }
 
-/**
- * Training: batch statistics per group (recorded into `stats` when given). `inputT` is x transposed when the
- * caller already has it (the data batch); `inputGrad` false skips dx (data needs none).
- */
+/** Training: batch statistics per group (recorded into `stats` when given); `gradient` false for passes never differentiated. */
 export interface TrainingPass {
   groups: number;
   stats: BlockStats[] | null;
+  gradient?: boolean;
 }
 
 /** The fixed matrices that turn column sums into matMuls, made once per shape and kept. */
@@ -147,7 +145,19 @@ function columnSums(x: tf.Tensor2D): tf.Tensor1D {
   return tf.reshape(tf.matMul(onesRow(x.shape[0]), x), [-1]);
 }
 
-/** One block in training mode. `input` is the data batch (no gradient to it) or a tensor the gradient flows to. */
+/** The block's forward maths with batch statistics: x·W, then BatchNorm per group (or the bias), then ReLU. */
+function forwardWithBatchStatistics(shape: BlockShape, x: tf.Tensor2D, weight: tf.Tensor2D, a: tf.Tensor1D, b: tf.Tensor1D | undefined, groups: number) {
+  const product = tf.matMul(x, weight) as tf.Tensor2D;
+  if (shape.norm) return normalise(product, a, b!, groups, shape.relu);
+  const affine = tf.add(product, a) as tf.Tensor2D;
+  return { value: shape.relu ? tf.relu(affine) : affine, xHat: null, invStd: null, mean: null, variance: null };
+}
+
+/**
+ * One block in training mode. `input` is the data batch (no gradient to it) or a tensor the gradient flows to.
+ * `pass.gradient` false (BYOL's target, calibration) runs the same maths as plain ops: no gradient recorded, and
+ * nothing kept for one.
+ */
 export function trainingBlock(
   shape: BlockShape,
   params: BlockParams,
@@ -157,31 +167,34 @@ export function trainingBlock(
   const { x, xT, needsGrad } = input;
   const { groups, stats } = pass;
   const { norm, relu } = shape;
+  const record = (out: { mean: tf.Tensor2D | null; variance: tf.Tensor2D | null }) => {
+    if (norm) stats?.push({ mean: tf.keep(out.mean!), variance: tf.keep(out.variance!) });
+  };
+  if (pass.gradient === false) {
+    const out = forwardWithBatchStatistics(shape, x, params.weight, (norm ? params.gamma : params.bias)!, params.beta, groups);
+    record(out);
+    return out.value;
+  }
   // The op's inputs, the ones a gradient is returned for: x (unless it is data), W, then γ and β or the bias.
   const trained = norm ? [params.weight, params.gamma!, params.beta!] : [params.weight, params.bias!];
   const forward = (...args: unknown[]) => {
     const save = args.pop() as tf.GradSaveFunc;
     const inputs = needsGrad ? (args.shift() as tf.Tensor2D) : x;
     const [weight, a, b] = args as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D | undefined];
-    const product = tf.matMul(inputs, weight) as tf.Tensor2D;
-    let value: tf.Tensor2D;
-    if (norm) {
-      const normalised = normalise(product, a, b!, groups, relu);
-      value = normalised.value;
-      stats?.push({ mean: tf.keep(normalised.mean), variance: tf.keep(normalised.variance) });
-      save([inputs, weight, value, normalised.xHat, normalised.invStd, a]);
-    } else {
-      const affine = tf.add(product, a) as tf.Tensor2D;
-      value = relu ? tf.relu(affine) : affine;
-      save([inputs, weight, value]);
-    }
+    const out = forwardWithBatchStatistics(shape, inputs, weight, a, b, groups);
+    record(out);
+    // Saved tensors are copied (tfjs clones them): the input only when its transpose was not given.
+    save([weight, out.value, ...(xT ? [] : [inputs]), ...(norm ? [out.xHat!, out.invStd!, a] : [])]);
     return {
-      value,
+      value: out.value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xs, w, y, xHat, invStd, gamma] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+        const [w, y] = saved as [tf.Tensor2D, tf.Tensor2D];
+        const rest = saved.slice(2);
+        const xs = xT ? null : (rest.shift() as tf.Tensor2D);
         let dProduct: tf.Tensor2D;
         let paramGrads: tf.Tensor[];
         if (norm) {
+          const [xHat, invStd, gamma] = rest as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
           const [dh, dGamma, dBeta] = normaliseGradient(dy as tf.Tensor2D, { value: y, xHat, invStd }, gamma, groups, relu);
           dProduct = dh as tf.Tensor2D;
           paramGrads = [dGamma!, dBeta!];
@@ -189,7 +202,7 @@ export function trainingBlock(
           dProduct = (relu ? tf.mul(dy, tf.step(y)) : dy) as tf.Tensor2D;
           paramGrads = [columnSums(dProduct)];
         }
-        const dWeight = tf.matMul(xT ?? tf.transpose(xs), dProduct);
+        const dWeight = tf.matMul(xT ?? tf.transpose(xs!), dProduct);
         const grads = [dWeight, ...paramGrads];
         return needsGrad ? [tf.matMul(dProduct, tf.transpose(w)), ...grads] : grads;
       },

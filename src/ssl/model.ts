@@ -93,12 +93,28 @@ export class SslModel {
   }
 
   /**
-   * What a method's loss sees for `views` (both views stacked, data), computed with `tensors` (the step's slices
-   * of the flat vector, or tensors a gradient is taken for). BatchNorm statistics go to `recorded` when given.
+   * BYOL's target network on both views (batch statistics, nothing recorded, no gradient), or null without a
+   * target. Computed before the loss's gradient is taken: inside it, tfjs would keep copies of every input.
    */
-  lossInputs(tensors: ModelTensors, views: tf.Tensor2D, config: ExperimentConfig, options: { viewsT?: tf.Tensor2D; recorded?: RecordedStats } = {}): LossInputs {
-    const { viewsT, recorded } = options;
-    const pass = { training: true, groups: 2, record: recorded !== undefined } as const;
+  targetEmbedding(views: tf.Tensor2D): Views | null {
+    if (!this.target) return null;
+    const pass = { training: true, groups: 2, record: false, gradient: false } as const;
+    return viewsOf(this.embedding.apply(this.embedding.unpack(this.target as tf.Tensor1D), views, pass, { data: true }));
+  }
+
+  /**
+   * What a method's loss sees for `views` (both views stacked, data), computed with `tensors` (the step's slices
+   * of the flat vector, or tensors a gradient is taken for). BatchNorm statistics go to `recorded` when given;
+   * `target` is targetEmbedding(views) for methods that use it.
+   */
+  lossInputs(
+    tensors: ModelTensors,
+    views: tf.Tensor2D,
+    config: ExperimentConfig,
+    options: { viewsT?: tf.Tensor2D; recorded?: RecordedStats; gradient?: boolean; target?: Views | null } = {},
+  ): LossInputs {
+    const { viewsT, recorded, gradient } = options;
+    const pass = { training: true, groups: 2, record: recorded !== undefined, gradient } as const;
     const stats: BlockStats[] = [];
     recorded?.embedding.push(stats);
     const z = viewsOf(this.embedding.apply(tensors.embedding, views, pass, { data: true, xT: viewsT, stats }));
@@ -107,12 +123,8 @@ export class SslModel {
       recorded?.predictor.push(predictorStats);
       return viewsOf(this.predictor.apply(tensors.predictor, input.both, pass, { stats: predictorStats }));
     };
-    const targetValues = this.target;
-    // The target network normalises with batch statistics too, but is never evaluated: nothing to record.
-    const target = targetValues
-      ? () => viewsOf(this.embedding.apply(this.embedding.unpack(targetValues as tf.Tensor1D), views, { training: true, groups: 2, record: false }, { data: true, xT: viewsT }))
-      : null;
-    return { z, predict, target, prototypes: tensors.prototypes, config };
+    const target = options.target ?? null;
+    return { z, predict, target: target ? () => target : null, prototypes: tensors.prototypes, config };
   }
 
   /** z of normalised images [n, 784] in evaluation mode (running statistics): the embedding on the sphere, unnormalised. */

@@ -13,7 +13,8 @@ export interface TensorSlot {
 
 /** How a network runs: training (batch statistics per view group, recorded when asked) or evaluation. */
 export type Pass =
-  | { training: true; groups: number; record: boolean }
+  /** `gradient` false: never differentiated (BYOL's target, calibration), so nothing is kept for a gradient. */
+  | { training: true; groups: number; record: boolean; gradient?: boolean }
   | { training: false };
 
 /**
@@ -107,7 +108,7 @@ export class Network {
       if (pass.training) {
         const first = i === (options.from ?? 0) && options.data === true;
         const input = { x: h, xT: first ? options.xT : undefined, needsGrad: !first };
-        h = trainingBlock(block, params, input, { groups: pass.groups, stats: pass.record ? (options.stats ?? null) : null });
+        h = trainingBlock(block, params, input, { groups: pass.groups, stats: pass.record ? (options.stats ?? null) : null, gradient: pass.gradient });
       } else {
         const offset = this.runningOffsets[i];
         const running = block.norm && options.running && offset !== null && offset !== undefined ? options.running.slice(offset!, block.outputs) : null;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { isSoftwareRenderer, webglRendererName } from './webglRenderer';
 
 export const backendNames = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendName = (typeof backendNames)[number];
@@ -7,6 +8,14 @@ export interface BackendInfo {
   name: BackendName;
   /** Why this backend was chosen, in words for the status line. */
   reason: string;
+  /** Threads of the wasm backend's matrix products (absent: one). */
+  threads?: number;
+}
+
+/** What a page asks of the backend: `?backend=` forces one (null: the lab chooses), `?threads=` the wasm threads (null: the lab's rule). */
+export interface BackendRequest {
+  forced: BackendName | null;
+  threads: number | null;
 }
 
 /** Backend init can hang (e.g. threaded wasm under some minifiers): never wait forever. */
@@ -27,10 +36,18 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
-/** What we learn about WebGPU before choosing: no adapter, a software one (SwiftShader), or a real GPU. */
-export type WebGpuProbe = { kind: 'none' } | { kind: 'software'; description: string } | { kind: 'hardware'; description: string };
+/** What the browser offers a GPU backend: no adapter, a software one (SwiftShader, llvmpipe), or a real GPU. */
+export type AdapterProbe = { kind: 'none' } | { kind: 'software'; description: string } | { kind: 'hardware'; description: string };
 
-export async function probeWebGpu(): Promise<WebGpuProbe> {
+/** What WebGPU and WebGL each offer, learnt before choosing. */
+export interface AdapterProbes {
+  webgpu: AdapterProbe;
+  webgl: AdapterProbe;
+}
+
+export const noGpu: AdapterProbes = { webgpu: { kind: 'none' }, webgl: { kind: 'none' } };
+
+export async function probeWebGpu(): Promise<AdapterProbe> {
   const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<GPUAdapterLike | null> } } | undefined)?.gpu;
   if (!gpu) return { kind: 'none' };
   try {
@@ -50,8 +67,19 @@ interface GPUAdapterLike {
   isFallbackAdapter?: boolean;
 }
 
-/** The preference order and why, given what WebGPU offers. */
-export function backendPlan(probe: WebGpuProbe): { order: BackendName[]; why: string } {
+/** WebGL's renderer (an OffscreenCanvas in a worker): a real GPU, a software one, or none. */
+export function probeWebGl(): AdapterProbe {
+  try {
+    const renderer = webglRendererName();
+    if (!renderer) return { kind: 'none' };
+    return isSoftwareRenderer(renderer) ? { kind: 'software', description: renderer } : { kind: 'hardware', description: renderer };
+  } catch {
+    return { kind: 'none' };
+  }
+}
+
+/** The preference order and why, given what WebGPU offers (used when nothing is measured). */
+export function backendPlan(probe: AdapterProbe): { order: BackendName[]; why: string } {
   switch (probe.kind) {
     case 'hardware':
       return { order: ['webgpu', 'wasm', 'webgl', 'cpu'], why: `WebGPU on a real GPU (${probe.description})` };
@@ -65,12 +93,34 @@ export function backendPlan(probe: WebGpuProbe): { order: BackendName[]; why: st
   }
 }
 
+/** Training steps per second of the experiment on the backend just started (a few warm steps). */
+export type BackendTrial = (name: BackendName) => Promise<number>;
+
 /**
- * Picks and initialises a backend: the forced one when asked (falling back if it fails), otherwise the
- * fastest that works. Returns what runs and why, in words for the status line.
+ * Starts each candidate in turn and measures it; candidates that fail to start, or whose trial fails, are left out.
+ * Resolves to the rates measured, fastest first.
  */
-export async function selectBackend(forced: BackendName | null, probe: WebGpuProbe): Promise<BackendInfo> {
-  const plan = backendPlan(probe);
+export async function measureBackends(candidates: readonly BackendName[], trial: BackendTrial): Promise<{ name: BackendName; stepsPerSec: number }[]> {
+  const rates: { name: BackendName; stepsPerSec: number }[] = [];
+  for (const name of candidates) {
+    if (!(await tryBackend(name))) continue;
+    try {
+      rates.push({ name, stepsPerSec: await trial(name) });
+    } catch {
+      // A backend that cannot train the experiment is no choice.
+    }
+  }
+  return rates.sort((a, b) => b.stepsPerSec - a.stepsPerSec);
+}
+
+/**
+ * Picks and initialises a backend: the forced one when asked (falling back if it fails). Otherwise, where WebGPU
+ * or WebGL runs on a real GPU, each of them and wasm trains a few steps and the fastest wins (a small model can
+ * run faster on wasm than on a laptop's GPU); software adapters are never chosen this way. Without a real GPU (or
+ * a trial), the plan's order. Returns what runs and why, in words for the status line.
+ */
+export async function selectBackend(forced: BackendName | null, probes: AdapterProbes, trial: BackendTrial | null = null): Promise<BackendInfo> {
+  const plan = backendPlan(probes.webgpu);
   if (forced) {
     if (await tryBackend(forced)) return { name: forced, reason: 'forced by ?backend=' };
     for (const name of plan.order) {
@@ -78,11 +128,20 @@ export async function selectBackend(forced: BackendName | null, probe: WebGpuPro
         return { name, reason: `${forced} was asked for but failed to start; fell back` };
       }
     }
-  } else {
-    for (const [i, name] of plan.order.entries()) {
-      if (await tryBackend(name)) {
-        return { name, reason: i === 0 ? plan.why : `${plan.order.slice(0, i).join(', ')} failed to start` };
-      }
+    throw new Error(`No TensorFlow.js backend could start in this browser (tried ${forced} and ${plan.order.join(', ')}).`);
+  }
+  const gpus = (['webgpu', 'webgl'] as const).filter((name) => probes[name].kind === 'hardware');
+  if (gpus.length > 0 && trial) {
+    const rates = await measureBackends([...gpus, 'wasm'], trial);
+    const best = rates[0];
+    if (best && (await tryBackend(best.name))) {
+      const figures = rates.map(({ name, stepsPerSec }) => `${name} ${stepsPerSec.toFixed(0)} steps/s`).join(', ');
+      return { name: best.name, reason: `${figures} — using ${best.name}` };
+    }
+  }
+  for (const [i, name] of plan.order.entries()) {
+    if (await tryBackend(name)) {
+      return { name, reason: i === 0 ? plan.why : `${plan.order.slice(0, i).join(', ')} failed to start` };
     }
   }
   throw new Error('No TensorFlow.js backend could start in this browser (tried webgpu, wasm, webgl and cpu).');

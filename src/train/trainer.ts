@@ -189,13 +189,14 @@ export class Trainer {
       const all = model.unpack();
       const trained = [...all.embedding, ...(trains.predictor ? all.predictor : []), ...(trains.prototypes ? [all.prototypes!] : [])];
       const embeddingCount = all.embedding.length;
+      const target = model.targetEmbedding(views);
       const lossOf = (...tensors: tf.Tensor[]) => {
         const stepTensors = {
           embedding: tensors.slice(0, embeddingCount),
           predictor: trains.predictor ? tensors.slice(embeddingCount, embeddingCount + all.predictor.length) : all.predictor,
           prototypes: trains.prototypes ? (tensors.at(-1) as tf.Tensor2D) : all.prototypes,
         };
-        return method.loss(model.lossInputs(stepTensors, views, cfg, { viewsT, recorded }));
+        return method.loss(model.lossInputs(stepTensors, views, cfg, { viewsT, recorded, target }));
       };
       const { value, grads } = tf.valueAndGrads(lossOf)(trained);
       return { loss: value, gradient: this.flatGradient(grads, trains) };
@@ -406,7 +407,7 @@ export class Trainer {
       const batch = maker.make(i, this.cfg);
       tf.tidy(() => {
         const views = tf.tensor2d(batch.views, [2 * this.cfg.batch, INPUT_SIZE]);
-        const inputs = model.lossInputs(model.unpack(), views, this.cfg, { recorded });
+        const inputs = model.lossInputs(model.unpack(), views, this.cfg, { recorded, gradient: false });
         inputs.predict(inputs.z);
       });
     }

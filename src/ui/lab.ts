@@ -1,6 +1,6 @@
 /** Builds a lab: its store, the worker client (which starts its worker at once) and the live snapshot. */
 import type { ExperimentConfig } from '../core/config';
-import type { BackendName } from '../train/backend';
+import type { BackendRequest } from '../train/backend';
 import type { Lab } from './labContext';
 import { createLiveSnapshot } from './liveSnapshot';
 import { createLabStore } from './store';
@@ -8,7 +8,7 @@ import { TrainingClient, type TrainingWorkerPort } from './trainingClient';
 
 /** How every lab of the page reaches its worker. */
 export interface WorkerOptions {
-  forcedBackend: BackendName | null;
+  backend: BackendRequest;
   /** A stand-in for the worker (tests); the real one by default. */
   createWorker?: () => TrainingWorkerPort;
 }

@@ -38,7 +38,7 @@ function setup(autoplay = false) {
   const store = createLabStore(defaultConfig());
   const live = createLiveSnapshot();
   const client = new TrainingClient(store, {
-    forcedBackend: 'wasm',
+    backend: { forced: 'wasm', threads: null },
     autoplay,
     live,
     dataUrl: '/data',
@@ -58,7 +58,7 @@ describe('TrainingClient', () => {
 
   it('sends init with the config, the forced backend and the data URL', () => {
     const { worker, store } = setup();
-    expect(worker().commands()).toEqual([{ type: 'init', config: defaultConfig(), forcedBackend: 'wasm', dataUrl: '/data', resume: null }]);
+    expect(worker().commands()).toEqual([{ type: 'init', config: defaultConfig(), backend: { forced: 'wasm', threads: null }, dataUrl: '/data', resume: null }]);
     expect(worker().posted[0]!.seq).toBe(1);
     expect(store.getState().status).toBe('loading');
   });

@@ -4,7 +4,7 @@
  * snapshot arrays go to the live snapshot, never through React state.
  */
 import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
-import type { BackendName } from '../train/backend';
+import type { BackendRequest } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
 import type { Command, FromWorker, ToWorker } from '../worker/protocol';
 import type { RunReport } from './exports/runReport';
@@ -23,7 +23,7 @@ export interface TrainingWorkerPort {
 }
 
 export interface TrainingClientOptions {
-  forcedBackend: BackendName | null;
+  backend: BackendRequest;
   /** Start training once the worker is first ready. */
   autoplay: boolean;
   live: LiveSnapshot;
@@ -228,8 +228,7 @@ export class TrainingClient {
       if (this.worker === worker) this.crashed('one of its messages could not be read.');
     };
     this.worker = worker;
-    const { forcedBackend } = this.options;
-    this.post({ type: 'init', config: resume ? { ...resume.config, ...config } : config, forcedBackend, dataUrl: this.dataUrl, resume });
+    this.post({ type: 'init', config: resume ? { ...resume.config, ...config } : config, backend: this.options.backend, dataUrl: this.dataUrl, resume });
   }
 
   private handle(message: FromWorker): void {

@@ -6,7 +6,7 @@ import { linkText, readStartupSettings } from './urlConfig';
 describe('readStartupSettings', () => {
   it('gives the defaults and no notices for an empty URL', () => {
     const settings = readStartupSettings('', '');
-    expect(settings).toEqual({ config: defaultConfig(), forcedBackend: null, autoplay: false, pageMode: normalPage, compare: null, notices: [] });
+    expect(settings).toEqual({ config: defaultConfig(), backend: { forced: null, threads: null }, autoplay: false, pageMode: normalPage, compare: null, notices: [] });
   });
 
   it('reads config keys from the hash', () => {
@@ -28,10 +28,14 @@ describe('readStartupSettings', () => {
   });
 
   it('forces a known backend and ignores an unknown one with a notice', () => {
-    expect(readStartupSettings('?backend=wasm', '').forcedBackend).toBe('wasm');
-    expect(readStartupSettings('?backend=WebGPU', '').forcedBackend).toBe('webgpu');
+    expect(readStartupSettings('?backend=wasm', '').backend.forced).toBe('wasm');
+    expect(readStartupSettings('?backend=WebGPU', '').backend.forced).toBe('webgpu');
+    expect(readStartupSettings('?threads=2', '').backend.threads).toBe(2);
+    const badThreads = readStartupSettings('?threads=0', '');
+    expect(badThreads.backend.threads).toBeNull();
+    expect(badThreads.notices[0]).toMatch(/threads: "0" is not a whole number from 1 to 64/);
     const bad = readStartupSettings('?backend=metal', '');
-    expect(bad.forcedBackend).toBeNull();
+    expect(bad.backend.forced).toBeNull();
     expect(bad.notices).toHaveLength(1);
     expect(bad.notices[0]).toContain('"metal"');
   });

@@ -5,17 +5,17 @@
  */
 import type { BooleanKey, ExperimentConfig } from '../core/config';
 import { decodeConfig, quoted } from '../core/urlCodec';
-import { type BackendName, backendNames } from '../train/backend';
+import { type BackendName, backendNames, type BackendRequest } from '../train/backend';
 import { readCompareKey } from './compare/compareSwitch';
 import { type PageMode, parseHideList } from './share/pageMode';
 
 /** Keys of the link that are about the page, not the experiment (kept when the link is rewritten). */
-export const pageKeys: ReadonlySet<string> = new Set(['backend', 'autoplay', 'classroom', 'embed', 'hide', 'compare']);
+export const pageKeys: ReadonlySet<string> = new Set(['backend', 'threads', 'autoplay', 'classroom', 'embed', 'hide', 'compare']);
 
 export interface StartupSettings {
   config: ExperimentConfig;
-  /** From `?backend=`; null lets the worker choose. */
-  forcedBackend: BackendName | null;
+  /** From `?backend=` (null lets the worker choose) and `?threads=` (null: one fewer than the cores). */
+  backend: BackendRequest;
   /** `autoplay=1`: start training as soon as the worker is ready. */
   autoplay: boolean;
   pageMode: PageMode;
@@ -29,6 +29,15 @@ function parseBackend(raw: string, notices: string[]): BackendName | null {
   const name = raw.trim().toLowerCase();
   if ((backendNames as readonly string[]).includes(name)) return name as BackendName;
   notices.push(`backend: ${quoted(raw)} is not one of ${backendNames.join(', ')}; choosing a backend automatically.`);
+  return null;
+}
+
+const MAX_THREADS = 64;
+
+function parseThreads(raw: string, notices: string[]): number | null {
+  const count = Number(raw.trim());
+  if (Number.isInteger(count) && count >= 1 && count <= MAX_THREADS) return count;
+  notices.push(`threads: ${quoted(raw)} is not a whole number from 1 to ${MAX_THREADS}; using one fewer than the cores.`);
   return null;
 }
 
@@ -54,13 +63,17 @@ export function readStartupSettings(search: string, hash: string): StartupSettin
   const { config, notices, pageParams } = decodeConfig(linkText(search, hash), pageKeys);
   const pageNotices: string[] = [];
   const backend = pageParams.get('backend');
+  const threads = pageParams.get('threads');
   const hide = pageParams.get('hide');
   const embed = parseFlag('embed', pageParams.get('embed'), pageNotices);
   const compare = pageParams.get('compare');
   if (embed && compare !== undefined) pageNotices.push('compare: an embedded page shows a single run.');
   return {
     config,
-    forcedBackend: backend === undefined ? null : parseBackend(backend, pageNotices),
+    backend: {
+      forced: backend === undefined ? null : parseBackend(backend, pageNotices),
+      threads: threads === undefined ? null : parseThreads(threads, pageNotices),
+    },
     autoplay: parseFlag('autoplay', pageParams.get('autoplay'), pageNotices),
     pageMode: {
       classroom: parseFlag('classroom', pageParams.get('classroom'), pageNotices),

@@ -3,7 +3,7 @@
  * Snapshot and checkpoint arrays are transferred (not copied) to the UI.
  */
 import type { ExperimentConfig } from '../core/config';
-import type { BackendInfo } from '../train/backend';
+import type { BackendInfo, BackendRequest } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
 import type { MemoryReading } from '../train/memory';
 import type { Snapshot } from '../train/snapshot';
@@ -13,10 +13,10 @@ export type { Snapshot };
 /** UI → worker, before numbering. */
 export type Command =
   /**
-   * Load data, pick the backend, build the model. `forcedBackend` comes from `?backend=`; `resume` continues a
+   * Load data, pick the backend (as the page's link asks), build the model; `resume` continues a
    * run from its checkpoint (a worker restarted after the previous one died).
    */
-  | { type: 'init'; config: ExperimentConfig; forcedBackend: BackendInfo['name'] | null; dataUrl: string; resume: Checkpoint | null }
+  | { type: 'init'; config: ExperimentConfig; backend: BackendRequest; dataUrl: string; resume: Checkpoint | null }
   | { type: 'start' }
   | { type: 'pause' }
   /** One training step then a snapshot (works while paused). */

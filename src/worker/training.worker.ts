@@ -10,10 +10,11 @@ import '@tensorflow/tfjs-backend-wasm';
 import { PrefetchedBatches, type BatchWorkerPort } from '../data/batchSource';
 import { startBrowserBatchWorker } from '../data/browserBatchWorker';
 import { loadDatasetFromUrl } from '../data/fetchDataset';
-import { probeWebGpu, selectBackend } from '../train/backend';
+import { noGpu, probeWebGl, probeWebGpu, selectBackend } from '../train/backend';
+import { trialStepsPerSecond } from '../train/backendTrial';
 import type { FromWorker, ToWorker } from './protocol';
 import { TrainingHost } from './trainingHost';
-import { configureWasm } from './wasmSetup';
+import { configureWasm, wasmThreads } from './wasmSetup';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -40,11 +41,14 @@ const host = new TrainingHost({
     const [train, evalSet] = await Promise.all([loadDatasetFromUrl(name, 'train', dataUrl), loadDatasetFromUrl(name, 'eval', dataUrl)]);
     return { train, eval: evalSet };
   },
-  startBackend: async (forced) => {
-    configureWasm();
-    return selectBackend(forced, await probeWebGpu());
+  startBackend: async ({ forced, threads }, config) => {
+    const count = wasmThreads(threads, self.crossOriginIsolated, navigator.hardwareConcurrency ?? 1);
+    configureWasm(count);
+    const probes = { webgpu: await probeWebGpu(), webgl: probeWebGl() };
+    const backend = await selectBackend(forced, probes, () => trialStepsPerSecond(config));
+    return backend.name === 'wasm' ? { ...backend, threads: count } : backend;
   },
-  fallbackBackend: (failed) => selectBackend(failed === 'wasm' ? 'cpu' : 'wasm', { kind: 'none' }),
+  fallbackBackend: (failed) => selectBackend(failed === 'wasm' ? 'cpu' : 'wasm', noGpu),
   // A lost GPU device (driver reset, another tab's crash, sleep) may not make any op throw: listen for it.
   watchDevice: (backend, lost) => {
     if (backend.name !== 'webgpu') return;

@@ -5,7 +5,7 @@ import type { BatchSpec } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
 import { fashionMnist } from '../testing/behaviour';
 import { useBackend } from '../testing/tfBackend';
-import { selectBackend } from '../train/backend';
+import { noGpu, selectBackend } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
 import type { Command, FromWorker } from './protocol';
 import { type HostEnvironment, TrainingHost } from './trainingHost';
@@ -26,8 +26,8 @@ function harness(overrides: Partial<HostEnvironment> = {}) {
   const env: HostEnvironment = {
     post: (message) => messages.push(message),
     loadData: () => fashionMnist(),
-    startBackend: (forced) => selectBackend(forced ?? 'wasm', { kind: 'none' }),
-    fallbackBackend: () => selectBackend('cpu', { kind: 'none' }),
+    startBackend: ({ forced }) => selectBackend(forced ?? 'wasm', noGpu),
+    fallbackBackend: () => selectBackend('cpu', noGpu),
     yieldToMessages: () => new Promise((resolve) => setImmediate(resolve)),
     ...overrides,
   };
@@ -43,7 +43,7 @@ function harness(overrides: Partial<HostEnvironment> = {}) {
 const quick: ExperimentConfig = { ...defaultConfig('simsiam'), batch: 16, evalEvery: 1000 };
 
 async function ready(h: ReturnType<typeof harness>, config = quick, resume: Checkpoint | null = null): Promise<void> {
-  await h.send({ type: 'init', config, forcedBackend: 'wasm', dataUrl: '', resume });
+  await h.send({ type: 'init', config, backend: { forced: 'wasm', threads: null }, dataUrl: '', resume });
   expect(h.of('ready')).toHaveLength(1);
 }
 

@@ -14,7 +14,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { BatchSpec } from '../data/batchPlan';
 import type { BatchSource } from '../data/batchSource';
 import type { DatasetName } from '../data/datasetFormat';
-import type { BackendInfo, BackendName } from '../train/backend';
+import type { BackendInfo, BackendName, BackendRequest } from '../train/backend';
 import { type Checkpoint, checkpointBuffers } from '../train/checkpoint';
 import { readMemory } from '../train/memory';
 import { SnapshotSchedule } from '../train/snapshotSchedule';
@@ -26,8 +26,8 @@ import type { ErrorKind, FromWorker, ToWorker } from './protocol';
 export interface HostEnvironment {
   post(message: FromWorker, transfer?: Transferable[]): void;
   loadData(name: DatasetName, dataUrl: string): Promise<TrainingData>;
-  /** Picks and starts a backend (the forced one when given, falling back if it fails). */
-  startBackend(forced: BackendName | null): Promise<BackendInfo>;
+  /** Picks and starts a backend for `config` (the forced one when given, falling back if it fails). */
+  startBackend(request: BackendRequest, config: ExperimentConfig): Promise<BackendInfo>;
   /** Starts the next backend after `failed` stopped working. */
   fallbackBackend(failed: BackendName): Promise<BackendInfo>;
   /** Calls `lost` if the backend's device goes away without any op throwing (WebGPU). */
@@ -82,9 +82,11 @@ export class TrainingHost {
     switch (message.type) {
       case 'init':
         this.dataUrl = message.dataUrl;
+        // The dataset downloads while the backend starts (and is measured).
+        this.loadData(message.config.dataset).catch(() => undefined);
         await this.exclusive(async () => {
           try {
-            this.backend = await this.env.startBackend(message.forcedBackend);
+            this.backend = await this.env.startBackend(message.backend, message.config);
           } catch (error) {
             this.postError('backend', error);
             return;

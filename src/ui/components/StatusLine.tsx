@@ -24,7 +24,13 @@ export function StatusLine() {
           <dt>Backend</dt>
           <dd>
             <span data-testid="backend">{backend?.name ?? (status === 'loading' ? 'starting…' : '—')}</span>
-            {backend ? <span className="backend-reason"> — {backend.reason}</span> : null}
+            {backend ? (
+              <span className="backend-reason">
+                {' '}
+                — {backend.reason}
+                {(backend.threads ?? 1) > 1 ? ` · ${backend.threads} threads` : ''}
+              </span>
+            ) : null}
           </dd>
         </div>
         <div className="figure">

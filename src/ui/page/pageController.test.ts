@@ -12,7 +12,7 @@ function setup(compare: 'stopGrad' | null = null) {
     workers.push(worker);
     return worker;
   };
-  const pages = new PageController({ forcedBackend: 'wasm', createWorker }, { config, compare, notices: ['from the link'], autoplay: false });
+  const pages = new PageController({ backend: { forced: 'wasm', threads: null }, createWorker }, { config, compare, notices: ['from the link'], autoplay: false });
   const running = () => workers.filter((worker) => !worker.terminated);
   return { pages, workers, running };
 }

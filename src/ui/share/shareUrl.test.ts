@@ -23,7 +23,7 @@ describe('shareUrl', () => {
     const reopened = readStartupSettings(link.search, link.hash);
     expect(reopened.notices).toEqual([]);
     expect(reopened.config).toEqual(config);
-    expect(reopened.forcedBackend).toBe('cpu');
+    expect(reopened.backend.forced).toBe('cpu');
     expect(reopened.pageMode.classroom).toBe(true);
     expect([...reopened.pageMode.hidden]).toEqual(['seed', 'lessons']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer, renderQualityFor } from './renderQuality';
+import { isSoftwareRenderer } from '../../train/webglRenderer';
+import { renderQualityFor } from './renderQuality';
 
 describe('renderQualityFor', () => {
   it.each([

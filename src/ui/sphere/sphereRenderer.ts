@@ -9,7 +9,8 @@ import { DensityShell } from './densityShell';
 import { PairLines } from './pairLines';
 import { PointCloud } from './pointCloud';
 import type { CameraPose, PlacedPoints, RendererEvents, SceneOptions, SphereRendererApi } from './rendererProtocol';
-import { renderQualityFor, webglRendererName } from './renderQuality';
+import { webglRendererName } from '../../train/webglRenderer';
+import { renderQualityFor } from './renderQuality';
 import { createSphereGuides, type SphereGuides } from './sphereGuides';
 
 const BACKGROUND = '#10151c';

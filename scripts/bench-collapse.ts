@@ -1,0 +1,54 @@
+/**
+ * Felt speed, as figures: from opening a link that collapses (SimSiam without stop-gradient, seed 11, autoplay) to
+ * the collapse banner, in seconds, and the steps/s the status line shows meanwhile, while the sphere draws. Several
+ * fresh pages, medians.
+ *
+ *   npm run build && npm run bench:collapse [-- --runs 3 --backend wasm --threads N]
+ */
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+const runs = Number(option('runs', '3'));
+const backend = option('backend', 'wasm');
+const threads = option('threads', '');
+const port = 4177;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+const server = await preview({ preview: { port, strictPort: true } });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const seconds: number[] = [];
+const rates: number[] = [];
+try {
+  for (let run = 0; run < runs; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const query = `?backend=${backend}${threads ? `&threads=${threads}` : ''}`;
+    const opened = Date.now();
+    await page.goto(`http://localhost:${port}/${query}#v=1&method=simsiam&stopGrad=false&seed=11&autoplay=1`);
+    const banner = page.getByText(/^Collapsed at step \d+/);
+    const shown: number[] = [];
+    // The status line's steps/s, read every half second until the banner shows.
+    while (!(await banner.isVisible())) {
+      const rate = Number(await page.getByTestId('steps-per-sec').textContent());
+      if (rate > 0) shown.push(rate);
+      await page.waitForTimeout(500);
+    }
+    const elapsed = (Date.now() - opened) / 1000;
+    const text = await banner.textContent();
+    seconds.push(elapsed);
+    rates.push(median(shown));
+    console.log(`run ${run + 1}: ${elapsed.toFixed(1)} s to "${text?.slice(0, 30)}", ${median(shown).toFixed(1)} steps/s shown (median)`);
+    await page.close();
+  }
+  console.log(`median: ${median(seconds).toFixed(1)} s from opening the link to the collapse banner, ${median(rates).toFixed(1)} steps/s while the sphere draws (${backend})`);
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
+process.exit(0);
