@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
-import { knnAccuracy } from './knn';
+import { knnAccuracy, knnAccuracyFromSimilarities } from './knn';
 
 /** Points around `numClasses` random centres in `dim` dims, raw (not normalised), labels cycling 0, 1, 2, … */
 function clusters(count: number, dim: number, numClasses: number, spread: number, seed: number) {
@@ -149,5 +149,28 @@ describe('knnAccuracy', () => {
     expect(() => knnAccuracy(rows, Uint8Array.from([0, 10, 0]), rows, labels, 2)).toThrow(/query label 10 at row 1/);
     expect(() => knnAccuracy(rows, labels, rows, Uint8Array.from([0, 0, 2]), 2, 20, 2)).toThrow(/bank label 2/);
     expect(() => knnAccuracy(rows, labels, rows, labels, 0)).toThrow(/dim/);
+  });
+});
+
+describe('knnAccuracyFromSimilarities', () => {
+  it('gives the loop’s accuracy from the same cosine similarities, computed elsewhere', () => {
+    const rng = new Rng(21);
+    const dim = 16;
+    const rows = (count: number) => Float32Array.from({ length: count * dim }, () => rng.normal());
+    const labels = (count: number) => Uint8Array.from({ length: count }, () => rng.int(5));
+    const [queries, queryLabels, bank, bankLabels] = [rows(40), labels(40), rows(300), labels(300)];
+    const norm = (x: Float32Array, i: number) => Math.hypot(...x.subarray(i * dim, (i + 1) * dim)) || 1;
+    const similarities = new Float32Array(40 * 300);
+    for (let i = 0; i < 40; i++) {
+      for (let r = 0; r < 300; r++) {
+        let dot = 0;
+        for (let j = 0; j < dim; j++) dot += queries[i * dim + j]! * bank[r * dim + j]!;
+        similarities[i * 300 + r] = dot / (norm(queries, i) * norm(bank, r));
+      }
+    }
+    for (const k of [1, 5, 20]) {
+      expect(knnAccuracyFromSimilarities(similarities, queryLabels, bankLabels, k, 5)).toBe(knnAccuracy(queries, queryLabels, bank, bankLabels, dim, k, 5));
+    }
+    expect(() => knnAccuracyFromSimilarities(new Float32Array(3), queryLabels, bankLabels)).toThrow(/3 similarities for 40 queries/);
   });
 });

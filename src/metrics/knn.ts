@@ -54,46 +54,101 @@ export function knnAccuracy(
   // Zero-padded to whole tiles so the last tile needs no tail loop (padding lanes are computed, then skipped).
   const q = normaliseRows(queries, queryCount, dim);
   const b = normaliseRows(bank, bankCount, dim);
-  const kk = Math.min(k, bankCount);
-  // One partial top-k per query of the tile, each kept sorted by decreasing similarity: almost every bank row
-  // fails the single comparison with the current k-th similarity, so selection costs ~O(bank), not a sort.
-  const topSim = new Float64Array(TILE * kk);
-  const topIdx = new Int32Array(TILE * kk);
-  const filled = new Int32Array(TILE);
+  const votes = Array.from({ length: TILE }, () => new NeighbourVote(Math.min(k, bankCount), numClasses));
   const sims = new Float64Array(TILE * TILE);
-  const votes = new Int32Array(numClasses);
-  const simSum = new Float64Array(numClasses);
-
   let correct = 0;
   for (let i0 = 0; i0 < queryCount; i0 += TILE) {
     const queryLanes = Math.min(TILE, queryCount - i0);
-    filled.fill(0);
+    for (const vote of votes) vote.reset();
     for (let r0 = 0; r0 < bankCount; r0 += TILE) {
       dotTile(q, i0 * dim, b, r0 * dim, dim, sims);
       const bankLanes = Math.min(TILE, bankCount - r0);
       for (let a = 0; a < queryLanes; a++) {
-        for (let c = 0; c < bankLanes; c++) {
-          filled[a] = offer(topSim, topIdx, a * kk, kk, filled[a]!, sims[a * TILE + c]!, r0 + c);
-        }
+        for (let c = 0; c < bankLanes; c++) votes[a]!.offer(sims[a * TILE + c]!, r0 + c);
       }
     }
-
-    for (let a = 0; a < queryLanes; a++) {
-      votes.fill(0);
-      simSum.fill(0);
-      for (let n = a * kk; n < (a + 1) * kk; n++) {
-        const label = bankLabels[topIdx[n]!]!;
-        votes[label]!++;
-        simSum[label]! += topSim[n]!;
-      }
-      let best = 0;
-      for (let c = 1; c < numClasses; c++) {
-        if (votes[c]! > votes[best]! || (votes[c] === votes[best] && simSum[c]! > simSum[best]!)) best = c;
-      }
-      if (best === queryLabels[i0 + a]) correct++;
-    }
+    for (let a = 0; a < queryLanes; a++) if (votes[a]!.winner(bankLabels) === queryLabels[i0 + a]) correct++;
   }
   return correct / queryCount;
+}
+
+/**
+ * The same accuracy from cosine similarities computed elsewhere (row-major queries × bank, e.g. one matMul on the
+ * backend: for 500 queries against 8,000 bank rows of 128 features that is ~30 ms, against ~0.5 s of the loop
+ * above). The same neighbours, ties and votes.
+ */
+export function knnAccuracyFromSimilarities(similarities: Float32Array, queryLabels: Uint8Array, bankLabels: Uint8Array, k = 20, numClasses = 10): number {
+  const queryCount = queryLabels.length;
+  const bankCount = bankLabels.length;
+  if (queryCount === 0 || bankCount === 0) throw new Error('knnAccuracyFromSimilarities: needs at least one query and a non-empty bank');
+  if (similarities.length !== queryCount * bankCount) {
+    throw new Error(`knnAccuracyFromSimilarities: ${similarities.length} similarities for ${queryCount} queries × ${bankCount} bank rows`);
+  }
+  checkLabels(queryLabels, queryCount, numClasses, 'query');
+  checkLabels(bankLabels, bankCount, numClasses, 'bank');
+  const vote = new NeighbourVote(Math.min(k, bankCount), numClasses);
+  let correct = 0;
+  for (let i = 0; i < queryCount; i++) {
+    vote.reset();
+    const row = i * bankCount;
+    for (let r = 0; r < bankCount; r++) vote.offer(similarities[row + r]!, r);
+    if (vote.winner(bankLabels) === queryLabels[i]) correct++;
+  }
+  return correct / queryCount;
+}
+
+/**
+ * One query's k nearest bank rows, kept sorted by decreasing similarity (almost every row fails the single
+ * comparison with the current k-th, so selection costs ~O(bank), not a sort), and their majority vote.
+ */
+class NeighbourVote {
+  private readonly topSim: Float64Array;
+  private readonly topIdx: Int32Array;
+  private filled = 0;
+  private readonly votes: Int32Array;
+  private readonly simSum: Float64Array;
+
+  constructor(private readonly k: number, private readonly numClasses: number) {
+    this.topSim = new Float64Array(k);
+    this.topIdx = new Int32Array(k);
+    this.votes = new Int32Array(numClasses);
+    this.simSum = new Float64Array(numClasses);
+  }
+
+  reset(): void {
+    this.filled = 0;
+  }
+
+  /** Strict comparisons keep an earlier row ahead of a later one with equal similarity. */
+  offer(sim: number, idx: number): void {
+    const { topSim, topIdx, k } = this;
+    if (this.filled === k && sim <= topSim[k - 1]!) return;
+    let pos = this.filled < k ? this.filled++ : k - 1;
+    while (pos > 0 && topSim[pos - 1]! < sim) {
+      topSim[pos] = topSim[pos - 1]!;
+      topIdx[pos] = topIdx[pos - 1]!;
+      pos--;
+    }
+    topSim[pos] = sim;
+    topIdx[pos] = idx;
+  }
+
+  /** The class with most neighbours; a tie goes to the larger summed similarity, then the lower class. */
+  winner(bankLabels: Uint8Array): number {
+    const { votes, simSum } = this;
+    votes.fill(0);
+    simSum.fill(0);
+    for (let n = 0; n < this.filled; n++) {
+      const label = bankLabels[this.topIdx[n]!]!;
+      votes[label]!++;
+      simSum[label]! += this.topSim[n]!;
+    }
+    let best = 0;
+    for (let c = 1; c < this.numClasses; c++) {
+      if (votes[c]! > votes[best]! || (votes[c] === votes[best] && simSum[c]! > simSum[best]!)) best = c;
+    }
+    return best;
+  }
 }
 
 /**
@@ -130,32 +185,6 @@ function dotTile(q: Float32Array, qBase: number, b: Float32Array, bBase: number,
   out[4] = s10; out[5] = s11; out[6] = s12; out[7] = s13;
   out[8] = s20; out[9] = s21; out[10] = s22; out[11] = s23;
   out[12] = s30; out[13] = s31; out[14] = s32; out[15] = s33;
-}
-
-/**
- * Offers bank row `idx` with similarity `sim` to the sorted top-k list at topSim/topIdx[base .. base + kk)
- * that holds `filled` entries; returns the new count. Strict comparisons keep an earlier row ahead of a later
- * one with equal similarity.
- */
-function offer(
-  topSim: Float64Array,
-  topIdx: Int32Array,
-  base: number,
-  kk: number,
-  filled: number,
-  sim: number,
-  idx: number,
-): number {
-  if (filled === kk && sim <= topSim[base + kk - 1]!) return filled;
-  let pos = base + (filled < kk ? filled++ : kk - 1);
-  while (pos > base && topSim[pos - 1]! < sim) {
-    topSim[pos] = topSim[pos - 1]!;
-    topIdx[pos] = topIdx[pos - 1]!;
-    pos--;
-  }
-  topSim[pos] = sim;
-  topIdx[pos] = idx;
-  return filled;
 }
 
 function checkLabels(labels: Uint8Array, count: number, numClasses: number, side: string): void {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { alignment, collapseStd, effectiveRank, knnAccuracy, uniformity } from '../metrics';
+import { alignment, collapseStd, effectiveRank, knnAccuracyFromSimilarities, uniformity } from '../metrics';
 import { l2Normalize } from '../ssl/losses';
 import type { SslModel } from '../ssl/model';
 import type { SnapshotMetrics } from './snapshot';
@@ -65,18 +65,19 @@ export async function evaluate(
 
   let knnScores: { projector: number; encoder: number } | null = null;
   if (knn) {
-    const evalFeatures = await readBack(tf.tidy(() => model.featuresAndEmbedding(tf.slice(inputs.inputs, [0, 0], [n, -1])).features));
-    // One tidy for the bank's features and embeddings: everything else the networks make is freed with it.
-    const [bankFeatures, bankEmbeddings] = tf.tidy(() => {
-      const { features, embedding } = model.featuresAndEmbedding(knn.bank.inputs);
-      return [features, l2Normalize(embedding)];
+    const queryCount = Math.min(knn.queries, n);
+    // Cosine similarities of each query with every bank row, one matMul for the features h and one for z; the
+    // rest of the network's work is freed with the tidy.
+    const [zSimilarities, hSimilarities] = tf.tidy(() => {
+      const queries = model.featuresAndEmbedding(tf.slice(inputs.inputs, [0, 0], [queryCount, -1]));
+      const bank = model.featuresAndEmbedding(knn.bank.inputs);
+      const cosines = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(l2Normalize(a), tf.transpose(l2Normalize(b)));
+      return [cosines(queries.embedding, bank.embedding), cosines(queries.features, bank.features)];
     });
-    const bankEmbeddingValues = await readBack(bankEmbeddings);
-    const bankFeatureValues = await readBack(bankFeatures);
-    const featureDim = evalFeatures.length / n;
-    const score = (queries: Float32Array, bank: Float32Array, width: number) =>
-      knnAccuracy(queries, inputs.labels, bank, knn.bank.labels, width, KNN_K, inputs.classCount, knn.queries);
-    knnScores = { projector: score(embeddings, bankEmbeddingValues, dim), encoder: score(evalFeatures, bankFeatureValues, featureDim) };
+    const queryLabels = inputs.labels.subarray(0, queryCount);
+    const score = async (similarities: tf.Tensor) =>
+      knnAccuracyFromSimilarities(await readBack(similarities), queryLabels, knn.bank.labels, KNN_K, inputs.classCount);
+    knnScores = { projector: await score(zSimilarities), encoder: await score(hSimilarities) };
   }
   const metrics: SnapshotMetrics = {
     alignment: alignment(view1, view2, dim),
