@@ -20,6 +20,17 @@ test('switching method shows that method’s switches and trains it', async ({ p
   await method.selectOption({ label: 'BYOL' });
   await expect(page.getByLabel('EMA momentum τ')).toHaveValue('0.99');
   await expect(page.getByRole('switch', { name: 'Predictor' })).toBeVisible();
+  // BYOL's stop-gradient acts only without an EMA target: disabled at τ = 0.99, with the reason as its description.
+  const stopGrad = page.getByRole('switch', { name: 'Stop-gradient' });
+  await expect(stopGrad).toBeDisabled();
+  await expect(stopGrad).toHaveAccessibleDescription(/Acts only at EMA momentum τ = 0/);
+  await page.getByLabel('EMA momentum τ').fill('0');
+  await page.getByLabel('EMA momentum τ').press('Enter');
+  await expect(stopGrad).toBeEnabled();
+  await expect(page.getByLabel('Momentum schedule')).toBeDisabled();
+  await page.getByLabel('EMA momentum τ').fill('0.99');
+  await page.getByLabel('EMA momentum τ').press('Enter');
+  await expect(stopGrad).toBeDisabled();
   await waitUntilReady(page);
   await page.getByRole('button', { name: 'Start' }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(10);

@@ -39,6 +39,9 @@ describe('--export-pytorch', () => {
     expect(exportPytorch).toBe('run.py');
     expect(config).toMatchObject({ method: 'simclr', negatives: false });
     expect(parseArgs([]).exportPytorch).toBeNull();
+    expect(parseArgs(['--steps', '50', '--report', 'run.json']).report).toBe('run.json');
+    expect(parseArgs([]).report).toBeNull();
+    expect(() => parseArgs(['--report', '--json'])).toThrow('--report needs a file name, e.g. --report run.json.');
   });
 });
 

@@ -1,5 +1,5 @@
 import { allowedValues, requestedMethod, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
-import { backendNames, type BackendName } from '../train/backend';
+import { backendNames, type BackendName } from '../train/backendNames';
 
 export interface CliOptions {
   config: ExperimentConfig;
@@ -9,6 +9,8 @@ export interface CliOptions {
   knnQueries: number;
   /** Write the experiment as a PyTorch script to this path instead of training (null: train). */
   exportPytorch: string | null;
+  /** Write the run report (the lab's "Run report (JSON)", which the lab opens again) to this path after training. */
+  report: string | null;
   help: boolean;
 }
 
@@ -28,6 +30,7 @@ export function parseArgs(argv: string[]): CliOptions {
   let backend: BackendName | null = null;
   let knnQueries = 0;
   let exportPytorch: string | null = null;
+  let report: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument "${arg}". Flags look like --steps 300.`);
@@ -59,9 +62,11 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       continue;
     }
-    if (name === 'export-pytorch') {
-      if (value.startsWith('--') || value.trim() === '') throw new UsageError('--export-pytorch needs a file name, e.g. --export-pytorch run.py.');
-      exportPytorch = value;
+    if (name === 'export-pytorch' || name === 'report') {
+      const example = name === 'report' ? 'run.json' : 'run.py';
+      if (value.startsWith('--') || value.trim() === '') throw new UsageError(`--${name} needs a file name, e.g. --${name} ${example}.`);
+      if (name === 'report') report = value;
+      else exportPytorch = value;
       continue;
     }
     if (!key) throw new UsageError(`Unknown flag --${name}.`);
@@ -76,7 +81,7 @@ export function parseArgs(argv: string[]): CliOptions {
     (config as unknown as Record<string, unknown>)[key] = value;
   }
   if (config.steps === 0) throw new UsageError('--steps must be at least 1 on the command line.');
-  return { config, json, backend, knnQueries, exportPytorch, help };
+  return { config, json, backend, knnQueries, exportPytorch, report, help };
 }
 
 function splitOnce(text: string): [string, string | undefined] {
@@ -100,6 +105,7 @@ export function usage(): string {
     `  --backend        ${backendNames.join('|').padEnd(26)} tfjs backend (default wasm, cpu as fallback)`,
     '  --knn            0–2000                     evaluation images scored by kNN (k = 20) each evaluation (default 0)',
     '  --json                                      one JSON object per evaluation, then a summary',
+    '  --report FILE                               also write the run report (JSON) that the lab opens with "Open run report"',
     '  --export-pytorch FILE                       write the experiment as a PyTorch script (python3 FILE --steps 200) and exit',
     '  --help                                      this text',
   ].join('\n');

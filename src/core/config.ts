@@ -3,10 +3,13 @@
  * (name, type, range, default, one-line help) drives the defaults, validation with clamping, the CLI
  * flags and the URL codec, so every host speaks the same vocabulary.
  */
-import { datasetNames, type DatasetName } from '../data/datasetFormat';
-import { methodCatalog, methodNames, type MethodName } from './methodCatalog';
+import { methodCatalog, methodNames, type MethodName } from '../methods/catalog';
 
-export { datasetNames, type DatasetName, methodNames, type MethodName };
+export { methodNames, type MethodName };
+
+/** The image datasets shipped in public/data (built by scripts/build-datasets.ts). */
+export const datasetNames = ['fashion-mnist', 'mnist'] as const;
+export type DatasetName = (typeof datasetNames)[number];
 
 export const optimizerNames = ['adam', 'sgd'] as const;
 export type OptimizerName = (typeof optimizerNames)[number];

@@ -6,7 +6,8 @@
  *
  * Links are untrusted input. Decoding never throws, bounds its work (long links are cut before parsing)
  * and reports every ignored or corrected value as a short plain-text notice; the values themselves are
- * checked and clamped by validateConfig, the one validator.
+ * checked and clamped by validateConfig, the one validator. The same reading serves the `config` object of
+ * settings files and run reports (readConfigObject).
  */
 import { configKeys, defaultConfig, type ExperimentConfig, validateConfig, type ValidatedConfig } from './config';
 
@@ -142,4 +143,24 @@ export function decodeConfig(link: string, pageKeys: ReadonlySet<string> = new S
   }
   const validated = readVersionedSettings(settings, version);
   return { config: validated.config, notices: readableNotices([...notices, ...validated.notices]), pageParams };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The `config` object of a settings file or a run report, in format `version`: each plain value is
+ * validated as a link's would be; anything else is named in a notice and ignored.
+ */
+export function readConfigObject(config: Record<string, unknown>, version: number): ValidatedConfig {
+  const notices: string[] = [];
+  const pairs: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(config)) {
+    // Only plain values are settings; a list or an object would be turned into text by the validator.
+    if (['string', 'number', 'boolean'].includes(typeof value)) pairs.push([key, value]);
+    else notices.push(`${quoted(key)}: a ${value === null ? 'null' : Array.isArray(value) ? 'list' : 'nested object'} is not a setting value; ignored.`);
+  }
+  const validated = readVersionedSettings(pairs, version);
+  return { config: validated.config, notices: [...notices, ...validated.notices] };
 }

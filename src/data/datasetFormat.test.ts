@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { assertPair, type Dataset, DatasetError, datasetNames, decodeDataset, encodeDataset } from './datasetFormat';
+import { datasetNames } from '../core/config';
+import { assertPair, type Dataset, DatasetError, decodeDataset, encodeDataset } from './datasetFormat';
 import { loadDatasetFromUrl } from './fetchDataset';
 import { loadDatasetFromDisk } from './diskDataset';
 

@@ -5,8 +5,9 @@
 //   | count label bytes | count*rows*cols pixel bytes (row-major, 0 = black)
 // Only standard web APIs are used so the same decoder runs everywhere.
 
-export const datasetNames = ['fashion-mnist', 'mnist'] as const;
-export type DatasetName = (typeof datasetNames)[number];
+import type { DatasetName } from '../core/config';
+
+export type { DatasetName };
 
 export const datasetSplits = ['train', 'eval'] as const;
 export type DatasetSplit = (typeof datasetSplits)[number];

@@ -14,11 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { Rng } from '../core/rng';
 import { l2Normalize } from '../ssl/losses';
-import { methods } from '../ssl/methods';
+import { methodEngines } from '../methods/engines';
 import type { Views } from '../ssl/model';
 import { useBackend } from '../testing/tfBackend';
 import { hasTorch, TORCH_PYTHON, torchEnv } from '../testing/torchPython';
-import { positivePairCosine } from '../ui/collapse/trivialLoss';
+import { positivePairCosine } from '../metrics/trivialBound';
 import { pytorchScript } from './pytorchScript';
 
 const run = promisify(execFile);
@@ -57,7 +57,7 @@ function randomTensors(seed: number): Tensors {
 /** The lab's loss and its gradients for given embeddings: its real loss function, handed those embeddings. */
 function labLoss(config: ExperimentConfig, values: Tensors): { loss: number; grads: Record<string, number[]> } {
   const inputs = TENSORS.map((name) => tf.tensor2d(values[name]));
-  const method = methods[config.method];
+  const method = methodEngines[config.method];
   const lossOf = (...[z1, z2, p1, p2, t1, t2, prototypes]: tf.Tensor2D[]) => {
     const views = (first: tf.Tensor2D, second: tf.Tensor2D): Views => ({ both: tf.concat([first, second], 0), first, second });
     const loss = method.loss({

@@ -16,8 +16,8 @@ import { defaultConfig, type ExperimentConfig, methodNames } from '../core/confi
 import { Rng } from '../core/rng';
 import { randomConfig } from '../testing/configSamples';
 import { hasPython, hasTorch, TORCH_PYTHON, torchEnv } from '../testing/torchPython';
-import { advanceCollapse, collapseThresholds, initialCollapseTracking } from '../ui/collapse/detectCollapse';
-import { lossAtTrivialBound } from '../ui/collapse/trivialLoss';
+import { advanceCollapse, collapseThresholds, initialCollapseTracking } from '../metrics/collapseVerdict';
+import { lossAtTrivialBound } from '../metrics/trivialBound';
 import { pytorchScript } from './pytorchScript';
 
 const run = promisify(execFile);

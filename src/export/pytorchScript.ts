@@ -1,16 +1,16 @@
 /**
  * "Open in PyTorch": the experiment as one readable, runnable Python script (PyTorch, torchvision for the
  * --scale options). The shared template (pytorchTemplate.ts) is filled with the method's parts
- * (pytorchMethods.ts), the config as a Python dict and the collapse verdict's thresholds, taken from the
+ * (its pytorch.ts in src/methods/<name>/, with helpers from pytorchHelpers.ts), the config as a Python dict and the collapse verdict's thresholds, taken from the
  * lab's own constants so the script's verdict follows the same rules. Pure text: no tfjs, so the UI and the
  * CLI can both use it.
  */
 import { DEFAULT_CLI_STEPS } from '../cli/args';
 import { type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig } from '../core/config';
-import { methodCatalog } from '../core/methodCatalog';
-import { collapseThresholds } from '../ui/collapse/detectCollapse';
-import { AT_BOUND_COSINE } from '../ui/collapse/trivialLoss';
-import { helperCode, pytorchMethods } from './pytorchMethods';
+import { methodCatalog } from '../methods/catalog';
+import { collapseThresholds } from '../metrics/collapseVerdict';
+import { AT_BOUND_COSINE } from '../metrics/trivialBound';
+import { helperCode } from './pytorchHelpers';
 import { pythonTemplate } from './pytorchTemplate';
 
 /** Settings of the page only (what the sphere draws), left out of the script. */
@@ -84,7 +84,7 @@ function wrap(text: string, width: number): string {
 /** The script for an experiment (its file name is the caller's: `run.py` in the docs). */
 export function pytorchScript(config: ExperimentConfig): string {
   const info = methodCatalog[config.method];
-  const parts = pytorchMethods[config.method];
+  const parts = info.pytorch;
   const changed = changedSwitches(config);
   const pyBool = (flag: boolean) => (flag ? 'True' : 'False');
   return pythonTemplate({

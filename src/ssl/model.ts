@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../core/config';
 import type { Rng } from '../core/rng';
 import type { BlockStats } from './blocks';
-import type { LossInputs } from './methods/types';
+import type { LossInputs } from '../methods/engineTypes';
 import { Network, RunningStats } from './network';
 import { ownedVariable } from './variables';
 

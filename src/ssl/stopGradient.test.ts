@@ -4,10 +4,10 @@ import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { Rng } from '../core/rng';
 import { useBackend } from '../testing/tfBackend';
 import { negativeCosine } from './losses';
-import { simsiamLoss, simsiamTerm } from './methods/simsiam';
+import { simsiamLoss, simsiamTerm } from '../methods/simsiam/engine';
 import { SslModel } from './model';
 import { stopGradient } from './stopGradient';
-import type { LossInputs } from './methods/types';
+import type { LossInputs } from '../methods/engineTypes';
 
 beforeAll(() => useBackend('cpu'));
 

@@ -1,22 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BackendInfo, BackendName } from './backendNames';
 import { isSoftwareRenderer, webglRendererName } from './webglRenderer';
 
-export const backendNames = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
-export type BackendName = (typeof backendNames)[number];
-
-export interface BackendInfo {
-  name: BackendName;
-  /** Why this backend was chosen, in words for the status line. */
-  reason: string;
-  /** Threads of the wasm backend's matrix products (absent: one). */
-  threads?: number;
-}
-
-/** What a page asks of the backend: `?backend=` forces one (null: the lab chooses), `?threads=` the wasm threads (null: the lab's rule). */
-export interface BackendRequest {
-  forced: BackendName | null;
-  threads: number | null;
-}
 
 /** Backend init can hang (e.g. threaded wasm under some minifiers): never wait forever. */
 const INIT_TIMEOUT_MS = 20_000;

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { alignment, collapseStd, effectiveRank, knnAccuracyFromSimilarities, uniformity } from '../metrics';
 import { l2Normalize } from '../ssl/losses';
 import type { SslModel } from '../ssl/model';
-import type { SnapshotMetrics } from './snapshot';
+import type { SnapshotFigures } from '../metrics/snapshotFigures';
 
 /** Positive pairs sent with each snapshot for drawing (all evaluation pairs count in the alignment). */
 export const PAIR_COUNT = 200;
@@ -23,11 +23,13 @@ export interface KnnBank {
   labels: Uint8Array;
 }
 
+/** The figures the evaluation set measures (the step and the loss are the Trainer's). */
+export type EvaluationFigures = Omit<SnapshotFigures, 'step' | 'loss'>;
+
 export interface EvaluationResult {
   embeddings: Float32Array;
   pairs: Float32Array;
-  collapseStd: number;
-  metrics: SnapshotMetrics;
+  figures: EvaluationFigures;
   evalMs: number;
   metricsMs: number;
 }
@@ -63,7 +65,7 @@ export async function evaluate(
   pairs.set(view1.subarray(0, pairCount * dim), 0);
   pairs.set(view2.subarray(0, pairCount * dim), pairCount * dim);
 
-  let knnScores: { projector: number; encoder: number } | null = null;
+  let knnScores: { z: number; h: number } | null = null;
   if (knn) {
     const queryCount = Math.min(knn.queries, n);
     // Cosine similarities of each query with every bank row, one matMul for the features h and one for z; the
@@ -77,14 +79,18 @@ export async function evaluate(
     const queryLabels = inputs.labels.subarray(0, queryCount);
     const score = async (similarities: tf.Tensor) =>
       knnAccuracyFromSimilarities(await readBack(similarities), queryLabels, knn.bank.labels, KNN_K, inputs.classCount);
-    knnScores = { projector: await score(zSimilarities), encoder: await score(hSimilarities) };
+    knnScores = { z: await score(zSimilarities), h: await score(hSimilarities) };
   }
-  const metrics: SnapshotMetrics = {
+  const std = collapseStd(embeddings, dim);
+  const figures: EvaluationFigures = {
+    dim,
+    collapseStd: std,
+    stdScaled: std * Math.sqrt(dim),
     alignment: alignment(view1, view2, dim),
     uniformity: uniformity(embeddings, dim),
     effectiveRank: effectiveRank(embeddings, dim),
-    knnProjector: knnScores?.projector ?? null,
-    knnEncoder: knnScores?.encoder ?? null,
+    knnZ: knnScores?.z ?? null,
+    knnH: knnScores?.h ?? null,
   };
-  return { embeddings, pairs, collapseStd: collapseStd(embeddings, dim), metrics, evalMs, metricsMs: performance.now() - metricsStarted };
+  return { embeddings, pairs, figures, evalMs, metricsMs: performance.now() - metricsStarted };
 }

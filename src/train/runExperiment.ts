@@ -1,20 +1,13 @@
 import type { ExperimentConfig } from '../core/config';
+import { CollapseDetector, type CollapseVerdict } from '../metrics/collapseVerdict';
+import { figuresOf, type SnapshotFigures } from '../metrics/snapshotFigures';
 import type { Snapshot } from './snapshot';
 import { Trainer, type TrainerOptions, type TrainingData } from './trainer';
 
-/** One evaluation as the headless runner reports it. */
-export interface EvalRecord {
-  step: number;
-  loss: number | null;
-  /** Collapse std (raw): 1/√d healthy, 0 collapsed. */
-  std: number;
-  /** Collapse std × √d: 1 spread, 0 collapsed (the reference curves' scale). */
-  stdScaled: number;
-  alignment: number;
-  uniformity: number;
-  effectiveRank: number;
-  knnProjector: number | null;
-  knnEncoder: number | null;
+/** One evaluation as the headless runner reports it: the snapshot's figures, the verdict so far, and timings. */
+export interface EvalRecord extends SnapshotFigures {
+  verdict: CollapseVerdict;
+  /** Training steps per second since the previous evaluation (0 at step 0). */
   stepsPerSec: number;
   evalMs: number;
   metricsMs: number;
@@ -27,6 +20,8 @@ export interface RunSummary {
   medianStepMs: number;
   /** Median milliseconds to embed and read back the evaluation set. */
   medianEvalMs: number;
+  /** The first and the latest snapshot with their points (for a run report). */
+  ends: Snapshot[];
 }
 
 function median(values: number[]): number {
@@ -35,22 +30,10 @@ function median(values: number[]): number {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function toRecord(snapshot: Snapshot, stepsPerSec: number): EvalRecord {
-  return {
-    step: snapshot.step,
-    loss: Number.isFinite(snapshot.loss) ? snapshot.loss : null,
-    std: snapshot.collapseStd,
-    stdScaled: snapshot.collapseStd * Math.sqrt(snapshot.dim),
-    ...snapshot.metrics,
-    stepsPerSec,
-    evalMs: snapshot.evalMs,
-    metricsMs: snapshot.metricsMs,
-  };
-}
-
 /**
  * Trains `config.steps` steps headlessly, evaluating at step 0 and every `evalEvery` steps (and at the
- * end). The same Trainer as the browser worker: used by the CLI, tests and benchmarks.
+ * end), with the collapse verdict the lab would show. The same Trainer as the browser worker: used by the
+ * CLI, tests and benchmarks.
  */
 export async function runExperiment(
   config: ExperimentConfig,
@@ -59,12 +42,20 @@ export async function runExperiment(
   options: { knnQueries: number } & TrainerOptions = { knnQueries: 0 },
 ): Promise<RunSummary> {
   const trainer = new Trainer(config, data, { batches: options.batches });
+  const detector = new CollapseDetector();
   try {
     const stepMs: number[] = [];
     const evalMs: number[] = [];
     const knn = { knnQueries: options.knnQueries };
-    let record = toRecord(await trainer.snapshot(knn), 0);
-    onEval(record);
+    const evaluate = async (stepsPerSec: number) => {
+      const snapshot = await trainer.snapshot(knn);
+      const figures = figuresOf(snapshot);
+      const record: EvalRecord = { ...figures, verdict: detector.observe(figures, config), stepsPerSec, evalMs: snapshot.evalMs, metricsMs: snapshot.metricsMs };
+      onEval(record);
+      return { snapshot, record };
+    };
+    const first = await evaluate(0);
+    let latest = first;
     let windowStart = performance.now();
     let windowSteps = 0;
     while (trainer.step < config.steps) {
@@ -73,16 +64,14 @@ export async function runExperiment(
       stepMs.push(performance.now() - started);
       windowSteps += 1;
       if (trainer.step % config.evalEvery === 0 || trainer.step === config.steps) {
-        const stepsPerSec = (windowSteps * 1000) / (performance.now() - windowStart);
-        const snapshot = await trainer.snapshot(knn);
-        evalMs.push(snapshot.evalMs);
-        record = toRecord(snapshot, stepsPerSec);
-        onEval(record);
+        latest = await evaluate((windowSteps * 1000) / (performance.now() - windowStart));
+        evalMs.push(latest.record.evalMs);
         windowStart = performance.now();
         windowSteps = 0;
       }
     }
-    return { steps: trainer.step, final: record, medianStepMs: median(stepMs), medianEvalMs: median(evalMs) };
+    const ends = latest === first ? [first.snapshot] : [first.snapshot, latest.snapshot];
+    return { steps: trainer.step, final: latest.record, medianStepMs: median(stepMs), medianEvalMs: median(evalMs), ends };
   } finally {
     trainer.dispose();
   }

@@ -6,7 +6,7 @@ import { BatchMaker, type BatchSpec, pixelNormalisation } from '../data/batchPla
 import { type BatchSource, LocalBatches } from '../data/batchSource';
 import type { Dataset } from '../data/datasetFormat';
 import { l2Normalize } from '../ssl/losses';
-import { methods } from '../ssl/methods';
+import { methodEngines } from '../methods/engines';
 import { INPUT_SIZE, type RecordedStats, SslModel } from '../ssl/model';
 import { FlatAdam, FlatMomentum, type FlatOptimizer } from '../ssl/optimizers';
 import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
@@ -92,7 +92,7 @@ export class Trainer {
   constructor(private cfg: ExperimentConfig, private readonly data: TrainingData, options: TrainerOptions = {}) {
     installWasmKernels();
     const rng = new Rng(cfg.seed);
-    const method = methods[cfg.method];
+    const method = methodEngines[cfg.method];
     this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, ...method.model(cfg) }, rng.fork('init'));
     this.optimizer = makeOptimizer(cfg, this.model.size);
     this.normalisation = pixelNormalisation(data.train.pixels);
@@ -179,7 +179,7 @@ export class Trainer {
     const batch = await this.batches.take(this.stepCount, this.cfg);
     await profile?.mark('batch');
     const { cfg, model } = this;
-    const method = methods[cfg.method];
+    const method = methodEngines[cfg.method];
     const trains = method.trains(cfg);
     const rows = batch.views.length / INPUT_SIZE;
     const recorded: RecordedStats = { embedding: [], predictor: [] };
@@ -253,17 +253,19 @@ export class Trainer {
     const knn = queries > 0 ? { bank: this.trainingBank(), queries } : null;
     const result = await evaluate(this.model, this.cfg.dim, this.evalInputs, knn);
     const shown = this.cfg.showTrain ? await this.withTrainingPoints(result.embeddings) : null;
-    const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : NaN;
+    const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : null;
     this.lossSum = 0;
     this.lossCount = 0;
     return {
       step: this.stepCount,
-      dim: this.cfg.dim,
       loss,
-      pairCount: result.pairs.length / (2 * this.cfg.dim),
-      ...result,
+      ...result.figures,
       embeddings: shown?.embeddings ?? result.embeddings,
       labels: shown?.labels ?? this.data.eval.labels.slice(),
+      pairs: result.pairs,
+      pairCount: result.pairs.length / (2 * this.cfg.dim),
+      evalMs: result.evalMs,
+      metricsMs: result.metricsMs,
     };
   }
 

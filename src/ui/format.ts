@@ -2,8 +2,8 @@
 
 const NOT_YET = '—';
 
-export function formatFixed(value: number, digits: number): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : NOT_YET;
+export function formatFixed(value: number | null, digits: number): string {
+  return value !== null && Number.isFinite(value) ? value.toFixed(digits) : NOT_YET;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Builds a lab: its store, the worker client (which starts its worker at once) and the live snapshot. */
 import type { ExperimentConfig } from '../core/config';
-import type { BackendRequest } from '../train/backend';
+import type { BackendRequest } from '../train/backendNames';
 import type { Lab } from './labContext';
 import { createLiveSnapshot } from './liveSnapshot';
 import { createLabStore } from './store';

@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../core/config';
-import type { BackendInfo } from '../train/backend';
+import type { BackendInfo } from '../train/backendNames';
 import type { MemoryReading } from '../train/memory';
 import type { ErrorKind } from '../worker/protocol';
 

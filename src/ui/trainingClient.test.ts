@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../core/config';
+import { figuresOf } from '../metrics/snapshotFigures';
+import { fakeSnapshot } from '../testing/fakeSnapshot';
 import type { FromWorker, Snapshot } from '../worker/protocol';
 import { createLiveSnapshot } from './liveSnapshot';
 import { createLabStore } from './store';
@@ -19,17 +21,11 @@ const ready: FromWorker = {
 
 function snapshot(step: number): Snapshot {
   return {
-    step,
-    dim: 3,
+    ...fakeSnapshot(step, { collapseStd: 0.4 }),
     embeddings: new Float32Array([1, 0, 0, 0, 1, 0]),
     labels: new Uint8Array([0, 1]),
-    loss: -0.5,
-    collapseStd: 0.4,
-    metrics: { alignment: 0.5, uniformity: -1.2, effectiveRank: 2.5, knnProjector: null, knnEncoder: null },
     pairs: new Float32Array([1, 0, 0, 0, 1, 0]),
     pairCount: 1,
-    evalMs: 3,
-    metricsMs: 1,
   };
 }
 
@@ -290,7 +286,7 @@ describe('TrainingClient.replay (an opened run report)', () => {
     config: reportConfig,
     backend: { name: 'cpu' as const, reason: 'forced' },
     classNames: ['a', 'b'],
-    metrics: [0, 10, 20].map((step) => ({ step, dim: 3, loss: -0.5, stdScaled: 0.5, alignment: 0.1, uniformity: -1, effectiveRank: 2, knnZ: NaN, knnH: NaN })),
+    metrics: [0, 10, 20].map((step) => figuresOf(fakeSnapshot(step))),
     snapshots: [snapshot(0), snapshot(20)],
   };
 

@@ -4,10 +4,10 @@
  * snapshot arrays go to the live snapshot, never through React state.
  */
 import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
-import type { BackendRequest } from '../train/backend';
+import type { BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import type { Command, FromWorker, ToWorker } from '../worker/protocol';
-import type { RunReport } from './exports/runReport';
+import type { RunReport } from '../train/runReport';
 import { RunRecorder } from './history/runRecorder';
 import { clearSnapshot, type LiveSnapshot, publishImages } from './liveSnapshot';
 import { createPatchThrottle, type PatchThrottle } from './patchThrottle';
@@ -152,12 +152,12 @@ export class TrainingClient {
     this.store.setState({
       ...freshRunFigures(),
       step: last.step,
-      loss: last.loss,
+      loss: last.loss ?? NaN,
       collapseStd: latest.collapseStd,
       snapshotStep: latest.step,
       snapshotDim: latest.dim,
       config: report.config,
-      classNames: report.classNames,
+      classNames: [...report.classNames],
       running: false,
       runNote: null,
       error: null,

@@ -5,7 +5,7 @@
  */
 import type { BooleanKey, ExperimentConfig } from '../core/config';
 import { decodeConfig, quoted } from '../core/urlCodec';
-import { type BackendName, backendNames, type BackendRequest } from '../train/backend';
+import { type BackendName, backendNames, type BackendRequest } from '../train/backendNames';
 import { readCompareKey } from './compare/compareSwitch';
 import { type PageMode, parseHideList } from './share/pageMode';
 

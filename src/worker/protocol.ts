@@ -3,7 +3,7 @@
  * Snapshot and checkpoint arrays are transferred (not copied) to the UI.
  */
 import type { ExperimentConfig } from '../core/config';
-import type { BackendInfo, BackendRequest } from '../train/backend';
+import type { BackendInfo, BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import type { MemoryReading } from '../train/memory';
 import type { Snapshot } from '../train/snapshot';

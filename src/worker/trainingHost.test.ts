@@ -224,7 +224,7 @@ describe('TrainingHost', () => {
     await ready(h);
     expect(h.of('notice')[0]!.message).toMatch(/Memory is running short.*kNN/);
     for (let i = 0; i < 3; i++) await h.send({ type: 'step' });
-    expect(h.of('snapshot').slice(1).every((m) => m.snapshot.metrics.knnProjector === null)).toBe(true);
+    expect(h.of('snapshot').slice(1).every((m) => m.snapshot.knnZ === null)).toBe(true);
     expect(h.of('notice')).toHaveLength(1);
     h.host.dispose();
   });

@@ -14,7 +14,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { BatchSpec } from '../data/batchPlan';
 import type { BatchSource } from '../data/batchSource';
 import type { DatasetName } from '../data/datasetFormat';
-import type { BackendInfo, BackendName, BackendRequest } from '../train/backend';
+import type { BackendInfo, BackendName, BackendRequest } from '../train/backendNames';
 import { type Checkpoint, checkpointBuffers } from '../train/checkpoint';
 import { readMemory } from '../train/memory';
 import { SnapshotSchedule } from '../train/snapshotSchedule';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotHistory } from '../history/snapshotHistory';
-import { fakeSnapshot } from '../history/testSnapshots';
+import { fakeSnapshot } from '../../testing/fakeSnapshot';
 import { alignRuns, chartColumns, type ChartColumns } from './chartData';
 
 describe('chartColumns', () => {

@@ -1,5 +1,5 @@
 /** What one chart draws: its metrics against step, only where measured, decimated to a fixed budget. */
-import type { MetricKey } from '../history/metricPoint';
+import type { FigureKey } from '../../metrics/snapshotFigures';
 import type { MetricSeries } from '../history/metricSeries';
 import { decimationIndices } from './decimate';
 
@@ -12,7 +12,7 @@ export type ChartColumns = [steps: Float64Array, ...values: Float64Array[]];
 /** Several runs' columns on one step axis: null where a run has no point at that step. */
 export type ChartData = [steps: Float64Array, ...values: (Float64Array | (number | null)[])[]];
 
-export function chartColumns(metrics: MetricSeries, keys: readonly MetricKey[], maxPoints = MAX_CHART_POINTS): ChartColumns {
+export function chartColumns(metrics: MetricSeries, keys: readonly FigureKey[], maxPoints = MAX_CHART_POINTS): ChartColumns {
   const steps = metrics.column('step');
   const columns = keys.map((key) => metrics.column(key));
   // Rows where every drawn metric was measured (kNN only every 50 steps; the loss not before step 1).

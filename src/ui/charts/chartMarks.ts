@@ -3,7 +3,7 @@
  * run collapsed, and the step each run's timeline shows when scrubbed back.
  */
 import uPlot from 'uplot';
-import type { CollapseState } from '../collapse/detectCollapse';
+import type { CollapseState } from '../../metrics/collapseVerdict';
 
 export interface ChartMarks {
   reference: { value: number; label: string } | null;

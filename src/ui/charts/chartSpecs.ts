@@ -1,6 +1,6 @@
 /** The live charts: one small chart per metric against step, with what each line means. */
-import { uniformityBound } from '../collapse/detectCollapse';
-import type { MetricKey } from '../history/metricPoint';
+import { uniformityBound } from '../../metrics/collapseVerdict';
+import type { FigureKey } from '../../metrics/snapshotFigures';
 
 export interface ChartSpec {
   /** Test id `chart-<id>`. */
@@ -9,7 +9,7 @@ export interface ChartSpec {
   /** One line in plain words. */
   help: string;
   /** A run's lines; when runs are overlaid each takes its run's colour, so a second metric is told apart by its dash. */
-  series: { key: MetricKey; label: string; color: string; dashed?: boolean }[];
+  series: { key: FigureKey; label: string; color: string; dashed?: boolean }[];
   /** A dashed horizontal line to compare against (for the current d), with its label. */
   reference?: { label: string; value: (dim: number) => number };
   /** Values the y axis always shows, so that the reference line and the zero stay in view. */

@@ -1,5 +1,5 @@
 /** The banner's words for a collapse verdict: what happened, in plain words, and the figures that show it. */
-import { collapseThresholds, uniformityBound } from './detectCollapse';
+import { collapseThresholds, uniformityBound } from '../../metrics/collapseVerdict';
 import type { CollapseStatus } from './collapseStore';
 
 export interface CollapseMessage {

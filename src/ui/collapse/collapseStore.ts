@@ -1,14 +1,13 @@
 /**
  * The run's collapse state for anything that wants to show it (banner, charts, the sphere view):
  * a zustand vanilla store of { state, step } plus the latest figures behind the verdict.
- * `CollapseTracker` feeds it one snapshot at a time. Reach it as `client.recorder.collapse.store`
- * (in React: `useStore(useRecorder().collapse.store, selector)`).
+ * `CollapseTracker` feeds it one snapshot at a time through the shared CollapseDetector. Reach it as
+ * `client.recorder.collapse.store` (in React: `useStore(useRecorder().collapse.store, selector)`).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../../core/config';
-import type { MetricPoint } from '../history/metricPoint';
-import { advanceCollapse, type CollapseState, type CollapseTracking, initialCollapseTracking } from './detectCollapse';
-import { lossAtTrivialBound } from './trivialLoss';
+import { CollapseDetector, type CollapseState } from '../../metrics/collapseVerdict';
+import type { SnapshotFigures } from '../../metrics/snapshotFigures';
 
 export type { CollapseState };
 
@@ -17,7 +16,7 @@ export interface CollapseStatus {
   /** The step at which the current state began (collapsed at / partial from); null while healthy. */
   step: number | null;
   /** The latest snapshot's figures, to say why. */
-  latest: Pick<MetricPoint, 'dim' | 'stdScaled' | 'uniformity' | 'effectiveRank'> | null;
+  latest: Pick<SnapshotFigures, 'dim' | 'stdScaled' | 'uniformity' | 'effectiveRank'> | null;
 }
 
 export type CollapseStore = StoreApi<CollapseStatus>;
@@ -28,18 +27,17 @@ function healthyStatus(): CollapseStatus {
 
 export class CollapseTracker {
   readonly store: CollapseStore = createStore<CollapseStatus>()(healthyStatus);
-  private tracking: CollapseTracking = initialCollapseTracking();
+  private readonly detector = new CollapseDetector();
 
-  /** Takes one more snapshot's figures, with the config they were trained under (it sets the loss's trivial bound). */
-  observe(point: MetricPoint, config: ExperimentConfig): void {
-    this.tracking = advanceCollapse(this.tracking, { ...point, lossAtBound: lossAtTrivialBound(point.loss, config) });
-    const { state, since } = this.tracking.verdict;
-    const { dim, stdScaled, uniformity, effectiveRank } = point;
+  /** Takes one more snapshot's figures, with the config they were trained under. */
+  observe(figures: SnapshotFigures, config: ExperimentConfig): void {
+    const { state, since } = this.detector.observe(figures, config);
+    const { dim, stdScaled, uniformity, effectiveRank } = figures;
     this.store.setState({ state, step: since, latest: { dim, stdScaled, uniformity, effectiveRank } });
   }
 
   reset(): void {
-    this.tracking = initialCollapseTracking();
+    this.detector.reset();
     this.store.setState(healthyStatus());
   }
 }

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { configSpec } from '../../core/config';
-import { methodCatalog } from '../../core/methodCatalog';
+import { methodCatalog } from '../../methods/catalog';
 import { ChartGrid } from '../components/MetricCharts';
 import { NoticeBox } from '../components/NoticeBox';
 import { RunControls } from '../components/RunControls';

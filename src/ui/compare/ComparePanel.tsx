@@ -7,11 +7,11 @@ import { compareSwitches } from './compareSwitch';
 
 export function ComparePanel() {
   const pages = usePageController();
-  const method = useLab((state) => state.config.method);
+  const config = useLab((state) => state.config);
   const [chosen, setChosen] = useState<BooleanKey | null>(null);
   const headingId = useId();
   const selectId = useId();
-  const switches = compareSwitches(method);
+  const switches = compareSwitches(config);
   // A choice from another method's switches falls back to this method's first.
   const key = chosen !== null && switches.includes(chosen) ? chosen : switches[0];
   if (key === undefined) return null;

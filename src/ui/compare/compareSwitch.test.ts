@@ -3,9 +3,20 @@ import { defaultConfig } from '../../core/config';
 import { compareSwitches, comparedConfigs, readCompareKey, switchStateLabel } from './compareSwitch';
 
 describe('compare switches', () => {
-  it('are the on/off switches of the method', () => {
-    expect(compareSwitches('simsiam')).toEqual(['stopGrad', 'predictor', 'batchNorm']);
-    expect(compareSwitches('swav')).toEqual(['sinkhorn', 'batchNorm']);
+  it('are the on/off switches of the method that act in these settings', () => {
+    expect(compareSwitches(defaultConfig('simsiam'))).toEqual(['stopGrad', 'predictor', 'batchNorm']);
+    expect(compareSwitches(defaultConfig('swav'))).toEqual(['sinkhorn', 'batchNorm']);
+    // BYOL's stop-gradient acts only without an EMA target (τ = 0).
+    expect(compareSwitches(defaultConfig('byol'))).toEqual(['predictor', 'batchNorm']);
+    expect(compareSwitches({ ...defaultConfig('byol'), momentum: 0 })).toEqual(['predictor', 'stopGrad', 'batchNorm']);
+  });
+
+  it('fall back to one run, saying why, for a switch that does nothing in these settings', () => {
+    const notices: string[] = [];
+    expect(readCompareKey('stopGrad', defaultConfig('byol'), notices)).toBeNull();
+    expect(notices).toEqual([
+      'compare: Stop-gradient does nothing in these settings. Acts only at EMA momentum τ = 0: with τ > 0 the target is a separate EMA network that no gradient reaches anyway. Showing a single run.',
+    ]);
   });
 
   it('read a valid key, trimmed, without a notice', () => {

@@ -2,27 +2,32 @@
  * Compare mode's one difference between its two runs: run A is the config, run B the same config with one
  * on/off switch of its method flipped (`#v=1&compare=stopGrad&method=simsiam&seed=7`).
  */
-import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey, type MethodName } from '../../core/config';
-import { methodCatalog } from '../../core/methodCatalog';
+import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey } from '../../core/config';
+import { inactiveReason, methodCatalog } from '../../methods/catalog';
 import { quoted } from '../../core/urlCodec';
 
 function isBooleanKey(key: string): key is BooleanKey {
   return isConfigKey(key) && configSpec[key].kind === 'bool';
 }
 
-/** The on/off switches of a method, the ones a comparison can flip. */
-export function compareSwitches(method: MethodName): BooleanKey[] {
-  return methodCatalog[method].switches.filter(isBooleanKey);
+/** The on/off switches of a method that act under `config`: the ones a comparison can flip. */
+export function compareSwitches(config: ExperimentConfig): BooleanKey[] {
+  return methodCatalog[config.method].switches.filter(isBooleanKey).filter((key) => inactiveReason(config, key) === null);
 }
 
-/** Reads `compare=`: a key that is not an on/off switch of the config's method gives a notice and null (one run). */
+/** Reads `compare=`: a key that is not an acting on/off switch of the config's method gives a notice and null (one run). */
 export function readCompareKey(raw: string | undefined, config: ExperimentConfig, notices: string[]): BooleanKey | null {
   if (raw === undefined) return null;
-  const switches = compareSwitches(config.method);
-  const key = switches.find((name) => name === raw.trim());
+  const wanted = raw.trim();
+  const key = compareSwitches(config).find((name) => name === wanted);
   if (key) return key;
   const { title } = methodCatalog[config.method];
-  notices.push(`compare: ${quoted(raw)} is not an on/off switch of ${title} (${switches.join(', ')}); showing a single run.`);
+  const inactive = isBooleanKey(wanted) ? inactiveReason(config, wanted) : null;
+  notices.push(
+    inactive
+      ? `compare: ${configSpec[wanted as BooleanKey].label} does nothing in these settings. ${inactive} Showing a single run.`
+      : `compare: ${quoted(raw)} is not an on/off switch of ${title} (${compareSwitches(config).join(', ')}); showing a single run.`,
+  );
   return null;
 }
 

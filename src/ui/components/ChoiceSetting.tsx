@@ -24,10 +24,11 @@ export function ChoiceSetting<V extends string | number>({ settingKey, choices, 
   if (hidden) return null;
   const choose = onChoose ?? ((chosen: V) => client.setConfig({ [settingKey]: chosen }));
   return (
-    <SettingField label={spec.label} help={help ?? spec.help}>
-      {({ inputId, helpId }) => (
+    <SettingField settingKey={settingKey} label={spec.label} help={help ?? spec.help}>
+      {({ inputId, helpId, disabled }) => (
         <select
           id={inputId}
+          disabled={disabled}
           value={String(value)}
           aria-describedby={helpId}
           onChange={(event) => choose(choices.find((choice) => String(choice) === event.target.value)!)}

@@ -5,7 +5,7 @@
  */
 import { type ReactNode, useId } from 'react';
 import { useStore } from 'zustand';
-import { uniformityBound } from '../collapse/detectCollapse';
+import { uniformityBound } from '../../metrics/collapseVerdict';
 import { formatFixed } from '../format';
 import { useHistoryVersion, useRecorder } from '../history/hooks';
 import { useLab } from '../labContext';
@@ -66,7 +66,7 @@ export function MetricsPanel() {
           note="0 = both views land on the same point"
           help="How far apart two augmented views of one image land (mean squared distance). Lower is better."
         >
-          {formatFixed(point?.alignment ?? NaN, 3)}
+          {formatFixed(point?.alignment ?? null, 3)}
         </Metric>
         <Metric
           label="Uniformity"
@@ -74,7 +74,7 @@ export function MetricsPanel() {
           note={notes?.uniformity}
           help="How evenly all points cover the sphere. Lower is better; 0 means one point."
         >
-          {formatFixed(point?.uniformity ?? NaN, 3)}
+          {formatFixed(point?.uniformity ?? null, 3)}
         </Metric>
         <Metric
           label="Collapse std"
@@ -82,7 +82,7 @@ export function MetricsPanel() {
           note={notes?.collapseStd}
           help="Spread of the points along each axis: 1/√d when they cover the sphere, 0 when they sit on one spot."
         >
-          {formatFixed(point ? point.stdScaled / Math.sqrt(point.dim) : NaN, 3)}
+          {formatFixed(point?.collapseStd ?? null, 3)}
         </Metric>
         <Metric
           label="Effective rank"
@@ -90,7 +90,7 @@ export function MetricsPanel() {
           note={notes?.effectiveRank}
           help="How many directions the points really use: up to d when spread every way, 1 on a line or a spot."
         >
-          {formatFixed(point?.effectiveRank ?? NaN, 2)}
+          {formatFixed(point?.effectiveRank ?? null, 2)}
         </Metric>
         <Metric
           label="kNN accuracy"
@@ -108,7 +108,7 @@ export function MetricsPanel() {
           )}
         </Metric>
         <Metric label="Loss" testId="metric-loss" help="Training loss, averaged over the steps since the previous snapshot.">
-          {formatFixed(point?.loss ?? NaN, 4)}
+          {formatFixed(point?.loss ?? null, 4)}
         </Metric>
         <Metric label="Steps/s" testId="metric-steps-per-sec" help="Training speed right now.">
           {formatFixed(stepsPerSec, 1)}

@@ -32,10 +32,11 @@ export function NumberSetting({ settingKey }: { settingKey: NumberKey }) {
   const range = spec.kind === 'int' || spec.kind === 'float' ? spec : null;
   if (hidden) return null;
   return (
-    <SettingField label={spec.label} help={spec.help}>
-      {({ inputId, helpId }) => (
+    <SettingField settingKey={settingKey} label={spec.label} help={spec.help}>
+      {({ inputId, helpId, disabled }) => (
         <input
           id={inputId}
+          disabled={disabled}
           type="number"
           inputMode={spec.kind === 'int' ? 'numeric' : 'decimal'}
           min={range?.min}

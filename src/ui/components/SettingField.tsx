@@ -1,12 +1,22 @@
-/** A labelled setting with its one-line explanation (tied to the control by aria-describedby). */
+/**
+ * A labelled setting with its one-line explanation (tied to the control by aria-describedby). A setting that
+ * has no effect under the current config (BYOL's stop-gradient while τ > 0) is disabled, and its explanation
+ * says why instead.
+ */
 import { type ReactNode, useId } from 'react';
+import type { ConfigKey } from '../../core/config';
+import { inactiveReason } from '../../methods/catalog';
+import { useLab } from '../labContext';
 
 export interface FieldIds {
   inputId: string;
   helpId: string;
+  /** The setting does nothing under the current config. */
+  disabled: boolean;
 }
 
 interface SettingFieldProps {
+  settingKey: ConfigKey;
   label: string;
   help: string;
   /** Control before the label (switches) instead of below it. */
@@ -14,19 +24,20 @@ interface SettingFieldProps {
   children: (ids: FieldIds) => ReactNode;
 }
 
-export function SettingField({ label, help, controlFirst = false, children }: SettingFieldProps) {
+export function SettingField({ settingKey, label, help, controlFirst = false, children }: SettingFieldProps) {
   const inputId = useId();
   const helpId = useId();
+  const inactive = useLab((state) => inactiveReason(state.config, settingKey));
   const labelElement = <label htmlFor={inputId}>{label}</label>;
   return (
-    <div className={controlFirst ? 'setting setting-inline' : 'setting'}>
+    <div className={['setting', controlFirst ? 'setting-inline' : '', inactive ? 'setting-inactive' : ''].filter(Boolean).join(' ')}>
       <div className="setting-row">
         {controlFirst ? null : labelElement}
-        {children({ inputId, helpId })}
+        {children({ inputId, helpId, disabled: inactive !== null })}
         {controlFirst ? labelElement : null}
       </div>
       <p id={helpId} className="setting-help">
-        {help}
+        {inactive ?? help}
       </p>
     </div>
   );

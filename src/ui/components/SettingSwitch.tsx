@@ -11,10 +11,11 @@ export function SettingSwitch({ settingKey }: { settingKey: BooleanKey }) {
   const spec = configSpec[settingKey];
   if (hidden) return null;
   return (
-    <SettingField label={spec.label} help={spec.help} controlFirst>
-      {({ inputId, helpId }) => (
+    <SettingField settingKey={settingKey} label={spec.label} help={spec.help} controlFirst>
+      {({ inputId, helpId, disabled }) => (
         <input
           id={inputId}
+          disabled={disabled}
           type="checkbox"
           role="switch"
           className="switch"

@@ -3,7 +3,7 @@
  * the shared ones — dataset, output dimension, seed.
  */
 import { type BooleanKey, type ConfigKey, configSpec, type DatasetName, datasetNames } from '../../core/config';
-import { methodCatalog, type MethodName, methodNames } from '../../core/methodCatalog';
+import { methodCatalog, type MethodName, methodNames } from '../../methods/catalog';
 import { useLab } from '../labContext';
 import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';

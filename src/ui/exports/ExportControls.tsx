@@ -8,9 +8,9 @@ import { pytorchScript } from '../../export/pytorchScript';
 import { useLab, useLabContext } from '../labContext';
 import { downloadBlob, downloadText } from './download';
 import { pytorchScriptName, runFileName } from './exportNames';
-import { metricsCsv, metricsJson } from './metricsExport';
+import { metricRecords, metricsCsv, metricsJson } from './metricsExport';
 import { projectorMetadataTsv, projectorVectorsTsv } from './projectorTsv';
-import { runReportText } from './runReport';
+import { runReportText } from '../../train/runReport';
 
 const TSV = 'text/tab-separated-values';
 const JSON_TYPE = 'application/json';
@@ -56,8 +56,8 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
   const exportReport = (): void => {
     const { config, backend, classNames, replay } = store.getState();
     // A replayed report keeps the backend it was trained on.
-    const source = { config, backend: replay ? replay.backend : backend, classNames };
-    downloadText(runReportText(source, history), JSON_TYPE, fileName('run.json', latestStep()));
+    const report = { config, backend: replay ? replay.backend : backend, classNames, metrics: metricRecords(history.metrics), snapshots: history.kept };
+    downloadText(runReportText(report), JSON_TYPE, fileName('run.json', latestStep()));
   };
 
   // Needs no snapshot: the script is made from the settings alone.

@@ -2,7 +2,7 @@
 import { type ChangeEvent, useState } from 'react';
 import { useLab, useLabContext } from '../labContext';
 import { addNotices } from '../store';
-import { readRunReport } from './runReport';
+import { readRunReport } from '../../train/runReport';
 
 export function OpenReportControl() {
   const { store, client } = useLabContext();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
 import { SnapshotHistory } from '../history/snapshotHistory';
-import { fakeSnapshot } from '../history/testSnapshots';
+import { fakeSnapshot } from '../../testing/fakeSnapshot';
 import { metricRecords, metricsCsv, metricsJson } from './metricsExport';
 
 function history(): SnapshotHistory {

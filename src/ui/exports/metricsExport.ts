@@ -1,27 +1,15 @@
 /**
- * The run's metric history as a file: one record per recorded snapshot (step, loss, collapse std raw and
- * × √d, alignment, uniformity, effective rank, kNN on z and h). Unmeasured values (kNN between its
- * evaluations, the loss before step 1) are null in JSON and empty in CSV.
+ * The run's metric history as a file: every recorded snapshot's figures (SnapshotFigures, the names the
+ * engine gives them). Unmeasured values (kNN between its evaluations, the loss before step 1) are null in
+ * JSON and empty in CSV.
  */
 import type { ExperimentConfig } from '../../core/config';
+import type { FigureKey, SnapshotFigures } from '../../metrics/snapshotFigures';
 import type { MetricSeries } from '../history/metricSeries';
 import { csvLine } from './csv';
 
-export interface MetricRecord {
-  step: number;
-  dim: number;
-  loss: number | null;
-  collapseStd: number | null;
-  stdScaled: number | null;
-  alignment: number | null;
-  uniformity: number | null;
-  effectiveRank: number | null;
-  knnZ: number | null;
-  knnH: number | null;
-}
-
-/** Record keys with their CSV column names, in file order. */
-const columns: readonly [keyof MetricRecord, string][] = [
+/** CSV column names, in file order (snake case, for pandas and R). */
+const csvColumns: readonly [FigureKey, string][] = [
   ['step', 'step'],
   ['dim', 'dim'],
   ['loss', 'loss'],
@@ -34,29 +22,13 @@ const columns: readonly [keyof MetricRecord, string][] = [
   ['knnH', 'knn_h'],
 ];
 
-const orNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
-
-export function metricRecords(metrics: MetricSeries): MetricRecord[] {
-  return Array.from({ length: metrics.length }, (_, index) => {
-    const point = metrics.at(index)!;
-    return {
-      step: point.step,
-      dim: point.dim,
-      loss: orNull(point.loss),
-      collapseStd: orNull(point.stdScaled / Math.sqrt(point.dim)),
-      stdScaled: orNull(point.stdScaled),
-      alignment: orNull(point.alignment),
-      uniformity: orNull(point.uniformity),
-      effectiveRank: orNull(point.effectiveRank),
-      knnZ: orNull(point.knnZ),
-      knnH: orNull(point.knnH),
-    };
-  });
+export function metricRecords(metrics: MetricSeries): SnapshotFigures[] {
+  return Array.from({ length: metrics.length }, (_, index) => metrics.at(index)!);
 }
 
 export function metricsCsv(metrics: MetricSeries): string {
-  const header = csvLine(columns.map(([, name]) => name));
-  const rows = metricRecords(metrics).map((record) => csvLine(columns.map(([key]) => record[key] ?? NaN)));
+  const header = csvLine(csvColumns.map(([, name]) => name));
+  const rows = metricRecords(metrics).map((record) => csvLine(csvColumns.map(([key]) => record[key] ?? NaN)));
   return header + rows.join('');
 }
 

@@ -3,7 +3,7 @@
  * "Load"): vectors.tsv has one row of tab-separated coordinates per point and no header; metadata.tsv has
  * the header `label<TAB>class`, then one row per point in the same order.
  */
-import { compactFloat } from './numberText';
+import { compactFloat } from '../../core/numberText';
 
 export interface ProjectedPoints {
   count: number;

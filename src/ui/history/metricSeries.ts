@@ -1,20 +1,17 @@
 /**
- * Every snapshot's scalar figures, kept for the whole run in growable Float64Array columns (72 bytes a
- * snapshot): the charts read whole columns without copying, and 100,000 snapshots still take only 7 MB.
- * Steps strictly increase from one point to the next.
+ * Every snapshot's figures, kept for the whole run in growable Float64Array columns (80 bytes a snapshot):
+ * the charts read whole columns without copying, and 100,000 snapshots still take only 8 MB. A figure not
+ * measured (null) is kept as NaN in its column and read back as null. Steps strictly increase from one point
+ * to the next.
  */
-import type { MetricPoint } from './metricPoint';
+import { type FigureKey, figureKeys, occasionalFigures, type SnapshotFigures } from '../../metrics/snapshotFigures';
 
-export type ColumnKey = keyof MetricPoint;
-
-const columnKeys: readonly ColumnKey[] = [
-  'step', 'dim', 'loss', 'stdScaled', 'alignment', 'uniformity', 'effectiveRank', 'knnZ', 'knnH',
-];
+export type ColumnKey = FigureKey;
 
 const INITIAL_CAPACITY = 256;
 
 function emptyColumns(capacity: number): Record<ColumnKey, Float64Array> {
-  return Object.fromEntries(columnKeys.map((key) => [key, new Float64Array(capacity)])) as Record<ColumnKey, Float64Array>;
+  return Object.fromEntries(figureKeys.map((key) => [key, new Float64Array(capacity)])) as Record<ColumnKey, Float64Array>;
 }
 
 export class MetricSeries {
@@ -25,14 +22,14 @@ export class MetricSeries {
     return this.count;
   }
 
-  push(point: MetricPoint): void {
+  push(point: SnapshotFigures): void {
     if (this.count === this.columns.step.length) this.grow();
     this.write(this.count, point);
     this.count++;
   }
 
   /** Overwrites the latest point (a second snapshot of the same step). */
-  replaceLast(point: MetricPoint): void {
+  replaceLast(point: SnapshotFigures): void {
     if (this.count === 0) throw new Error('MetricSeries.replaceLast: the series is empty');
     this.write(this.count - 1, point);
   }
@@ -51,12 +48,16 @@ export class MetricSeries {
     return this.columns[key].subarray(0, this.count);
   }
 
-  at(index: number): MetricPoint | undefined {
+  at(index: number): SnapshotFigures | undefined {
     if (index < 0 || index >= this.count) return undefined;
-    return Object.fromEntries(columnKeys.map((key) => [key, this.columns[key][index]!])) as unknown as MetricPoint;
+    const value = (key: FigureKey) => {
+      const stored = this.columns[key][index]!;
+      return occasionalFigures.has(key) && Number.isNaN(stored) ? null : stored;
+    };
+    return Object.fromEntries(figureKeys.map((key) => [key, value(key)])) as unknown as SnapshotFigures;
   }
 
-  latest(): MetricPoint | undefined {
+  latest(): SnapshotFigures | undefined {
     return this.at(this.count - 1);
   }
 
@@ -87,13 +88,13 @@ export class MetricSeries {
     return -1;
   }
 
-  private write(index: number, point: MetricPoint): void {
-    for (const key of columnKeys) this.columns[key][index] = point[key];
+  private write(index: number, point: SnapshotFigures): void {
+    for (const key of figureKeys) this.columns[key][index] = point[key] ?? NaN;
   }
 
   private grow(): void {
     const bigger = emptyColumns(this.columns.step.length * 2);
-    for (const key of columnKeys) bigger[key].set(this.columns[key]);
+    for (const key of figureKeys) bigger[key].set(this.columns[key]);
     this.columns = bigger;
   }
 }

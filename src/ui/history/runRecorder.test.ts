@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../core/config';
 import { createLiveSnapshot } from '../liveSnapshot';
 import { RunRecorder } from './runRecorder';
-import { fakeSnapshot } from './testSnapshots';
+import { fakeSnapshot } from '../../testing/fakeSnapshot';
 import { REPLAY_INTERVAL_MS } from './timeline';
 
 const config = defaultConfig('simsiam');

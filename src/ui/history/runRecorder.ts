@@ -4,10 +4,10 @@
  * one and clears it whenever a run restarts.
  */
 import type { ExperimentConfig } from '../../core/config';
+import type { SnapshotFigures } from '../../metrics/snapshotFigures';
 import type { Snapshot } from '../../worker/protocol';
 import { CollapseTracker } from '../collapse/collapseStore';
 import { type LiveSnapshot, publishSnapshot } from '../liveSnapshot';
-import type { MetricPoint } from './metricPoint';
 import { SnapshotHistory } from './snapshotHistory';
 import { Timeline } from './timeline';
 
@@ -29,7 +29,7 @@ export class RunRecorder {
   }
 
   /** Shows a saved run instead: its history, the collapse verdict over its figures, its latest snapshot on the sphere. */
-  restore(points: readonly MetricPoint[], snapshots: readonly Snapshot[], config: ExperimentConfig): void {
+  restore(points: readonly SnapshotFigures[], snapshots: readonly Snapshot[], config: ExperimentConfig): void {
     this.history.restore(points, snapshots);
     this.restartInstruments();
     for (const point of points) this.collapse.observe(point, config);

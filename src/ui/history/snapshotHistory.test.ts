@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotHistory } from './snapshotHistory';
-import { fakeSnapshot } from './testSnapshots';
+import { fakeSnapshot } from '../../testing/fakeSnapshot';
 
 describe('SnapshotHistory', () => {
-  it('keeps every snapshot’s figures, with collapse std scaled by √d and unmeasured kNN as NaN', () => {
+  it('keeps every snapshot’s figures, unmeasured ones (kNN, the loss at step 0) as null', () => {
     const history = new SnapshotHistory();
     history.record(fakeSnapshot(0, { collapseStd: 1 / Math.sqrt(3) }));
     history.record(fakeSnapshot(10, { knn: 0.6 }));
     expect(history.metrics.length).toBe(2);
     expect(history.metrics.at(0)!.stdScaled).toBeCloseTo(1, 12);
-    expect(history.metrics.at(0)!.knnZ).toBeNaN();
+    expect(history.metrics.at(0)).toMatchObject({ loss: null, knnZ: null, knnH: null });
+    // In the columns the charts read, "not measured" is NaN.
+    expect(history.metrics.column('knnZ')[0]).toBeNaN();
     expect(history.metrics.at(1)).toMatchObject({ step: 10, knnZ: 0.6, knnH: 0.6, uniformity: -1.5 });
     expect([...history.metrics.column('step')]).toEqual([0, 10]);
   });

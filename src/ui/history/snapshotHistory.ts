@@ -4,7 +4,7 @@
  * readers subscribe and get told when it changed.
  */
 import type { Snapshot } from '../../worker/protocol';
-import { type MetricPoint, metricPointOf } from './metricPoint';
+import { figuresOf, type SnapshotFigures } from '../../metrics/snapshotFigures';
 import { MetricSeries } from './metricSeries';
 import { thinToBudget } from './thinning';
 
@@ -38,8 +38,8 @@ export class SnapshotHistory {
    * Adds a snapshot; a repeat of the latest step replaces it. An earlier step than the latest means a new
    * run began (steps only grow within one): the history starts over and `newRun` says so.
    */
-  record(snapshot: Snapshot): { point: MetricPoint; newRun: boolean } {
-    const point = metricPointOf(snapshot);
+  record(snapshot: Snapshot): { point: SnapshotFigures; newRun: boolean } {
+    const point = figuresOf(snapshot);
     const latest = this.metrics.latest();
     const newRun = latest !== undefined && point.step < latest.step;
     if (newRun) this.forget();
@@ -70,7 +70,7 @@ export class SnapshotHistory {
   }
 
   /** Replaces the history with a saved run's: its figures (steps increasing) and the snapshots kept of it, oldest first. */
-  restore(points: readonly MetricPoint[], snapshots: readonly Snapshot[]): void {
+  restore(points: readonly SnapshotFigures[], snapshots: readonly Snapshot[]): void {
     this.forget();
     for (const point of points) this.metrics.push(point);
     this.snapshots = [...snapshots];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configKeys, validateConfig } from '../../core/config';
-import { methodCatalog } from '../../core/methodCatalog';
+import { methodCatalog } from '../../methods/catalog';
 import { lessons, presetConfig } from './lessons';
 
 describe('lessons', () => {

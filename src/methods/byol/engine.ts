@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../core/config';
-import { negativeCosine } from '../losses';
-import type { SslModel } from '../model';
-import { stopGradient } from '../stopGradient';
-import type { LossInputs } from './types';
+import { negativeCosine } from '../../ssl/losses';
+import type { SslModel } from '../../ssl/model';
+import { stopGradient } from '../../ssl/stopGradient';
+import type { LossInputs, MethodEngine } from '../engineTypes';
 
 /**
  * BYOL (Grill et al. 2020): the online network's prediction of one view regresses the target
@@ -39,3 +39,10 @@ export function byolAfterStep(model: SslModel, config: ExperimentConfig, step: n
   const target = model.target;
   tf.tidy(() => emaUpdate(target, tf.slice(model.params as tf.Tensor1D, [0], [model.embedding.size]), momentumAt(config, step)));
 }
+
+export const byolEngine: MethodEngine = {
+  loss: byolLoss,
+  model: (config) => ({ target: config.momentum > 0, prototypes: null }),
+  trains: (config) => ({ predictor: config.predictor, prototypes: false }),
+  afterStep: byolAfterStep,
+};

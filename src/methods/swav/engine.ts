@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../core/config';
-import { matMul } from '../matMul';
-import { l2Normalize } from '../losses';
-import { type SslModel, viewsOf } from '../model';
-import { sinkhorn } from '../sinkhorn';
-import { stopGradient } from '../stopGradient';
-import type { LossInputs } from './types';
+import { matMul } from '../../ssl/matMul';
+import { l2Normalize } from '../../ssl/losses';
+import { type SslModel, viewsOf } from '../../ssl/model';
+import { sinkhorn } from '../../ssl/sinkhorn';
+import { stopGradient } from '../../ssl/stopGradient';
+import type { LossInputs, MethodEngine } from '../engineTypes';
 
 /** Codes for scores: Sinkhorn's equipartitioned ones, or (switch off) the plain softmax over prototypes. */
 export function swavCodes(scores: tf.Tensor2D, config: Pick<ExperimentConfig, 'sinkhorn' | 'epsilon' | 'sinkhornIters'>): tf.Tensor2D {
@@ -42,3 +42,10 @@ export function renormalisePrototypes(model: SslModel): void {
     model.params.assign(tf.concat([tf.slice(flat, [0], [offset]), tf.reshape(unit, [-1])]));
   });
 }
+
+export const swavEngine: MethodEngine = {
+  loss: swavLoss,
+  model: (config) => ({ target: false, prototypes: config.prototypes }),
+  trains: () => ({ predictor: false, prototypes: true }),
+  afterStep: renormalisePrototypes,
+};

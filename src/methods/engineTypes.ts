@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { ExperimentConfig } from '../../core/config';
-import type { SslModel, Views } from '../model';
+import type { ExperimentConfig } from '../core/config';
+import type { SslModel, Views } from '../ssl/model';
 
 /** Everything a method's loss sees for one step: both views through the networks it asks for. */
 export interface LossInputs {

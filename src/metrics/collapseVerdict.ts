@@ -7,13 +7,16 @@
  *   coincide), or the loss sitting at its trivial bound for two snapshots in a row (see trivialLoss.ts).
  * - partial: the points still spread, but over too little of the sphere: std × √d under 0.5, or
  *   uniformity under 30% of the best value for d, or an effective rank under max(1.5, 0.75·√d) (healthy
- *   runs use ~2.5 of 3, 7–9 of 16, 14–20 of 64 directions). Output BatchNorm keeps the std near 0.9 while
- *   the points fall onto a few directions; uniformity and effective rank still see it.
+ *   runs use ~2.5 of 3, 7–9 of 16, 14–20 of 64 directions). In dimensional collapse (Jing et al. 2022) the
+ *   std stays high while the points fall onto a line or a few directions; uniformity and effective rank see it.
  * - Leaving a state needs a clear margin (hysteresis), so a run at a threshold does not flicker.
- * Calibrated on the PyTorch reference curves (see referenceRuns.test.ts).
+ * Calibrated on the PyTorch reference curves (see referenceRuns.test.ts). `CollapseDetector` runs the reducer
+ * over a run's snapshots for every host: the UI's banner, the CLI's verdict column, the behaviour tests.
  */
-import { uniformSphereUniformity } from '../../metrics';
-import type { MetricPoint } from '../history/metricPoint';
+import type { ExperimentConfig } from '../core/config';
+import type { SnapshotFigures } from './snapshotFigures';
+import { lossAtTrivialBound } from './trivialBound';
+import { uniformSphereUniformity } from './uniformity';
 
 export type CollapseState = 'healthy' | 'partial' | 'collapsed';
 
@@ -31,7 +34,7 @@ export interface CollapseTracking {
 }
 
 /** What one snapshot tells the detector. */
-export type CollapseEvidence = Pick<MetricPoint, 'step' | 'dim' | 'stdScaled' | 'uniformity' | 'effectiveRank'> & {
+export type CollapseEvidence = Pick<SnapshotFigures, 'step' | 'dim' | 'stdScaled' | 'uniformity' | 'effectiveRank'> & {
   /** The loss sits at its method's trivial bound (lossAtTrivialBound). */
   lossAtBound: boolean;
 };
@@ -114,4 +117,29 @@ export function advanceCollapse(tracking: CollapseTracking, evidence: CollapseEv
   const verdict: CollapseVerdict =
     state === tracking.verdict.state ? tracking.verdict : { state, since: state === 'healthy' ? null : evidence.step };
   return { verdict, ...remember };
+}
+
+/** The verdict over a run, one snapshot at a time, with the config each was trained under (it sets the loss's trivial bound). */
+export class CollapseDetector {
+  private tracking = initialCollapseTracking();
+
+  get verdict(): CollapseVerdict {
+    return this.tracking.verdict;
+  }
+
+  observe(figures: SnapshotFigures, config: ExperimentConfig): CollapseVerdict {
+    this.tracking = advanceCollapse(this.tracking, { ...figures, lossAtBound: lossAtTrivialBound(figures.loss, config) });
+    return this.tracking.verdict;
+  }
+
+  reset(): void {
+    this.tracking = initialCollapseTracking();
+  }
+}
+
+/** A verdict in words, as the CLI prints it: "healthy", "collapsed at step 75", "partial collapse from step 50". */
+export function verdictText({ state, since }: CollapseVerdict): string {
+  if (state === 'collapsed') return `collapsed at step ${since}`;
+  if (state === 'partial') return `partial collapse from step ${since}`;
+  return 'healthy';
 }

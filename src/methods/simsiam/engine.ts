@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { negativeCosine } from '../losses';
-import { stopGradient } from '../stopGradient';
-import type { LossInputs } from './types';
+import { negativeCosine } from '../../ssl/losses';
+import { stopGradient } from '../../ssl/stopGradient';
+import type { LossInputs, MethodEngine } from '../engineTypes';
 
 /** One direction of the loss: D(p, z) with the target z behind a stop-gradient when asked. */
 export function simsiamTerm(p: tf.Tensor2D, z: tf.Tensor2D, stopGrad: boolean): tf.Scalar {
@@ -17,3 +17,9 @@ export function simsiamLoss({ z, predict, config }: LossInputs): tf.Scalar {
   const p = config.predictor ? predict(z) : z;
   return tf.mul(tf.add(simsiamTerm(p.first, z.second, config.stopGrad), simsiamTerm(p.second, z.first, config.stopGrad)), 0.5) as tf.Scalar;
 }
+
+export const simsiamEngine: MethodEngine = {
+  loss: simsiamLoss,
+  model: () => ({ target: false, prototypes: null }),
+  trains: (config) => ({ predictor: config.predictor, prototypes: false }),
+};

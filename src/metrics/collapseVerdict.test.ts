@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceCollapse, type CollapseEvidence, type CollapseTracking, effectiveRankFloor, initialCollapseTracking, uniformityBound } from './detectCollapse';
+import { advanceCollapse, type CollapseEvidence, type CollapseTracking, effectiveRankFloor, initialCollapseTracking, uniformityBound } from './collapseVerdict';
 
 /** A healthy d = 3 snapshot, with the given figures changed. */
 function evidence(step: number, changes: Partial<CollapseEvidence> = {}): CollapseEvidence {

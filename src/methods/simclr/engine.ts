@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { diagonalMask, l2Normalize, rowCosine, similarity } from '../losses';
-import type { LossInputs } from './types';
+import { diagonalMask, l2Normalize, rowCosine, similarity } from '../../ssl/losses';
+import type { LossInputs, MethodEngine } from '../engineTypes';
 
 /**
  * NT-Xent (SimCLR, Chen et al. 2020) over the 2N views of a batch: each view's positive is its
@@ -21,3 +21,9 @@ export function ntXent(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number, ne
 export function simclrLoss({ z, config }: LossInputs): tf.Scalar {
   return ntXent(z.first, z.second, config.temperature, config.negatives);
 }
+
+export const simclrEngine: MethodEngine = {
+  loss: simclrLoss,
+  model: () => ({ target: false, prototypes: null }),
+  trains: () => ({ predictor: false, prototypes: false }),
+};

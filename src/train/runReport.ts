@@ -6,19 +6,18 @@
  *    "classNames":[…],"metrics":[{"step":0,"dim":3,"loss":null,…},…],
  *    "snapshots":[{"step":0,"dim":3,"embeddings":[[x,y,z],…],"labels":[7,2,…]},{…latest…}]}
  *
- * Reading one is as careful as reading a settings file. A file too large, not JSON, of another format, or
+ * The metrics entries are the snapshots' figures (SnapshotFigures) under their own names. The lab's "Run
+ * report (JSON)" export and the CLI's `--report FILE` both write this, and the lab's "Open run report" replays
+ * either. Reading one is as careful as reading a settings file. A file too large, not JSON, of another format, or
  * with any value out of shape applies nothing, and the notice names the first wrong value. The config is
  * read like a settings file's (a bad key is ignored with a notice); everything else must be exact.
  */
-import type { ExperimentConfig } from '../../core/config';
-import { quoted, readableNotices } from '../../core/urlCodec';
-import { type BackendInfo, backendNames } from '../../train/backend';
-import type { Snapshot } from '../../train/snapshot';
-import type { MetricPoint } from '../history/metricPoint';
-import type { SnapshotHistory } from '../history/snapshotHistory';
-import { isRecord, readConfigObject } from '../share/settingsFile';
-import { metricRecords } from './metricsExport';
-import { roundFloat32 } from './numberText';
+import type { ExperimentConfig } from '../core/config';
+import { roundFloat32 } from '../core/numberText';
+import { isRecord, quoted, readableNotices, readConfigObject } from '../core/urlCodec';
+import { occasionalFigures, type SnapshotFigures } from '../metrics/snapshotFigures';
+import { type BackendInfo, backendNames } from './backendNames';
+import type { Snapshot } from './snapshot';
 
 export const RUN_REPORT_FORMAT = 'hypersphere-run';
 export const RUN_REPORT_VERSION = 1;
@@ -37,10 +36,11 @@ const UNIT_LIMIT = 1 + 1e-3;
 export interface RunReport {
   config: ExperimentConfig;
   backend: BackendInfo | null;
-  classNames: string[];
-  metrics: MetricPoint[];
-  /** The first and the latest snapshot (just one when the run had one), oldest first; no pairs. */
-  snapshots: Snapshot[];
+  classNames: readonly string[];
+  /** Every snapshot's figures, oldest first. */
+  metrics: readonly SnapshotFigures[];
+  /** Snapshots with their points, oldest first: a report keeps the first and the latest (no pairs). */
+  snapshots: readonly Snapshot[];
 }
 
 export interface ReadRunReport {
@@ -49,28 +49,23 @@ export interface ReadRunReport {
   notices: string[];
 }
 
-interface ReportSource {
-  config: ExperimentConfig;
-  backend: BackendInfo | null;
-  classNames: readonly string[];
-}
-
 function snapshotRecord(snapshot: Snapshot) {
   const { step, dim, embeddings, labels } = snapshot;
   const rows = Array.from({ length: labels.length }, (_, point) => Array.from(embeddings.subarray(point * dim, (point + 1) * dim), roundFloat32));
   return { step, dim, embeddings: rows, labels: Array.from(labels) };
 }
 
-export function runReportText(source: ReportSource, history: SnapshotHistory): string {
-  const { kept } = history;
-  const ends = kept.length > 1 ? [kept[0]!, kept.at(-1)!] : kept;
+/** The report's text; of `report.snapshots` it writes the first and the latest. */
+export function runReportText(report: RunReport): string {
+  const { snapshots } = report;
+  const ends = snapshots.length > 1 ? [snapshots[0]!, snapshots.at(-1)!] : snapshots;
   return JSON.stringify({
     format: RUN_REPORT_FORMAT,
     version: RUN_REPORT_VERSION,
-    config: source.config,
-    backend: source.backend,
-    classNames: source.classNames,
-    metrics: metricRecords(history.metrics),
+    config: report.config,
+    backend: report.backend,
+    classNames: report.classNames,
+    metrics: report.metrics,
     snapshots: ends.map(snapshotRecord),
   });
 }
@@ -103,10 +98,10 @@ function wholeNumber(value: unknown, path: string, min: number, max: number): nu
   return value;
 }
 
-/** A measured figure, or null where it was not measured (read as NaN, as the history keeps it). */
-function figure(value: unknown, path: string): number {
-  if (value === null) return NaN;
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'is neither a finite number nor null');
+/** A measured figure: a finite number, or null for the figures that are not measured at every snapshot. */
+function figure(value: unknown, path: string, mayBeNull: boolean): number | null {
+  if (value === null && mayBeNull) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, mayBeNull ? 'is neither a finite number nor null' : 'is not a finite number');
   return value;
 }
 
@@ -123,29 +118,27 @@ function readBackend(value: unknown): BackendInfo | null {
   return { name, reason: text(backend.reason, 'backend.reason') };
 }
 
-function readPoint(value: unknown, index: number, dim: number): MetricPoint {
+function readFigures(value: unknown, index: number, dim: number): SnapshotFigures {
   const path = `metrics[${index}]`;
   const point = record(value, path);
   if (point.dim !== dim) fail(`${path}.dim`, `is not the settings' output dimension ${dim}`);
-  // collapseStd is std × √d over √d, written for readers of the file; std × √d is what the history keeps.
-  figure(point.collapseStd, `${path}.collapseStd`);
+  const read = (key: Exclude<keyof SnapshotFigures, 'step' | 'dim'>) => figure(point[key], `${path}.${key}`, occasionalFigures.has(key));
   return {
     step: wholeNumber(point.step, `${path}.step`, 0, MAX_STEP),
     dim,
-    loss: figure(point.loss, `${path}.loss`),
-    stdScaled: figure(point.stdScaled, `${path}.stdScaled`),
-    alignment: figure(point.alignment, `${path}.alignment`),
-    uniformity: figure(point.uniformity, `${path}.uniformity`),
-    effectiveRank: figure(point.effectiveRank, `${path}.effectiveRank`),
-    knnZ: figure(point.knnZ, `${path}.knnZ`),
-    knnH: figure(point.knnH, `${path}.knnH`),
+    loss: read('loss'),
+    collapseStd: read('collapseStd')!,
+    stdScaled: read('stdScaled')!,
+    alignment: read('alignment')!,
+    uniformity: read('uniformity')!,
+    effectiveRank: read('effectiveRank')!,
+    knnZ: read('knnZ'),
+    knnH: read('knnH'),
   };
 }
 
-const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
-
-/** A snapshot as the history keeps it, its figures from the metric point of its step. */
-function readSnapshot(value: unknown, index: number, dim: number, classCount: number, metrics: readonly MetricPoint[]): Snapshot {
+/** A snapshot as the history keeps it, its figures from the metrics entry of its step. */
+function readSnapshot(value: unknown, index: number, dim: number, classCount: number, metrics: readonly SnapshotFigures[]): Snapshot {
   const path = `snapshots[${index}]`;
   const snapshot = record(value, path);
   const step = wholeNumber(snapshot.step, `${path}.step`, 0, MAX_STEP);
@@ -168,15 +161,10 @@ function readSnapshot(value: unknown, index: number, dim: number, classCount: nu
     }
     labels[p] = wholeNumber(labelList[p], `${path}.labels[${p}]`, 0, classCount - 1);
   });
-  const { alignment, uniformity, effectiveRank } = point;
   return {
-    step,
-    dim,
+    ...point,
     embeddings,
     labels,
-    loss: point.loss,
-    collapseStd: point.stdScaled / Math.sqrt(dim),
-    metrics: { alignment, uniformity, effectiveRank, knnProjector: orNull(point.knnZ), knnEncoder: orNull(point.knnH) },
     pairs: new Float32Array(0),
     pairCount: 0,
     evalMs: NaN,
@@ -203,7 +191,7 @@ export function parseRunReport(data: unknown): ReadRunReport {
     const { config, notices } = readConfigObject(record(data.config, 'config'), REPORT_CONFIG_VERSION);
     const backend = readBackend(data.backend ?? null);
     const classNames = list(data.classNames, 'classNames', 2, MAX_CLASSES).map((name, index) => text(name, `classNames[${index}]`));
-    const metrics = list(data.metrics, 'metrics', 1, MAX_METRICS).map((point, index) => readPoint(point, index, config.dim));
+    const metrics = list(data.metrics, 'metrics', 1, MAX_METRICS).map((point, index) => readFigures(point, index, config.dim));
     increasing(metrics.map((point) => point.step), 'metrics');
     const snapshots = list(data.snapshots, 'snapshots', 1, 2).map((snapshot, index) =>
       readSnapshot(snapshot, index, config.dim, classNames.length, metrics),

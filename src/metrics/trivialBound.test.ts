@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../core/config';
-import { lossAtTrivialBound, positivePairCosine } from './trivialLoss';
+import { defaultConfig } from '../core/config';
+import { lossAtTrivialBound, positivePairCosine } from './trivialBound';
 
 describe('the loss at its trivial bound', () => {
   it('reads each collapsible objective as the mean cosine of positive pairs', () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { alignmentLoss, uniformityLoss } from '../losses';
-import type { LossInputs } from './types';
+import { alignmentLoss, uniformityLoss } from '../../ssl/losses';
+import type { LossInputs, MethodEngine } from '../engineTypes';
 
 /**
  * Wang & Isola (2020): L = L_align(α = 2) + λ·L_uniform(t = 2), the uniformity averaged over the two
@@ -14,3 +14,9 @@ export function alignUniformLoss({ z, config }: LossInputs): tf.Scalar {
   // zero and nothing moves, instead of an error.
   return tf.add(tf.mul(align, config.alignment ? 1 : 0), tf.mul(uniform, config.uniformity ? config.lambda : 0)) as tf.Scalar;
 }
+
+export const alignUniformEngine: MethodEngine = {
+  loss: alignUniformLoss,
+  model: () => ({ target: false, prototypes: null }),
+  trains: () => ({ predictor: false, prototypes: false }),
+};

@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, type ExperimentConfig } from '../../core/config';
-import { advanceCollapse, type CollapseVerdict, initialCollapseTracking } from './detectCollapse';
-import { lossAtTrivialBound } from './trivialLoss';
+import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { advanceCollapse, type CollapseVerdict, initialCollapseTracking } from './collapseVerdict';
+import { lossAtTrivialBound } from './trivialBound';
 
-const csvPath = fileURLToPath(new URL('../../../../shared/reference/pytorch-curves.csv', import.meta.url));
+const csvPath = fileURLToPath(new URL('../../../shared/reference/pytorch-curves.csv', import.meta.url));
 const csvPresent = existsSync(csvPath);
 
 interface ReferenceRow {

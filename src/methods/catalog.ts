@@ -1,0 +1,30 @@
+/**
+ * Every method the lab trains, as data (methodInfo.ts): one line each. Adding a method is its folder here
+ * (info.ts, engine.ts, pytorch.ts) and its line in this record and in engines.ts; see docs/architecture.md.
+ */
+import { alignUniformInfo } from './align-uniform/info';
+import { byolInfo } from './byol/info';
+import type { MethodInfo } from './methodInfo';
+import { simclrInfo } from './simclr/info';
+import { simsiamInfo } from './simsiam/info';
+import { swavInfo } from './swav/info';
+
+import type { ConfigKey, ExperimentConfig } from '../core/config';
+
+export type { MethodInfo } from './methodInfo';
+
+export const methodCatalog = {
+  simclr: simclrInfo,
+  byol: byolInfo,
+  swav: swavInfo,
+  simsiam: simsiamInfo,
+  'align-uniform': alignUniformInfo,
+} satisfies Record<string, MethodInfo>;
+
+export type MethodName = keyof typeof methodCatalog;
+export const methodNames = Object.keys(methodCatalog) as MethodName[];
+
+/** Why `key` has no effect under `config` (the control is shown disabled with this reason), or null when it acts. */
+export function inactiveReason(config: ExperimentConfig, key: ConfigKey): string | null {
+  return methodCatalog[config.method].inactiveSwitches?.(config)[key] ?? null;
+}

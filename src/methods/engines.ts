@@ -1,0 +1,22 @@
+/**
+ * The training side of every method (its loss, what its model holds and trains, its after-step hook), one
+ * line each. This module loads tfjs; the data side (catalog.ts) does not. A method missing here is a type
+ * error, since the record is keyed by every MethodName.
+ */
+import { alignUniformEngine } from './align-uniform/engine';
+import { byolEngine } from './byol/engine';
+import type { MethodName } from './catalog';
+import type { MethodEngine } from './engineTypes';
+import { simclrEngine } from './simclr/engine';
+import { simsiamEngine } from './simsiam/engine';
+import { swavEngine } from './swav/engine';
+
+export type { LossInputs, MethodEngine } from './engineTypes';
+
+export const methodEngines: Record<MethodName, MethodEngine> = {
+  simclr: simclrEngine,
+  byol: byolEngine,
+  swav: swavEngine,
+  simsiam: simsiamEngine,
+  'align-uniform': alignUniformEngine,
+};

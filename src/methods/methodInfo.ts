@@ -1,0 +1,37 @@
+/**
+ * What a method is, in data: the words the UI shows, the config switches that apply to it and its own
+ * defaults, where its loss sits when everything collapses, and its part of the PyTorch export. No tfjs here,
+ * so the UI can list methods and their controls without loading the engine (that side is engineTypes.ts).
+ */
+import type { ConfigKey, ExperimentConfig } from '../core/config';
+import type { HelperName } from '../export/pytorchHelpers';
+
+export interface MethodInfo {
+  title: string;
+  summary: string;
+  /** The config keys this method honours (beyond the shared ones: data, optimiser, d, augmentations). */
+  switches: ConfigKey[];
+  defaults: Partial<ExperimentConfig>;
+  /**
+   * The switches that have no effect under `config`, each with the reason (the UI disables the control
+   * and shows the reason instead of its help).
+   */
+  inactiveSwitches?: (config: ExperimentConfig) => Partial<Record<ConfigKey, string>>;
+  /**
+   * The mean cosine between positive pairs that a loss value implies, or null when collapse does not
+   * minimise the objective. The collapse verdict calls a loss "at its trivial bound" from this.
+   */
+  positivePairCosine: (loss: number, config: ExperimentConfig) => number | null;
+  pytorch: PytorchParts;
+}
+
+/** A method's part of the exported PyTorch script; the rest of the script is the one shared template. */
+export interface PytorchParts {
+  helpers: HelperName[];
+  /** The predictor MLP (used while the predictor switch is on), BYOL's EMA target (while τ > 0), SwAV's prototypes. */
+  needs: { predictor: boolean; target: boolean; prototypes: boolean };
+  /** Body of `method_loss(out, targets, cfg)`, indented by four spaces. */
+  loss: string;
+  /** Body of `positive_pair_cosine(loss, cfg)`: positivePairCosine in Python. */
+  positivePairCosine: string;
+}

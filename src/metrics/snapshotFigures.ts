@@ -1,0 +1,42 @@
+/**
+ * The scalar figures of one snapshot: the one record that goes from the engine to every consumer (the UI's
+ * history and charts, collapse detection, CSV/JSON exports, run reports, the CLI's JSON lines), under the
+ * same names everywhere. `null` means "not measured at this snapshot"; every other figure is measured at
+ * every snapshot. Each measure is defined in its own module here, as its paper defines it.
+ */
+export interface SnapshotFigures {
+  step: number;
+  /** Output dimension d. */
+  dim: number;
+  /** Mean training loss since the previous snapshot; null before the first step. */
+  loss: number | null;
+  /** Mean over dimensions of the per-dimension std of the l2-normalised output: 1/√d healthy, 0 collapsed. */
+  collapseStd: number;
+  /** Collapse std × √d: ≈ 1 spread over the sphere, 0 collapsed, for any d (the reference curves' scale). */
+  stdScaled: number;
+  /** Wang & Isola L_align (α = 2) over the evaluation images' two fixed augmented views. */
+  alignment: number;
+  /** Wang & Isola L_uniform (t = 2) over up to 1,000 evaluation embeddings. */
+  uniformity: number;
+  /** RankMe effective rank of the evaluation embeddings (1 … d). */
+  effectiveRank: number;
+  /** kNN accuracy (k = 20, cosine) against the training images on the projector output z; null when not measured. */
+  knnZ: number | null;
+  /** The same on the encoder features h. */
+  knnH: number | null;
+}
+
+export type FigureKey = keyof SnapshotFigures;
+
+/** Every figure, in the order files list them. */
+export const figureKeys: readonly FigureKey[] = [
+  'step', 'dim', 'loss', 'collapseStd', 'stdScaled', 'alignment', 'uniformity', 'effectiveRank', 'knnZ', 'knnH',
+];
+
+/** The figures that may be null (not measured at a snapshot). */
+export const occasionalFigures: ReadonlySet<FigureKey> = new Set<FigureKey>(['loss', 'knnZ', 'knnH']);
+
+/** Just the figures of a record that holds more (a Snapshot, a CLI line). */
+export function figuresOf(source: SnapshotFigures): SnapshotFigures {
+  return Object.fromEntries(figureKeys.map((key) => [key, source[key]])) as unknown as SnapshotFigures;
+}
