@@ -44,6 +44,14 @@ test('compare mode trains two runs side by side, and Single run leaves one worke
   await expect.poll(() => workersNamed(page, 'sphere')).toBe(2);
   await expect(runA.getByTestId('backend')).not.toHaveText(/starting/);
   await expect(runB.getByTestId('backend')).not.toHaveText(/starting/);
+  // Each run's sphere has its own view options: hiding a class in A leaves B's points as they were.
+  const classIn = (run: typeof runA) => run.getByRole('list', { name: 'Classes' }).getByRole('button').first();
+  await classIn(runA).click();
+  await expect(classIn(runA)).toHaveAttribute('aria-pressed', 'false');
+  await expect(classIn(runB)).toHaveAttribute('aria-pressed', 'true');
+  await runA.getByRole('switch', { name: 'Pair lines' }).click();
+  await expect(runA.getByRole('switch', { name: 'Pair lines' })).not.toBeChecked();
+  await expect(runB.getByRole('switch', { name: 'Pair lines' })).toBeChecked();
 
   await page.getByRole('button', { name: 'Start' }).click();
   await expect.poll(() => stepOf(runA)).toBeGreaterThan(5);

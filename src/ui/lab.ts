@@ -3,6 +3,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { BackendRequest } from '../train/backendNames';
 import type { Lab } from './labContext';
 import { createLiveSnapshot } from './liveSnapshot';
+import { createSphereOptions } from './sphere/viewOptions';
 import { createLabStore } from './store';
 import { TrainingClient, type TrainingWorkerPort } from './trainingClient';
 
@@ -24,5 +25,5 @@ export function createLab(config: ExperimentConfig, { notices, ...options }: Lab
   const store = createLabStore(config, notices);
   const live = createLiveSnapshot();
   const client = new TrainingClient(store, { ...options, live });
-  return { store, client, live, sphere: { view: null } };
+  return { store, client, live, sphereOptions: createSphereOptions(), sphere: { view: null } };
 }

@@ -3,12 +3,13 @@
  * coordinates (the whole embedding when d = 2) drawn around a ring. Even rings = uniform; a spike = collapse.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useLab, useLabContext } from '../labContext';
+import { useLab, useLabContext, useSphereOptions } from '../labContext';
 import { ANGLE_KAPPA } from '../sphere/angleDensity';
 import { AngleRingPlot } from '../sphere/angleRingPlot';
-import { chooseRingDim, ringDimsFor, sphereOptions, useSphereOptions } from '../sphere/viewOptions';
+import { chooseRingDim, ringDimsFor } from '../sphere/viewOptions';
 
 function DimensionSelect({ which, label, dim, pair }: { which: 0 | 1; label: string; dim: number; pair: readonly [number, number] }) {
+  const { sphereOptions } = useLabContext();
   return (
     <select
       aria-label={label}
@@ -25,7 +26,7 @@ function DimensionSelect({ which, label, dim, pair }: { which: 0 | 1; label: str
 }
 
 export function AngleRing() {
-  const { live } = useLabContext();
+  const { live, sphereOptions } = useLabContext();
   // The dimension of what is drawn; before the first snapshot, the configured one.
   const dim = useLab((state) => state.snapshotDim ?? state.config.dim);
   const pair = ringDimsFor(useSphereOptions((options) => options.ringDims), dim);
@@ -35,7 +36,7 @@ export function AngleRing() {
   useEffect(() => {
     const plot = new AngleRingPlot(canvasRef.current!, live, sphereOptions);
     return () => plot.dispose();
-  }, [live]);
+  }, [live, sphereOptions]);
 
   const [first, second] = pair;
   return (

@@ -1,9 +1,10 @@
 /** Class names with their point colours; each one a toggle that shows or hides that class's points. */
-import { useLab } from '../labContext';
+import { useLab, useLabContext, useSphereOptions } from '../labContext';
 import { classColor } from '../sphere/palette';
-import { sphereOptions, toggleClass, useSphereOptions } from '../sphere/viewOptions';
+import { toggleClass } from '../sphere/viewOptions';
 
 export function Legend() {
+  const { sphereOptions } = useLabContext();
   const classNames = useLab((state) => state.classNames);
   const hiddenClasses = useSphereOptions((options) => options.hiddenClasses);
   if (classNames.length === 0) return null;

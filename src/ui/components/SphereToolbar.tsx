@@ -1,12 +1,14 @@
 /** How the sphere is drawn: the overlays, auto-rotation, point size, and a way back to the first view. */
 import { useId } from 'react';
 import { densityRampKey } from '../sphere/densityRamp';
-import { pointSizeRange, type SphereOptions, sphereOptions, useSphereOptions } from '../sphere/viewOptions';
+import { useLabContext, useSphereOptions } from '../labContext';
+import { pointSizeRange, type SphereOptions } from '../sphere/viewOptions';
 
 type SwitchKey = 'pairLines' | 'density' | 'autoRotate';
 
 function ViewSwitch({ optionKey, label, title }: { optionKey: SwitchKey; label: string; title: string }) {
   const id = useId();
+  const { sphereOptions } = useLabContext();
   const checked = useSphereOptions((options) => options[optionKey]);
   return (
     <div className="view-switch" title={title}>
@@ -38,6 +40,7 @@ function DensityKey() {
 
 export function SphereToolbar({ onResetView }: { onResetView: () => void }) {
   const sizeId = useId();
+  const { sphereOptions } = useLabContext();
   const density = useSphereOptions((options) => options.density);
   const pointSize = useSphereOptions((options) => options.pointSize);
   return (

@@ -7,10 +7,9 @@ import { PointCard } from '../components/PointCard';
 import { SphereToolbar } from '../components/SphereToolbar';
 import { useLab, useLabContext } from '../labContext';
 import { type PointHover, SphereView } from './SphereView';
-import { sphereOptions } from './viewOptions';
 
 export function SphereCanvas() {
-  const { live, sphere } = useLabContext();
+  const { live, sphere, sphereOptions } = useLabContext();
   const seed = useLab((state) => state.config.seed);
   const containerRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<SphereView | null>(null);
@@ -37,7 +36,7 @@ export function SphereCanvas() {
       setHover(null);
       setContextLost(false);
     };
-  }, [live, sphere]);
+  }, [live, sphere, sphereOptions]);
 
   useEffect(() => viewRef.current?.setProjectionSeed(seed), [seed]);
 

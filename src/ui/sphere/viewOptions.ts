@@ -1,10 +1,10 @@
 /**
  * How the sphere is shown (overlays, class filter, point size, the angle ring's dimensions): a zustand
- * store of its own, read by the toolbar and legend through the hook and by the three.js view through
- * subscribe. None of it changes the experiment, so it stays out of the lab store and the URL.
+ * store of its own for each lab (in compare mode each run has its own), read by the toolbar and legend
+ * through useSphereOptions (labContext.ts) and by the three.js view through subscribe. None of it changes
+ * the experiment, so it stays out of the lab store and the URL.
  */
-import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export interface SphereOptions {
   pairLines: boolean;
@@ -20,17 +20,17 @@ export interface SphereOptions {
 
 export const pointSizeRange = { min: 2, max: 12, step: 1 } as const;
 
-export const sphereOptions = createStore<SphereOptions>()(() => ({
-  pairLines: true,
-  density: true,
-  autoRotate: false,
-  pointSize: 5,
-  hiddenClasses: new Set<number>(),
-  ringDims: [0, 1],
-}));
+export type SphereOptionsStore = StoreApi<SphereOptions>;
 
-export function useSphereOptions<T>(selector: (options: SphereOptions) => T): T {
-  return useStore(sphereOptions, selector);
+export function createSphereOptions(): SphereOptionsStore {
+  return createStore<SphereOptions>()(() => ({
+    pairLines: true,
+    density: true,
+    autoRotate: false,
+    pointSize: 5,
+    hiddenClasses: new Set<number>(),
+    ringDims: [0, 1],
+  }));
 }
 
 /** The hidden set with `label` shown if it was hidden, hidden if it was shown. */
