@@ -30,6 +30,7 @@ const columns: [string, number, (r: EvalRecord) => string][] = [
   ['align', 7, (r) => fmt(r.alignment, 3)],
   ['unif', 7, (r) => fmt(r.uniformity, 3)],
   ['erank', 6, (r) => fmt(r.effectiveRank, 2)],
+  ['top', 5, (r) => fmt(r.spectrum?.[0] ?? null, 2)],
   ['knn z', 6, (r) => fmt(r.knnZ, 3)],
   ['knn h', 6, (r) => fmt(r.knnH, 3)],
   ['steps/s', 8, (r) => fmt(r.stepsPerSec, 1)],

@@ -97,7 +97,7 @@ RANKME_EPSILON = 1e-7
 LAB_DATASETS = ['fashion-mnist', 'mnist']
 TORCHVISION_DATASETS = {'cifar10': 'CIFAR10', 'cifar100': 'CIFAR100', 'fashion-mnist': 'FashionMNIST', 'mnist': 'MNIST'}
 ENCODERS = ['mlp', 'resnet18', 'resnet34', 'resnet50']
-CSV_COLUMNS = ['step', 'loss', 'collapse_std', 'std_scaled', 'alignment', 'uniformity', 'effective_rank', 'knn_z', 'knn_h']
+CSV_COLUMNS = ['step', 'loss', 'collapse_std', 'std_scaled', 'alignment', 'uniformity', 'effective_rank', 'top_share', 'knn_z', 'knn_h']
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -418,6 +418,14 @@ def effective_rank(z):
     return float(torch.exp(-(p * p.log()).sum()))
 
 
+def top_share(z):
+    """The largest singular value's share of the centred, l2-normalised Z's spectrum (Jing et al. 2022): 1/d when
+    the points spread over every direction, towards 1 when they line up (dimensional collapse)."""
+    sigma = torch.linalg.svdvals((z - z.mean(0)).double())
+    total = sigma.sum()
+    return float(sigma[0] / total) if total > 0 else 0.0
+
+
 def knn_accuracy(queries, query_labels, bank, bank_labels, class_count, k=KNN_K):
     """k-nearest-neighbour accuracy: each query takes the majority class of its k most cosine-similar bank rows;
     a tie goes to the class whose neighbours are more similar, then to the lower class index."""
@@ -469,11 +477,13 @@ class CollapseVerdict:
     def __init__(self, dim):
         self.dim = dim
         self.best_uniformity = uniformity_bound(dim)
-        self.rank_floor = max(COLLAPSE_THRESHOLDS['rankFloorMin'], COLLAPSE_THRESHOLDS['rankFloorPerSqrtDim'] * math.sqrt(dim))
+        t = COLLAPSE_THRESHOLDS
+        self.rank_floor = t['rankFloorMin'] if dim < t['rankFloorFromDim'] else t['rankFloorPerSqrtDim'] * math.sqrt(dim)
+        self.top_share_limit = t['topShareOverFlat'] + 1 / dim
         self.state, self.since = 'healthy', None
         self.previous_std, self.previous_at_bound = math.nan, False
 
-    def observe(self, step, std_scaled, uniformity_value, rank, at_bound):
+    def observe(self, step, std_scaled, uniformity_value, rank, top, at_bound):
         t = COLLAPSE_THRESHOLDS
         if step > 0:
             if ((std_scaled < t['collapsedStd'] and std_scaled < self.previous_std)
@@ -483,11 +493,17 @@ class CollapseVerdict:
                     std_scaled < t['recoveredStd'] or uniformity_value > t['recoveredUniformity'] or at_bound):
                 state = 'collapsed'
             else:
-                leaving = self.state != 'healthy'
-                too_little = (std_scaled < t['healthyStd' if leaving else 'partialStd']
-                              or uniformity_value / self.best_uniformity < t['healthyUniformityShare' if leaving else 'partialUniformityShare']
-                              or rank < self.rank_floor * (t['healthyRankMargin'] if leaving else 1))
-                state = 'partial' if too_little else 'healthy'
+                was_partial, staying_lined_up = self.state == 'partial', self.state == 'dimensional'
+                lined_up = (rank < self.rank_floor * (t['healthyRankMargin'] if staying_lined_up else 1)
+                            or top > self.top_share_limit - (t['healthyTopShareMargin'] if staying_lined_up else 0))
+                if std_scaled < t['healthyStd' if was_partial else 'partialStd']:
+                    state = 'partial'
+                elif lined_up:
+                    state = 'dimensional'
+                elif uniformity_value / self.best_uniformity < t['healthyUniformityShare' if was_partial else 'partialUniformityShare']:
+                    state = 'partial'
+                else:
+                    state = 'healthy'
             if state != self.state:
                 self.state, self.since = state, None if state == 'healthy' else step
         self.previous_std, self.previous_at_bound = std_scaled, at_bound
@@ -497,6 +513,8 @@ class CollapseVerdict:
             return f'collapsed at step {self.since}'
         if self.state == 'partial':
             return f'partial collapse from step {self.since}'
+        if self.state == 'dimensional':
+            return f'dimensional collapse from step {self.since}'
         return 'healthy'
 
 
@@ -668,6 +686,7 @@ class Experiment:
                 'alignment': alignment(view1, view2),
                 'uniformity': uniformity(z),
                 'effective_rank': effective_rank(z),
+                'top_share': top_share(z),
                 'knn_z': knn_accuracy(z, self.eval_labels, bank_z, bank_labels, self.class_count),
                 'knn_h': knn_accuracy(h, self.eval_labels, bank_h, bank_labels, self.class_count),
             }
@@ -767,7 +786,8 @@ def main(argv):
             if main_process and (step % cfg['evalEvery'] == 0 or step == cfg['steps']):
                 row = {'step': step, 'loss': loss_sum / loss_count if loss_count else None, **experiment.evaluate()}
                 loss_sum, loss_count = 0.0, 0
-                verdict.observe(step, row['std_scaled'], row['uniformity'], row['effective_rank'], loss_at_trivial_bound(row['loss'], cfg))
+                verdict.observe(step, row['std_scaled'], row['uniformity'], row['effective_rank'], row['top_share'],
+                               loss_at_trivial_bound(row['loss'], cfg))
                 print(','.join(csv_cell(row[c]) for c in CSV_COLUMNS), file=csv_file, flush=True)
         if main_process:
             print(f'verdict: {verdict}', flush=True)

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { advanceCollapse, type CollapseEvidence, type CollapseTracking, effectiveRankFloor, initialCollapseTracking, uniformityBound } from './collapseVerdict';
+import {
+  advanceCollapse,
+  type CollapseEvidence,
+  type CollapseTracking,
+  effectiveRankFloor,
+  initialCollapseTracking,
+  topShareLimit,
+  uniformityBound,
+  verdictText,
+} from './collapseVerdict';
 
 /** A healthy d = 3 snapshot, with the given figures changed. */
 function evidence(step: number, changes: Partial<CollapseEvidence> = {}): CollapseEvidence {
-  return { step, dim: 3, stdScaled: 0.9, uniformity: -1.6, effectiveRank: 2.7, lossAtBound: false, ...changes };
+  return { step, dim: 3, stdScaled: 0.9, uniformity: -1.6, effectiveRank: 2.7, topShare: 0.45, lossAtBound: false, ...changes };
 }
 
 function run(points: CollapseEvidence[]): CollapseTracking[] {
@@ -34,11 +43,31 @@ describe('advanceCollapse', () => {
     expect(states(atBound)).toEqual(['healthy', 'healthy', 'collapsed']);
   });
 
-  it('flags partial collapse from std, uniformity far from its bound, or a low effective rank', () => {
+  it('flags partial collapse from a low std, or uniformity far from its bound', () => {
     expect(run([evidence(0), evidence(10, { stdScaled: 0.35 })]).at(-1)!.verdict).toEqual({ state: 'partial', since: 10 });
     const farFromBound = 0.2 * uniformityBound(16);
-    expect(run([evidence(0), evidence(10, { dim: 16, uniformity: farFromBound, effectiveRank: 7 })]).at(-1)!.verdict.state).toBe('partial');
-    expect(run([evidence(0), evidence(10, { effectiveRank: 1.3 })]).at(-1)!.verdict.state).toBe('partial');
+    expect(run([evidence(0), evidence(10, { dim: 16, uniformity: farFromBound, effectiveRank: 7, topShare: 0.2 })]).at(-1)!.verdict.state).toBe('partial');
+  });
+
+  it('flags dimensional collapse where the std stays healthy but the spectrum puts most variance on one direction', () => {
+    // Barlow Twins without its off-diagonal term at d = 3: std × √d 0.97, top share 0.84–0.89, rank 1.5–1.9.
+    expect(run([evidence(0), evidence(10, { topShare: 0.86, effectiveRank: 1.8 })]).at(-1)!.verdict).toEqual({ state: 'dimensional', since: 10 });
+    // A line at d = 3, or d = 16 with the rank of 16 down to 4 (same run at d = 16: 3.9–4.3).
+    expect(run([evidence(0), evidence(10, { effectiveRank: 1.3, topShare: null })]).at(-1)!.verdict.state).toBe('dimensional');
+    expect(run([evidence(0), evidence(10, { dim: 16, uniformity: -3.5, effectiveRank: 4.1, topShare: null })]).at(-1)!.verdict.state).toBe('dimensional');
+    // SimSiam with SGD at d = 3 keeps a rank of 1.8–2.0 and is healthy: the rank alone does not flag it.
+    expect(run([evidence(0), evidence(10, { effectiveRank: 1.85 })]).at(-1)!.verdict.state).toBe('healthy');
+  });
+
+  it('reports a lined-up run whose std falls as partial, then collapsed: the std speaks first', () => {
+    const trackings = run([evidence(0), evidence(10, { topShare: 0.9 }), evidence(20, { stdScaled: 0.3, topShare: 0.9 }), evidence(30, { stdScaled: 0.05 })]);
+    expect(states(trackings)).toEqual(['healthy', 'dimensional', 'partial', 'collapsed']);
+  });
+
+  it('leaves dimensional collapse only with a margin under the top-share limit', () => {
+    const limit = topShareLimit(3);
+    const trackings = run([evidence(0), evidence(10, { topShare: limit + 0.02 }), evidence(20, { topShare: limit - 0.02 }), evidence(30, { topShare: limit - 0.1 })]);
+    expect(states(trackings)).toEqual(['healthy', 'dimensional', 'dimensional', 'healthy']);
   });
 
   it('keeps a flagged run flagged until it clears the thresholds by a margin', () => {
@@ -73,9 +102,21 @@ describe('advanceCollapse', () => {
 });
 
 describe('thresholds for d', () => {
-  it('uses the best uniformity of the sphere and an effective-rank floor growing with √d', () => {
+  it('uses the best uniformity of the sphere, an effective-rank floor growing with √d from d = 8 and a top-share limit over a flat spectrum', () => {
     expect(uniformityBound(3)).toBeCloseTo(-2.08, 2);
     expect(effectiveRankFloor(3)).toBe(1.5);
-    expect(effectiveRankFloor(64)).toBe(6);
+    expect(effectiveRankFloor(16)).toBe(5);
+    expect(effectiveRankFloor(64)).toBe(10);
+    expect(topShareLimit(3)).toBeCloseTo(0.783, 3);
+    expect(topShareLimit(16)).toBeCloseTo(0.5125, 4);
+  });
+});
+
+describe('verdictText', () => {
+  it('says each state in the words the CLI and the exported script print', () => {
+    expect(verdictText({ state: 'healthy', since: null })).toBe('healthy');
+    expect(verdictText({ state: 'collapsed', since: 75 })).toBe('collapsed at step 75');
+    expect(verdictText({ state: 'partial', since: 50 })).toBe('partial collapse from step 50');
+    expect(verdictText({ state: 'dimensional', since: 100 })).toBe('dimensional collapse from step 100');
   });
 });

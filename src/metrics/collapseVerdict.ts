@@ -3,22 +3,29 @@
  * deliberately not used: collapsed runs at d ≥ 16 still score 0.52–0.69 on z, because kNN only ranks
  * neighbours, and the tiny spread left around the collapsed point still orders them by class.
  *
- * - collapsed: collapse std × √d under 0.1 and falling, or uniformity above −0.01 (all pairs nearly
- *   coincide), or the loss sitting at its trivial bound for two snapshots in a row (see trivialLoss.ts).
- * - partial: the points still spread, but over too little of the sphere: std × √d under 0.5, or
- *   uniformity under 30% of the best value for d, or an effective rank under max(1.5, 0.75·√d) (healthy
- *   runs use ~2.5 of 3, 7–9 of 16, 14–20 of 64 directions). In dimensional collapse (Jing et al. 2022) the
- *   std stays high while the points fall onto a line or a few directions; uniformity and effective rank see it.
+ * - collapsed (complete collapse): collapse std × √d under 0.1 and falling, or uniformity above −0.01 (all
+ *   pairs nearly coincide), or the loss sitting at its trivial bound for two snapshots in a row (trivialBound.ts).
+ * - partial: the points crowd into too little of the sphere: std × √d under 0.5, or (with the directions
+ *   intact) uniformity under 30% of the best value for d.
+ * - dimensional (Jing et al. 2022): the std looks healthy but the points line up along fewer directions than
+ *   d: the spectrum's top share above 0.45 + 1/d (0.78 at d = 3, 0.51 at d = 16; healthy reference runs peak
+ *   at 0.37–0.70 at d = 3, SimSiam with SGD the highest, and stay under 0.25 at d = 16; Barlow Twins without
+ *   its off-diagonal term reads 0.84–0.89 and 0.68–0.71, VICReg without covariance 0.86–0.91 and 0.77), or an
+ *   effective rank under its floor (effectiveRankFloor). Below 8 dimensions the effective rank alone cannot
+ *   tell: at d = 3 SimSiam with SGD stays healthy at 1.8–2.0, as low as Barlow Twins without off-diagonal
+ *   (1.5–1.9), so only a line (1.5) is flagged there and the top share decides. From d = 8 the floor is
+ *   1.25·√d: 5 at d = 16, where healthy reference runs keep 6.9–15.7 and the lined-up ones 3.1–4.3; 10 at
+ *   d = 64 (healthy 14–60).
  * - Leaving a state needs a clear margin (hysteresis), so a run at a threshold does not flicker.
- * Calibrated on the PyTorch reference curves (see referenceRuns.test.ts). `CollapseDetector` runs the reducer
- * over a run's snapshots for every host: the UI's banner, the CLI's verdict column, the behaviour tests.
+ * Calibrated on the PyTorch reference curves (referenceRuns.test.ts). `CollapseDetector` runs the reducer over
+ * a run's snapshots for every host: the UI's banner, the CLI's verdict column, the behaviour tests.
  */
 import type { ExperimentConfig } from '../core/config';
 import type { SnapshotFigures } from './snapshotFigures';
 import { lossAtTrivialBound } from './trivialBound';
 import { uniformSphereUniformity } from './uniformity';
 
-export type CollapseState = 'healthy' | 'partial' | 'collapsed';
+export type CollapseState = 'healthy' | 'partial' | 'dimensional' | 'collapsed';
 
 export interface CollapseVerdict {
   state: CollapseState;
@@ -35,6 +42,8 @@ export interface CollapseTracking {
 
 /** What one snapshot tells the detector. */
 export type CollapseEvidence = Pick<SnapshotFigures, 'step' | 'dim' | 'stdScaled' | 'uniformity' | 'effectiveRank'> & {
+  /** The spectrum's top share; null where the spectrum was not measured. */
+  topShare: number | null;
   /** The loss sits at its method's trivial bound (lossAtTrivialBound). */
   lossAtBound: boolean;
 };
@@ -50,10 +59,14 @@ export const collapseThresholds = {
   /** Uniformity as a share of the best possible value for d (1 = perfectly spread, 0 = one point). */
   partialUniformityShare: 0.3,
   healthyUniformityShare: 0.35,
-  /** The effective-rank floor is max(1.5, 0.75·√d); leaving partial needs 10% above it. */
+  /** The effective-rank floor: 1.5 under 8 dimensions, 1.25·√d from 8; leaving dimensional needs 10% above it. */
   rankFloorMin: 1.5,
-  rankFloorPerSqrtDim: 0.75,
+  rankFloorFromDim: 8,
+  rankFloorPerSqrtDim: 1.25,
   healthyRankMargin: 1.1,
+  /** The top-share limit is 0.45 + 1/d (1/d is a flat spectrum's); leaving dimensional needs 0.05 under it. */
+  topShareOverFlat: 0.45,
+  healthyTopShareMargin: 0.05,
 } as const;
 
 const t = collapseThresholds;
@@ -75,7 +88,11 @@ export function uniformityBound(dim: number): number {
 }
 
 export function effectiveRankFloor(dim: number): number {
-  return Math.max(t.rankFloorMin, t.rankFloorPerSqrtDim * Math.sqrt(dim));
+  return dim < t.rankFloorFromDim ? t.rankFloorMin : t.rankFloorPerSqrtDim * Math.sqrt(dim);
+}
+
+export function topShareLimit(dim: number): number {
+  return t.topShareOverFlat + 1 / dim;
 }
 
 function looksCollapsed(evidence: CollapseEvidence, tracking: CollapseTracking): boolean {
@@ -91,22 +108,24 @@ function staysCollapsed(evidence: CollapseEvidence): boolean {
   return evidence.stdScaled < t.recoveredStd || evidence.uniformity > t.recoveredUniformity || evidence.lossAtBound;
 }
 
-/** Spread over too little of the sphere; `leaving` asks the stricter test a flagged run must pass to count as healthy again. */
-function spreadTooLittle(evidence: CollapseEvidence, leaving: boolean): boolean {
-  const share = evidence.uniformity / uniformityBound(evidence.dim);
-  const rankFloor = effectiveRankFloor(evidence.dim) * (leaving ? t.healthyRankMargin : 1);
-  return (
-    evidence.stdScaled < (leaving ? t.healthyStd : t.partialStd) ||
-    share < (leaving ? t.healthyUniformityShare : t.partialUniformityShare) ||
-    evidence.effectiveRank < rankFloor
-  );
+/** Along too few directions; `staying` asks the stricter test a dimensional run must pass to leave that state. */
+function linedUp(evidence: CollapseEvidence, staying: boolean): boolean {
+  const rankFloor = effectiveRankFloor(evidence.dim) * (staying ? t.healthyRankMargin : 1);
+  const shareLimit = topShareLimit(evidence.dim) - (staying ? t.healthyTopShareMargin : 0);
+  return evidence.effectiveRank < rankFloor || (evidence.topShare !== null && evidence.topShare > shareLimit);
 }
 
 function nextState(evidence: CollapseEvidence, tracking: CollapseTracking): CollapseState {
   const current = tracking.verdict.state;
   if (looksCollapsed(evidence, tracking)) return 'collapsed';
   if (current === 'collapsed' && staysCollapsed(evidence)) return 'collapsed';
-  return spreadTooLittle(evidence, current !== 'healthy') ? 'partial' : 'healthy';
+  const wasPartial = current === 'partial';
+  // Crowded into one region: the std says so whatever the spectrum (a collapsing cloud's spectrum is noise).
+  if (evidence.stdScaled < (wasPartial ? t.healthyStd : t.partialStd)) return 'partial';
+  if (linedUp(evidence, current === 'dimensional')) return 'dimensional';
+  const share = evidence.uniformity / uniformityBound(evidence.dim);
+  if (share < (wasPartial ? t.healthyUniformityShare : t.partialUniformityShare)) return 'partial';
+  return 'healthy';
 }
 
 /** The tracking after one more snapshot. Step 0 never changes the verdict: it shows the initialisation, not training. */
@@ -128,7 +147,8 @@ export class CollapseDetector {
   }
 
   observe(figures: SnapshotFigures, config: ExperimentConfig): CollapseVerdict {
-    this.tracking = advanceCollapse(this.tracking, { ...figures, lossAtBound: lossAtTrivialBound(figures.loss, config) });
+    const evidence = { ...figures, topShare: figures.spectrum?.[0] ?? null, lossAtBound: lossAtTrivialBound(figures.loss, config) };
+    this.tracking = advanceCollapse(this.tracking, evidence);
     return this.tracking.verdict;
   }
 
@@ -137,9 +157,19 @@ export class CollapseDetector {
   }
 }
 
-/** A verdict in words, as the CLI prints it: "healthy", "collapsed at step 75", "partial collapse from step 50". */
+/**
+ * A verdict in words, as the CLI prints it: "healthy", "collapsed at step 75", "partial collapse from step 50",
+ * "dimensional collapse from step 100".
+ */
 export function verdictText({ state, since }: CollapseVerdict): string {
-  if (state === 'collapsed') return `collapsed at step ${since}`;
-  if (state === 'partial') return `partial collapse from step ${since}`;
-  return 'healthy';
+  switch (state) {
+    case 'collapsed':
+      return `collapsed at step ${since}`;
+    case 'partial':
+      return `partial collapse from step ${since}`;
+    case 'dimensional':
+      return `dimensional collapse from step ${since}`;
+    case 'healthy':
+      return 'healthy';
+  }
 }

@@ -12,22 +12,26 @@ const RANKME_EPSILON = 1e-7;
 const MAX_SWEEPS = 50;
 
 /**
- * `x` is row-major `count × dim`. Follows the paper and uses the raw matrix, not a centred one: a cloud
- * sitting off the origin adds its mean direction as one large singular value, which is part of what RankMe
- * measures. σ is found as √λ of the dim × dim Gram matrix XᵀX (cheap for count ≫ dim). Returns 0 for an
- * all-zero matrix (rank 0, where the paper's formula would divide by zero) and NaN for non-finite input.
+ * The singular values of the row-major `count × dim` matrix x (of x minus its column means when `centred`),
+ * sorted descending: min(count, dim) of them. σ is found as √λ of the dim × dim Gram matrix XᵀX in float64
+ * (cheap for count ≫ dim).
  */
-export function effectiveRank(x: Float32Array, dim: number): number {
-  if (!Number.isInteger(dim) || dim < 1) throw new Error(`effectiveRank: dim must be a positive integer, got ${dim}`);
-  if (x.length % dim !== 0) throw new Error(`effectiveRank: x has length ${x.length}, not a multiple of dim ${dim}`);
+export function singularValues(x: Float32Array, dim: number, { centred }: { centred: boolean }): Float64Array {
+  if (!Number.isInteger(dim) || dim < 1) throw new Error(`singularValues: dim must be a positive integer, got ${dim}`);
+  if (x.length % dim !== 0) throw new Error(`singularValues: x has length ${x.length}, not a multiple of dim ${dim}`);
   const count = x.length / dim;
-  if (count === 0) throw new Error('effectiveRank: needs at least one row');
+  if (count === 0) throw new Error('singularValues: needs at least one row');
 
-  // Gram matrix XᵀX in float64, upper triangle only (the solver never reads the lower one).
+  const mean = new Float64Array(dim);
+  if (centred) {
+    for (let i = 0; i < count; i++) for (let j = 0; j < dim; j++) mean[j]! += x[i * dim + j]!;
+    for (let j = 0; j < dim; j++) mean[j]! /= count;
+  }
+  // Gram matrix XᵀX, upper triangle only (the solver never reads the lower one).
   const gram = new Float64Array(dim * dim);
   const row = new Float64Array(dim);
   for (let i = 0; i < count; i++) {
-    for (let j = 0; j < dim; j++) row[j] = x[i * dim + j]!;
+    for (let j = 0; j < dim; j++) row[j] = x[i * dim + j]! - mean[j]!;
     for (let p = 0; p < dim; p++) {
       const xp = row[p]!;
       if (xp === 0) continue; // post-ReLU encoder features are often exactly zero
@@ -35,21 +39,26 @@ export function effectiveRank(x: Float32Array, dim: number): number {
       for (let q = p; q < dim; q++) gram[base + q]! += xp * row[q]!;
     }
   }
-
-  // Z has min(N, K) singular values; when N < K the extra eigenvalues of XᵀX are zeros the paper never sees.
+  // X has min(N, K) singular values; when N < K the extra eigenvalues of XᵀX are zeros that are not its own.
   const eigenvalues = symmetricEigenvalues(gram, dim).sort((a, b) => b - a);
-  const rank = Math.min(count, dim);
+  // Rounding can leave a zero eigenvalue slightly negative.
+  return Float64Array.from(eigenvalues.subarray(0, Math.min(count, dim)), (lambda) => Math.sqrt(Math.max(lambda, 0)));
+}
+
+/**
+ * `x` is row-major `count × dim`. Follows the paper and uses the raw matrix, not a centred one: a cloud
+ * sitting off the origin adds its mean direction as one large singular value, which is part of what RankMe
+ * measures. Returns 0 for an all-zero matrix (rank 0, where the paper's formula would divide by zero) and NaN
+ * for non-finite input.
+ */
+export function effectiveRank(x: Float32Array, dim: number): number {
+  const sigma = singularValues(x, dim, { centred: false });
   let total = 0;
-  const sigma = new Float64Array(rank);
-  for (let k = 0; k < rank; k++) {
-    // Rounding can leave a zero eigenvalue slightly negative.
-    sigma[k] = Math.sqrt(Math.max(eigenvalues[k]!, 0));
-    total += sigma[k]!;
-  }
+  for (const value of sigma) total += value;
   if (total === 0) return 0;
   let entropy = 0;
-  for (let k = 0; k < rank; k++) {
-    const p = sigma[k]! / total + RANKME_EPSILON;
+  for (const value of sigma) {
+    const p = value / total + RANKME_EPSILON;
     entropy -= p * Math.log(p);
   }
   return Math.exp(entropy);

@@ -1,5 +1,6 @@
 export { alignment } from './alignment';
 export { collapseStd } from './collapse';
-export { effectiveRank, symmetricEigenvalues } from './effectiveRank';
+export { effectiveRank, singularValues, symmetricEigenvalues } from './effectiveRank';
+export { spectrum } from './spectrum';
 export { knnAccuracy, knnAccuracyFromSimilarities } from './knn';
 export { UNIFORMITY_BOUND_S2, uniformSphereUniformity, uniformity } from './uniformity';

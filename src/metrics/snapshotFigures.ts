@@ -24,11 +24,18 @@ export interface SnapshotFigures {
   knnZ: number | null;
   /** The same on the encoder features h. */
   knnH: number | null;
+  /**
+   * The dimensional-collapse spectrum (spectrum.ts): d singular-value shares of the centred embeddings, sorted
+   * descending, summing to 1; `spectrum[0]` is the top share (1/d flat, → 1 on a line). Null only in run
+   * reports written before the lab measured it.
+   */
+  spectrum: number[] | null;
 }
 
-export type FigureKey = keyof SnapshotFigures;
+/** The single-number figures (everything but the spectrum). */
+export type FigureKey = Exclude<keyof SnapshotFigures, 'spectrum'>;
 
-/** Every figure, in the order files list them. */
+/** Every single-number figure, in the order files list them. */
 export const figureKeys: readonly FigureKey[] = [
   'step', 'dim', 'loss', 'collapseStd', 'stdScaled', 'alignment', 'uniformity', 'effectiveRank', 'knnZ', 'knnH',
 ];
@@ -38,5 +45,6 @@ export const occasionalFigures: ReadonlySet<FigureKey> = new Set<FigureKey>(['lo
 
 /** Just the figures of a record that holds more (a Snapshot, a CLI line). */
 export function figuresOf(source: SnapshotFigures): SnapshotFigures {
-  return Object.fromEntries(figureKeys.map((key) => [key, source[key]])) as unknown as SnapshotFigures;
+  const scalars = Object.fromEntries(figureKeys.map((key) => [key, source[key]])) as Omit<SnapshotFigures, 'spectrum'>;
+  return { ...scalars, spectrum: source.spectrum && [...source.spectrum] };
 }

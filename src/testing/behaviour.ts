@@ -14,9 +14,25 @@ export function fashionMnist(): Promise<TrainingData> {
   return fashion;
 }
 
-/** Trains a method (defaults + overrides) at d = 3 and returns its collapse std × √d per evaluation. */
-export async function collapseCurve(method: MethodName, steps: number, overrides: Partial<ExperimentConfig> = {}): Promise<EvalRecord[]> {
+/** Runs already trained in this test process, by their full settings: tests that read the same run share it. */
+const curves = new Map<string, Promise<EvalRecord[]>>();
+
+/**
+ * Trains a method (defaults + overrides) at d = 3 and returns its collapse std × √d per evaluation. A run is
+ * seeded, so the same settings give the same curve: it is trained once per test process and shared.
+ */
+export function collapseCurve(method: MethodName, steps: number, overrides: Partial<ExperimentConfig> = {}): Promise<EvalRecord[]> {
   const config = { ...defaultConfig(method), dim: 3, evalEvery: 25, ...overrides, steps };
+  const key = JSON.stringify(config);
+  let curve = curves.get(key);
+  if (!curve) {
+    curve = trainCurve(config);
+    curves.set(key, curve);
+  }
+  return curve;
+}
+
+async function trainCurve(config: ExperimentConfig): Promise<EvalRecord[]> {
   const records: EvalRecord[] = [];
   // Batches prefetched in a worker thread, as the CLI makes them.
   await runExperiment(config, await fashionMnist(), (record) => records.push(record), { knnQueries: 0, batches: prefetchedInWorkerThread });

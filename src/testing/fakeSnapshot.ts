@@ -16,6 +16,7 @@ export function fakeSnapshot(step: number, options: { count?: number; collapseSt
     effectiveRank: 2.6,
     knnZ: options.knn ?? null,
     knnH: options.knn ?? null,
+    spectrum: [0.4, 0.35, 0.25],
     embeddings: new Float32Array(count * 3).fill(step),
     labels: new Uint8Array(count),
     pairs: new Float32Array(0),

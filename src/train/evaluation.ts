@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { alignment, collapseStd, effectiveRank, knnAccuracyFromSimilarities, uniformity } from '../metrics';
+import { alignment, collapseStd, effectiveRank, knnAccuracyFromSimilarities, spectrum, uniformity } from '../metrics';
 import { l2Normalize } from '../ssl/losses';
 import type { SslModel } from '../ssl/model';
 import type { SnapshotFigures } from '../metrics/snapshotFigures';
@@ -91,6 +91,7 @@ export async function evaluate(
     effectiveRank: effectiveRank(embeddings, dim),
     knnZ: knnScores?.z ?? null,
     knnH: knnScores?.h ?? null,
+    spectrum: spectrum(embeddings, dim),
   };
   return { embeddings, pairs, figures, evalMs, metricsMs: performance.now() - metricsStarted };
 }

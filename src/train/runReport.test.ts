@@ -76,6 +76,14 @@ describe('run reports', () => {
     });
   });
 
+  it('read a report written before the spectrum was measured, its spectra not measured (null)', () => {
+    const data = reportData() as { metrics: Record<string, unknown>[] };
+    for (const point of data.metrics) delete point.spectrum;
+    const { report, notices } = parseRunReport(data);
+    expect(notices).toEqual([]);
+    expect(report!.metrics.map((point) => point.spectrum)).toEqual([null, null, null, null]);
+  });
+
   it('keep a single snapshot once', () => {
     expect(reportData(runOf([0])).snapshots).toHaveLength(1);
   });
@@ -102,6 +110,8 @@ describe('run reports', () => {
       [withValue(['metrics', 1, 'uniformity'], '1'), /metrics\[1\]\.uniformity is not a finite number/],
       [withValue(['metrics', 1, 'alignment'], null), /metrics\[1\]\.alignment is not a finite number/],
       [withValue(['metrics', 1, 'loss'], undefined), /metrics\[1\]\.loss is neither a finite number nor null/],
+      [withValue(['metrics', 1, 'spectrum'], [0.5, 0.5]), /metrics\[1\]\.spectrum has 2 entries, not 3/],
+      [withValue(['metrics', 1, 'spectrum', 2], 1.5), /metrics\[1\]\.spectrum\[2\] is not a share from 0 to 1/],
       [withValue(['metrics', 0, 'dim'], 16), /metrics\[0\]\.dim is not the settings' output dimension 3/],
       [withValue(['snapshots'], []), /snapshots has 0 entries, not 1–2/],
       [withValue(['snapshots', 1, 'step'], 35), /snapshots\[1\]\.step \(35\) is not the step of any metrics entry/],

@@ -15,7 +15,7 @@
 import type { ExperimentConfig } from '../core/config';
 import { roundFloat32 } from '../core/numberText';
 import { isRecord, quoted, readableNotices, readConfigObject } from '../core/urlCodec';
-import { occasionalFigures, type SnapshotFigures } from '../metrics/snapshotFigures';
+import { type FigureKey, occasionalFigures, type SnapshotFigures } from '../metrics/snapshotFigures';
 import { type BackendInfo, backendNames } from './backendNames';
 import type { Snapshot } from './snapshot';
 
@@ -122,7 +122,7 @@ function readFigures(value: unknown, index: number, dim: number): SnapshotFigure
   const path = `metrics[${index}]`;
   const point = record(value, path);
   if (point.dim !== dim) fail(`${path}.dim`, `is not the settings' output dimension ${dim}`);
-  const read = (key: Exclude<keyof SnapshotFigures, 'step' | 'dim'>) => figure(point[key], `${path}.${key}`, occasionalFigures.has(key));
+  const read = (key: Exclude<FigureKey, 'step' | 'dim'>) => figure(point[key], `${path}.${key}`, occasionalFigures.has(key));
   return {
     step: wholeNumber(point.step, `${path}.step`, 0, MAX_STEP),
     dim,
@@ -134,6 +134,14 @@ function readFigures(value: unknown, index: number, dim: number): SnapshotFigure
     effectiveRank: read('effectiveRank')!,
     knnZ: read('knnZ'),
     knnH: read('knnH'),
+    // Reports written before the lab measured the spectrum have none.
+    spectrum:
+      point.spectrum === undefined || point.spectrum === null
+        ? null
+        : list(point.spectrum, `${path}.spectrum`, dim, dim).map((share, k) => {
+            if (typeof share !== 'number' || !(share >= 0 && share <= 1)) fail(`${path}.spectrum[${k}]`, 'is not a share from 0 to 1');
+            return share;
+          }),
   };
 }
 

@@ -9,23 +9,27 @@ import { collapseCurve } from '../../testing/behaviour';
  */
 beforeAll(() => useBackend('wasm'));
 
+/** BYOL without its predictor drifts down slowly: at seed 0 the gap to BYOL passes 0.15 only after step 250. */
+const BYOL_STEPS = 300;
+
 describe('defaults stay spread (collapse std × √d, d = 3)', () => {
   it.each([
-    ['simclr', {}],
-    ['byol', {}],
-    ['swav', {}],
-    ['simsiam', {}],
-    ['align-uniform', {}],
-    ['align-uniform', { alignment: false }],
-  ] as const)('%s %j', async (method, overrides) => {
-    const curve = await collapseCurve(method, 150, overrides);
+    ['simclr', {}, 150],
+    // BYOL's run is the one the predictor comparison below reads: trained once, checked over all its steps.
+    ['byol', {}, BYOL_STEPS],
+    ['swav', {}, 150],
+    ['simsiam', {}, 150],
+    ['align-uniform', {}, 150],
+    ['align-uniform', { alignment: false }, 150],
+  ] as const)('%s %j over %i steps', async (method, overrides, steps) => {
+    const curve = await collapseCurve(method, steps, overrides);
     const late = curve.filter((r) => r.step >= 50);
     expect(Math.min(...late.map((r) => r.stdScaled))).toBeGreaterThan(0.6);
   });
 
   it('BYOL without the predictor ends clearly below BYOL with it', async () => {
-    const withPredictor = (await collapseCurve('byol', 300)).at(-1)!.stdScaled;
-    const without = (await collapseCurve('byol', 300, { predictor: false })).at(-1)!.stdScaled;
+    const withPredictor = (await collapseCurve('byol', BYOL_STEPS)).at(-1)!.stdScaled;
+    const without = (await collapseCurve('byol', BYOL_STEPS, { predictor: false })).at(-1)!.stdScaled;
     expect(without).toBeLessThan(withPredictor - 0.15);
   });
 });

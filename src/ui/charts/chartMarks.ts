@@ -19,6 +19,7 @@ const colors = {
   reference: '#5f6b77',
   collapsed: '#c5221f',
   partial: '#b36b00',
+  dimensional: '#7b3fa8',
   shown: '#1f5fa8',
 };
 

@@ -1,5 +1,5 @@
 /** The banner's words for a collapse verdict: what happened, in plain words, and the figures that show it. */
-import { collapseThresholds, uniformityBound } from '../../metrics/collapseVerdict';
+import { uniformityBound } from '../../metrics/collapseVerdict';
 import type { CollapseStatus } from './collapseStore';
 
 export interface CollapseMessage {
@@ -12,14 +12,22 @@ export function collapseMessage({ state, step, latest }: CollapseStatus): Collap
   const std = `collapse std × √d ${latest.stdScaled.toFixed(2)}`;
   const rank = `effective rank ${latest.effectiveRank.toFixed(1)} of ${latest.dim}`;
   const uniformity = `uniformity ${latest.uniformity.toFixed(2)} (best ${uniformityBound(latest.dim).toFixed(2)})`;
-  const evidence = `Now: ${std} (healthy ≈ 1), ${uniformity}, ${rank}.`;
-  if (state === 'collapsed') {
-    return { headline: `Collapsed at step ${step}: every image maps to nearly the same point.`, evidence };
+  const topShare = latest.topShare === null ? '' : `, top direction ${percent(latest.topShare)} of the spectrum (flat: ${percent(1 / latest.dim)})`;
+  const evidence = `Now: ${std} (healthy ≈ 1), ${uniformity}, ${rank}${topShare}.`;
+  switch (state) {
+    case 'collapsed':
+      return { headline: `Collapsed at step ${step}: every image maps to nearly the same point.`, evidence };
+    case 'partial':
+      return { headline: `Partial collapse from step ${step}: the points crowd into a small part of the sphere.`, evidence };
+    case 'dimensional':
+      // The lesson of this state: the usual collapse metric still reads healthy.
+      return {
+        headline: `Dimensional collapse from step ${step}: the points line up along fewer directions than the sphere offers, though the collapse std still looks healthy.`,
+        evidence,
+      };
   }
-  // Partial collapse shows either as crowding into one region or as a loss of directions (std still high).
-  const crowded = latest.stdScaled < collapseThresholds.healthyStd;
-  const what = crowded
-    ? `the points crowd into a small part of the sphere (${std}; healthy ≈ 1)`
-    : `the points spread along fewer directions than the sphere offers (${rank})`;
-  return { headline: `Partial collapse from step ${step}: ${what}.`, evidence };
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
 }

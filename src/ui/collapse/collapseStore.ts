@@ -13,10 +13,10 @@ export type { CollapseState };
 
 export interface CollapseStatus {
   state: CollapseState;
-  /** The step at which the current state began (collapsed at / partial from); null while healthy. */
+  /** The step at which the current state began (collapsed at / partial or dimensional from); null while healthy. */
   step: number | null;
-  /** The latest snapshot's figures, to say why. */
-  latest: Pick<SnapshotFigures, 'dim' | 'stdScaled' | 'uniformity' | 'effectiveRank'> | null;
+  /** The latest snapshot's figures, to say why; topShare is the spectrum's largest share (null if not measured). */
+  latest: (Pick<SnapshotFigures, 'dim' | 'stdScaled' | 'uniformity' | 'effectiveRank'> & { topShare: number | null }) | null;
 }
 
 export type CollapseStore = StoreApi<CollapseStatus>;
@@ -32,8 +32,9 @@ export class CollapseTracker {
   /** Takes one more snapshot's figures, with the config they were trained under. */
   observe(figures: SnapshotFigures, config: ExperimentConfig): void {
     const { state, since } = this.detector.observe(figures, config);
-    const { dim, stdScaled, uniformity, effectiveRank } = figures;
-    this.store.setState({ state, step: since, latest: { dim, stdScaled, uniformity, effectiveRank } });
+    const { dim, stdScaled, uniformity, effectiveRank, spectrum } = figures;
+    const latest = { dim, stdScaled, uniformity, effectiveRank, topShare: spectrum?.[0] ?? null };
+    this.store.setState({ state, step: since, latest });
   }
 
   reset(): void {

@@ -1,7 +1,7 @@
 /**
  * The run's metric history as a file: every recorded snapshot's figures (SnapshotFigures, the names the
- * engine gives them). Unmeasured values (kNN between its evaluations, the loss before step 1) are null in
- * JSON and empty in CSV.
+ * engine gives them); in CSV the spectrum takes d columns, spectrum_1 (the top share) to spectrum_d.
+ * Unmeasured values (kNN between its evaluations, the loss before step 1) are null in JSON and empty in CSV.
  */
 import type { ExperimentConfig } from '../../core/config';
 import type { FigureKey, SnapshotFigures } from '../../metrics/snapshotFigures';
@@ -27,8 +27,13 @@ export function metricRecords(metrics: MetricSeries): SnapshotFigures[] {
 }
 
 export function metricsCsv(metrics: MetricSeries): string {
-  const header = csvLine(csvColumns.map(([, name]) => name));
-  const rows = metricRecords(metrics).map((record) => csvLine(csvColumns.map(([key]) => record[key] ?? NaN)));
+  const records = metricRecords(metrics);
+  const dim = records[0]?.dim ?? 0;
+  const shares = Array.from({ length: dim }, (_, k) => k);
+  const header = csvLine([...csvColumns.map(([, name]) => name), ...shares.map((k) => `spectrum_${k + 1}`)]);
+  const rows = records.map((record) =>
+    csvLine([...csvColumns.map(([key]) => record[key] ?? NaN), ...shares.map((k) => record.spectrum?.[k] ?? NaN)]),
+  );
   return header + rows.join('');
 }
 
