@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { pauseTraining, readNumber, settledShot, waitUntilReady, watchErrors } from './lab';
 
 /** The metrics panel names each value by its label; `exact` keeps "Uniformity" from matching "Uniformity term". */
-const metricLabels = ['Alignment', 'Uniformity', 'Collapse std', 'Effective rank', 'kNN accuracy'];
+const metricLabels = ['Alignment', 'Uniformity', 'Collapse std', 'Effective rank', 'Top direction', 'kNN accuracy'];
 const charts = ['loss', 'collapse-std', 'alignment', 'uniformity', 'effective-rank', 'knn'];
 
 async function chartPoints(page: Page, id: string): Promise<number> {
@@ -26,6 +26,13 @@ test('metrics, charts and the timeline follow a run; scrubbing back holds that s
   for (const id of charts) await expect.poll(() => chartPoints(page, id)).toBeGreaterThanOrEqual(id === 'knn' ? 2 : 5);
   // Default SimSiam spreads its points: no collapse to report.
   await expect(page.getByTestId('collapse-banner')).toHaveCount(0);
+  // The spectrum: one bar per direction of d = 3, the largest share under the dimensional-collapse limit.
+  const spectrum = page.getByRole('img', { name: 'Spectrum' });
+  await expect(spectrum.locator('rect')).toHaveCount(3);
+  const liveTopShare = Number(await page.getByTestId('chart-spectrum').getAttribute('data-top-share'));
+  expect(liveTopShare).toBeGreaterThan(1 / 3);
+  expect(liveTopShare).toBeLessThan(0.78);
+  await expect(page.getByTestId('spectrum-summary')).toHaveText(/^step \d+\. Largest directions/);
 
   const canvas = page.getByTestId('sphere-canvas');
   const live = await settledShot(canvas);
@@ -34,6 +41,8 @@ test('metrics, charts and the timeline follow a run; scrubbing back holds that s
   await page.keyboard.press('Home');
   await expect(page.getByTestId('timeline-position')).toHaveText(/^Step 0 of \d+/);
   await expect(page.getByTestId('metrics-step')).toHaveText('at step 0 (timeline)');
+  // The spectrum replays with the timeline.
+  await expect(page.getByTestId('spectrum-summary')).toHaveText(/^step 0\. Largest directions/);
   const scrubbed = await settledShot(canvas);
   expect(scrubbed.equals(live)).toBe(false);
 

@@ -22,8 +22,16 @@ export interface MethodInfo {
    * minimise the objective. The collapse verdict calls a loss "at its trivial bound" from this.
    */
   positivePairCosine: (loss: number, config: ExperimentConfig) => number | null;
+  /** Redundancy reduction's views the lab draws for this method (each snapshot then measures them). */
+  redundancyViews?: RedundancyView[];
   pytorch: PytorchParts;
 }
+
+/**
+ * crossCorrelation: the two views' cross-correlation matrix (Barlow Twins drives it to the identity);
+ * dimensionStd: each dimension's std against VICReg's hinge at 1; covariance: view 1's covariance matrix.
+ */
+export type RedundancyView = 'crossCorrelation' | 'dimensionStd' | 'covariance';
 
 /** A method's part of the exported PyTorch script; the rest of the script is the one shared template. */
 export interface PytorchParts {

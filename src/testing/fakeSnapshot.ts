@@ -21,6 +21,7 @@ export function fakeSnapshot(step: number, options: { count?: number; collapseSt
     labels: new Uint8Array(count),
     pairs: new Float32Array(0),
     pairCount: 0,
+    redundancy: null,
     evalMs: 1,
     metricsMs: 1,
   };

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { alignment, collapseStd, effectiveRank, knnAccuracyFromSimilarities, spectrum, uniformity } from '../metrics';
+import { type RedundancyFigures, redundancyFigures } from '../metrics/redundancy';
 import { l2Normalize } from '../ssl/losses';
 import type { SslModel } from '../ssl/model';
 import type { SnapshotFigures } from '../metrics/snapshotFigures';
@@ -30,6 +31,8 @@ export interface EvaluationResult {
   embeddings: Float32Array;
   pairs: Float32Array;
   figures: EvaluationFigures;
+  /** Asked for by redundancy-reduction methods (their views of C, the stds and the covariance); else null. */
+  redundancy: RedundancyFigures | null;
   evalMs: number;
   metricsMs: number;
 }
@@ -44,17 +47,24 @@ export async function readBack(t: tf.Tensor): Promise<Float32Array> {
 /**
  * Embeds the evaluation set (BatchNorm in evaluation mode) and its two fixed views in one pass, reads
  * them back, and computes the metrics. With `knn`, also embeds the training bank and scores the first
- * `knnQueries` evaluation images by kNN on z and on h — the slow part, so hosts ask for it less often.
+ * `knnQueries` evaluation images by kNN on z and on h — the slow part, so hosts ask for it less often. With
+ * `redundancy`, also reads the two views' raw z back for redundancyFigures.
  */
 export async function evaluate(
   model: SslModel,
   dim: number,
   inputs: EvaluationInputs,
   knn: { bank: KnnBank; queries: number } | null,
+  options: { redundancy: boolean } = { redundancy: false },
 ): Promise<EvaluationResult> {
   const started = performance.now();
   const n = inputs.count;
-  const all = await readBack(tf.tidy(() => l2Normalize(model.embed(inputs.inputs))));
+  const { normalised, rawViews } = tf.tidy(() => {
+    const z = model.embed(inputs.inputs);
+    return options.redundancy ? { normalised: l2Normalize(z), rawViews: tf.slice(z, [n, 0], [2 * n, -1]) } : { normalised: l2Normalize(z) };
+  });
+  const all = await readBack(normalised);
+  const raw = rawViews ? await readBack(rawViews) : null;
   const evalMs = performance.now() - started;
   const metricsStarted = performance.now();
   const embeddings = all.slice(0, n * dim);
@@ -93,5 +103,6 @@ export async function evaluate(
     knnH: knnScores?.h ?? null,
     spectrum: spectrum(embeddings, dim),
   };
-  return { embeddings, pairs, figures, evalMs, metricsMs: performance.now() - metricsStarted };
+  const redundancy = raw && redundancyFigures(raw.subarray(0, n * dim), raw.subarray(n * dim), n, dim);
+  return { embeddings, pairs, figures, redundancy, evalMs, metricsMs: performance.now() - metricsStarted };
 }

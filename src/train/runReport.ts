@@ -175,6 +175,8 @@ function readSnapshot(value: unknown, index: number, dim: number, classCount: nu
     labels,
     pairs: new Float32Array(0),
     pairCount: 0,
+    // A report keeps the figures and the points; the redundancy matrices are live views only.
+    redundancy: null,
     evalMs: NaN,
     metricsMs: NaN,
   };

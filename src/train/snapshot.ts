@@ -1,3 +1,4 @@
+import type { RedundancyFigures } from '../metrics/redundancy';
 import type { SnapshotFigures } from '../metrics/snapshotFigures';
 
 /** One evaluation of the fixed evaluation set: its figures, and the points to draw. */
@@ -11,6 +12,8 @@ export interface Snapshot extends SnapshotFigures {
    */
   pairs: Float32Array;
   pairCount: number;
+  /** Redundancy reduction's own views (cross-correlation, stds, covariance), for the methods that show them. */
+  redundancy: RedundancyFigures | null;
   /** Milliseconds spent embedding the evaluation set and reading it back. */
   evalMs: number;
   /** Milliseconds spent computing the metrics (kNN included when measured). */

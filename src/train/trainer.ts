@@ -7,6 +7,7 @@ import { type BatchSource, LocalBatches } from '../data/batchSource';
 import type { Dataset } from '../data/datasetFormat';
 import { l2Normalize } from '../ssl/losses';
 import { methodEngines } from '../methods/engines';
+import { methodCatalog } from '../methods/catalog';
 import { INPUT_SIZE, type RecordedStats, SslModel } from '../ssl/model';
 import { FlatAdam, FlatMomentum, type FlatOptimizer } from '../ssl/optimizers';
 import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
@@ -251,7 +252,8 @@ export class Trainer {
     await this.readLosses();
     const queries = options.knnQueries ?? 0;
     const knn = queries > 0 ? { bank: this.trainingBank(), queries } : null;
-    const result = await evaluate(this.model, this.cfg.dim, this.evalInputs, knn);
+    const redundancy = methodCatalog[this.cfg.method].redundancyViews !== undefined;
+    const result = await evaluate(this.model, this.cfg.dim, this.evalInputs, knn, { redundancy });
     const shown = this.cfg.showTrain ? await this.withTrainingPoints(result.embeddings) : null;
     const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : null;
     this.lossSum = 0;
@@ -264,6 +266,7 @@ export class Trainer {
       labels: shown?.labels ?? this.data.eval.labels.slice(),
       pairs: result.pairs,
       pairCount: result.pairs.length / (2 * this.cfg.dim),
+      redundancy: result.redundancy,
       evalMs: result.evalMs,
       metricsMs: result.metricsMs,
     };

@@ -6,6 +6,7 @@ import { CollapseBanner } from './components/CollapseBanner';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Legend } from './components/Legend';
 import { MetricCharts } from './components/MetricCharts';
+import { RedundancyViews } from './components/RedundancyViews';
 import { MetricsPanel } from './components/MetricsPanel';
 import { NoticeBox } from './components/NoticeBox';
 import { ProjectionNote } from './components/ProjectionNote';
@@ -63,6 +64,7 @@ export function App() {
           </Hideable>
           <MetricsPanel />
           <MetricCharts />
+          <RedundancyViews />
           <AugmentationPreview />
         </section>
       </main>

@@ -4,6 +4,7 @@ import { CollapseBanner } from '../components/CollapseBanner';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Legend } from '../components/Legend';
 import { StatusLine } from '../components/StatusLine';
+import { RedundancyViews } from '../components/RedundancyViews';
 import { Timeline } from '../components/Timeline';
 import { ExportControls } from '../exports/ExportControls';
 import { Hideable } from '../share/Hideable';
@@ -27,6 +28,7 @@ export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTa
       <Hideable name="status">
         <StatusLine />
       </Hideable>
+      <RedundancyViews />
       <Hideable name="share">
         <ExportControls runName={`run ${legend.tag} (${legend.label})`} tag={fileTag} />
       </Hideable>

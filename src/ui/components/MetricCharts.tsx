@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { ChartBoard, type ChartRun, type ChartSlot } from '../charts/chartBoard';
 import { chartSpecs } from '../charts/chartSpecs';
 import { useRecorder } from '../history/hooks';
+import { SpectrumChart } from './SpectrumChart';
 
 /** The charts of the lab's run. */
 export function MetricCharts() {
@@ -59,6 +60,7 @@ export function ChartGrid({ runs }: { runs: readonly ChartRun[] }) {
             <div className="chart-plot" />
           </figure>
         ))}
+        <SpectrumChart runs={runs} />
       </div>
     </section>
   );

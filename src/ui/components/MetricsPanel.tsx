@@ -49,7 +49,9 @@ export function MetricsPanel() {
     uniformity: `best ${uniformityBound(point.dim).toFixed(2)} for d = ${point.dim}`,
     collapseStd: `healthy ≈ ${(1 / Math.sqrt(point.dim)).toFixed(3)} (1/√d); × √d = ${formatFixed(point.stdScaled, 2)}`,
     effectiveRank: `of d = ${point.dim}`,
+    topShare: `flat = 1/d = ${(1 / point.dim).toFixed(2)}`,
   };
+  const topShare = index >= 0 ? (metrics.spectrumAt(index)?.[0] ?? null) : null;
 
   return (
     <section className="metrics-panel" aria-labelledby="metrics-heading">
@@ -91,6 +93,14 @@ export function MetricsPanel() {
           help="How many directions the points really use: up to d when spread every way, 1 on a line or a spot."
         >
           {formatFixed(point?.effectiveRank ?? null, 2)}
+        </Metric>
+        <Metric
+          label="Top direction"
+          testId="metric-top-share"
+          note={notes?.topShare}
+          help="The largest direction's share of the spectrum: 1/d when the points spread every way, near 1 when they line up (dimensional collapse)."
+        >
+          {formatFixed(topShare, 2)}
         </Metric>
         <Metric
           label="kNN accuracy"
