@@ -1,13 +1,16 @@
 /**
  * Runs every method and collapse ablation through the command-line runner (`--json`) for two seeds at
  * d = 3 and d = 16 and prints a markdown table: the final collapse std × √d, or the step at which it
- * first fell below 0.1. Usage: npm run ablations -- [--steps 400] [--seeds 0,1]
+ * first fell below 0.1; for the redundancy-reduction rows also the effective rank, since their dimensional collapse
+ * leaves the std high. Usage: npm run ablations -- [--steps 400] [--seeds 0,1] [--dims 3,16] [--only VICReg]
  */
 import { execFileSync } from 'node:child_process';
 
 interface Row {
   label: string;
   flags: string[];
+  /** Also print the effective rank: dimensional collapse keeps the std high and shows only in the rank. */
+  rank?: boolean;
 }
 
 const rows: Row[] = [
@@ -24,6 +27,12 @@ const rows: Row[] = [
   { label: 'SimSiam without predictor', flags: ['--method', 'simsiam', '--predictor=false'] },
   { label: 'alignment only', flags: ['--method', 'align-uniform', '--uniformity=false'] },
   { label: 'uniformity only', flags: ['--method', 'align-uniform', '--alignment=false'] },
+  { label: 'Barlow Twins λ 0.05', flags: ['--method', 'barlow-twins'], rank: true },
+  { label: 'Barlow Twins without off-diagonal', flags: ['--method', 'barlow-twins', '--off-diagonal=false'], rank: true },
+  { label: 'VICReg 25 / 25 / 1', flags: ['--method', 'vicreg'], rank: true },
+  { label: 'VICReg without variance', flags: ['--method', 'vicreg', '--variance=false'], rank: true },
+  { label: 'VICReg without covariance', flags: ['--method', 'vicreg', '--covariance=false'], rank: true },
+  { label: 'VICReg without invariance', flags: ['--method', 'vicreg', '--invariance=false'], rank: true },
 ];
 
 function option(name: string, fallback: string): string {
@@ -34,20 +43,27 @@ function option(name: string, fallback: string): string {
 const steps = option('steps', '400');
 const seeds = option('seeds', '0,1').split(',');
 const dims = option('dims', '3,16').split(',');
+/** Only the rows whose label contains this text (to regenerate part of the table). */
+const only = option('only', '');
 
-/** "collapses by 50" when std × √d fell under 0.1, else the final std × √d. */
-function outcome(dim: string, seed: string, flags: string[]): string {
+/** "by 50" when std × √d fell under 0.1, else the final std × √d (and effective rank, "0.98 r 1.8", for rank rows). */
+function outcome(dim: string, seed: string, { flags, rank }: Row): string {
   const args = ['src/cli/train.ts', ...flags, '--dim', dim, '--seed', seed, '--steps', steps, '--eval-every', '25', '--json'];
   const lines = execFileSync('node_modules/.bin/tsx', args, { encoding: 'utf8' }).trim().split('\n');
-  const evals = lines.map((line) => JSON.parse(line)).filter((record) => !record.summary) as { step: number; stdScaled: number }[];
+  const evals = lines.map((line) => JSON.parse(line)).filter((record) => !record.summary) as { step: number; stdScaled: number; effectiveRank: number }[];
   const collapsed = evals.find((record) => record.stdScaled < 0.1);
-  return collapsed ? `by ${collapsed.step}` : evals.at(-1)!.stdScaled.toFixed(2);
+  if (collapsed) return `by ${collapsed.step}`;
+  const final = evals.at(-1)!;
+  return rank ? `${final.stdScaled.toFixed(2)} r ${final.effectiveRank.toFixed(1)}` : final.stdScaled.toFixed(2);
 }
 
 console.log(`| run | ${dims.map((d) => `d = ${d} (seeds ${seeds.join(', ')})`).join(' | ')} |`);
 console.log(`|---|${dims.map(() => '---').join('|')}|`);
-for (const row of rows) {
-  const cells = dims.map((dim) => seeds.map((seed) => outcome(dim, seed, row.flags)).join(' / '));
+for (const row of rows.filter((candidate) => candidate.label.includes(only))) {
+  const cells = dims.map((dim) => seeds.map((seed) => outcome(dim, seed, row)).join(' / '));
   console.log(`| ${row.label} | ${cells.join(' | ')} |`);
 }
-console.log(`\nCollapse std × √d after ${steps} steps (1 spread, 0 collapsed), or "by N": first evaluation (every 25 steps) under 0.1.`);
+console.log(
+  `\nCollapse std × √d after ${steps} steps (1 spread, 0 collapsed), or "by N": first evaluation (every 25 steps) under 0.1;` +
+    ' "r": effective rank (of d).',
+);
