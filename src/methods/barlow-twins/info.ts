@@ -9,5 +9,6 @@ export const barlowTwinsInfo: MethodInfo = {
   inactiveSwitches: (config) => (config.offDiagonal ? {} : { barlowLambda: 'Acts only with the off-diagonal term on: λ is its weight.' }),
   // A loss on correlations, not on the positive-pair cosine; a collapsed batch (C = 0, L = d) does not minimise it.
   positivePairCosine: () => null,
+  redundancyViews: ['crossCorrelation'],
   pytorch: barlowTwinsPytorch,
 };

@@ -20,5 +20,6 @@ export const vicregInfo: MethodInfo = {
   // A loss on distances, variances and covariances, not on the positive-pair cosine (even where collapse minimises
   // it, with the variance term off): the verdict reads the figures alone.
   positivePairCosine: () => null,
+  redundancyViews: ['dimensionStd', 'covariance'],
   pytorch: vicregPytorch,
 };

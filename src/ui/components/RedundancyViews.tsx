@@ -16,14 +16,20 @@ const SIDE = 160;
 const BAR_WIDTH = 300;
 const BAR_HEIGHT = 100;
 
-function Heatmap({ matrix, size, limit, label }: { matrix: number[]; size: number; limit: number; label: string }) {
+function Heatmap({ matrix, size, limit, label, scale }: { matrix: number[]; size: number; limit: number; label: string; scale: string }) {
   const cell = SIDE / size;
   return (
-    <svg className="heatmap" viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label}>
-      {heatmapCells(matrix, size, limit).map(({ row, column, color }) => (
-        <rect key={row * size + column} x={column * cell} y={row * cell} width={cell} height={cell} fill={color} />
-      ))}
-    </svg>
+    <>
+      <svg className="heatmap" viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label}>
+        {heatmapCells(matrix, size, limit).map(({ row, column, color }) => (
+          <rect key={row * size + column} x={column * cell} y={row * cell} width={cell} height={cell} fill={color} />
+        ))}
+      </svg>
+      <p className="heatmap-scale" aria-hidden="true">
+        <span className="heatmap-swatch heatmap-negative" /> −{scale} <span className="heatmap-swatch heatmap-zero" /> 0{' '}
+        <span className="heatmap-swatch heatmap-positive" /> +{scale}
+      </p>
+    </>
   );
 }
 
@@ -45,7 +51,7 @@ function CrossCorrelation({ figures, dim }: { figures: RedundancyFigures; dim: n
           dimensions carry different information){blockNote(figures, dim)}.
         </span>
       </figcaption>
-      <Heatmap matrix={crossCorrelation} size={size} limit={1} label="Cross-correlation matrix" />
+      <Heatmap matrix={crossCorrelation} size={size} limit={1} label="Cross-correlation matrix" scale="1" />
       <p className="redundancy-figures" data-testid="cross-correlation-figures">
         diagonal mean {meanDiagonal.toFixed(2)} (target 1) · off-diagonal {Math.round(off * 100)}% of the matrix (target 0)
       </p>
@@ -78,6 +84,8 @@ function DimensionStd({ figures }: { figures: RedundancyFigures }) {
 function Covariance({ figures, dim }: { figures: RedundancyFigures; dim: number }) {
   const { covariance, size } = figures;
   const off = offDiagonalShare(covariance, size);
+  // Coloured against the largest variance, so the diagonal is full red and an off-diagonal entry reads as a share of it.
+  const limit = diagonalScale(covariance, size);
   return (
     <figure className="redundancy-view" data-testid="view-covariance" data-off-diagonal-share={off}>
       <figcaption>
@@ -86,7 +94,7 @@ function Covariance({ figures, dim }: { figures: RedundancyFigures; dim: number 
           VICReg’s covariance term drives the off-diagonal to white: dimensions that vary together are redundant{blockNote(figures, dim)}.
         </span>
       </figcaption>
-      <Heatmap matrix={covariance} size={size} limit={diagonalScale(covariance, size)} label="Covariance matrix" />
+      <Heatmap matrix={covariance} size={size} limit={limit} label="Covariance matrix" scale={limit.toPrecision(2)} />
       <p className="redundancy-figures">off-diagonal {Math.round(off * 100)}% of the matrix (target 0)</p>
     </figure>
   );
