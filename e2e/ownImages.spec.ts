@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
+import { zipSync } from 'fflate';
 import { waitUntilReady, watchErrors } from './lab';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -105,7 +106,7 @@ test('a folder of PNGs in three class folders trains, is kept for the next visit
   expect(errors).toEqual([]);
 });
 
-test('a flat folder reports its corrupt PNG and text file as skipped, has no labels, and too few images are explained', async ({ page }) => {
+test('a flat folder reports its corrupt PNG and text file as skipped and has no labels; too few images are explained; a zip imports', async ({ page }) => {
   const errors = watchErrors(page);
   const flat = folder('snapshots');
   for (let i = 0; i < 110; i++) writeFileSync(join(flat, `${i}.png`), png(20, (x, y) => (x * 7 + y * i) % 256));
@@ -132,5 +133,14 @@ test('a flat folder reports its corrupt PNG and text file as skipped, has no lab
   await expect(page.getByRole('alert').filter({ hasText: 'usable images' })).toContainText('Only 5 usable images found; the lab needs at least 100.');
   // The images already imported stay.
   await expect(summary).toContainText('snapshots: 110 images');
+
+  const archive: Record<string, Uint8Array> = {};
+  for (const [name, shape] of Object.entries(shapes)) for (let i = 0; i < 40; i++) archive[`pets/${name}/${i}.png`] = png(32, (x, y) => shape(x, y, i));
+  const zipPath = join(folder('zip'), 'pets.zip');
+  writeFileSync(zipPath, zipSync(archive));
+  await page.getByLabel('Choose a zip').setInputFiles(zipPath);
+  await expect(summary).toContainText('pets.zip: 120 images in 3 classes; 96 train, 24 held out');
+  await waitUntilReady(page);
+  await expect(page.getByRole('list', { name: 'Classes' }).getByRole('button')).toHaveText(['across', 'disc', 'down']);
   expect(errors).toEqual([]);
 });
