@@ -1,6 +1,6 @@
 /**
  * "Your images": drop a folder (one sub-folder per class, or flat) or a .zip, or pick one; the import's summary
- * (images per class, the held-out split, skipped files and why) and thumbnails show before training, with
+ * (images per class with thumbnails, the held-out split, skipped files and why) shows before training, with
  * "Forget my images". The images are decoded in the browser and never leave it.
  */
 import { type DragEvent, useId, useState } from 'react';
@@ -14,9 +14,10 @@ import { classColor } from '../sphere/palette';
 import { sourceFromDrop, sourceFromFiles } from './dropSource';
 import { forgetOwnImages, importOwnImages } from './ownImagesActions';
 import { useOwnImages, useOwnImagesStore } from './ownImagesContext';
+import type { OwnImages } from './ownImagesStore';
 
 /** Thumbnails shown per class. */
-const THUMBNAILS_PER_CLASS = 8;
+const THUMBNAILS_PER_CLASS = 6;
 const THUMBNAIL_PX = 36;
 
 const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -51,19 +52,19 @@ function SkippedSummary({ counts, files }: { counts: SkippedCount[]; files?: Ski
   );
 }
 
-/** The first few training images of each class. */
-function Thumbnails({ data }: { data: TrainingData }) {
+/** Each class with its count and its first few training images. */
+function ClassThumbnails({ data, classes }: { data: TrainingData; classes: ImportSummary['classes'] }) {
   const { train } = data;
   const area = train.rows * train.cols;
   return (
-    <ul className="own-images-thumbnails" aria-label="Thumbnails">
-      {train.classNames.map((name, label) => {
+    <ul className="own-images-classes" aria-label="Images per class">
+      {classes.map(({ name, count: n }, label) => {
         const members: number[] = [];
         for (let i = 0; i < train.count && members.length < THUMBNAILS_PER_CLASS; i++) if (train.labels[i] === label) members.push(i);
         return (
           <li key={label}>
             <span className="swatch" style={{ backgroundColor: classColor(label) }} aria-hidden="true" />
-            <span className="own-images-class-name">{name}</span>
+            {name}: {n.toLocaleString('en')}
             <span className="own-images-row">
               {members.map((index) => (
                 <GrayImage key={index} pixels={train.pixels} offset={index * area} size={train.rows} white={255} displaySize={THUMBNAIL_PX} label={`${name} image`} />
@@ -76,7 +77,8 @@ function Thumbnails({ data }: { data: TrainingData }) {
   );
 }
 
-function Summary({ summary, keptFromEarlier }: { summary: ImportSummary; keptFromEarlier: boolean }) {
+function Summary({ images }: { images: OwnImages }) {
+  const { summary, keptFromEarlier } = images;
   const total = summary.trainCount + summary.evalCount;
   return (
     <div className="own-images-summary" data-testid="own-images-summary">
@@ -86,15 +88,7 @@ function Summary({ summary, keptFromEarlier }: { summary: ImportSummary; keptFro
         {summary.evalCount.toLocaleString('en')} held out to measure the embedding.
         {keptFromEarlier ? ' Kept in this browser from an earlier visit.' : ''}
       </p>
-      {summary.labelled ? (
-        <ul className="own-images-classes" aria-label="Images per class">
-          {summary.classes.map(({ name, count: n }) => (
-            <li key={name}>
-              {name}: {n.toLocaleString('en')}
-            </li>
-          ))}
-        </ul>
-      ) : (
+      {summary.labelled ? null : (
         <p className="panel-note">The images are in no class folders, so the points share one colour and kNN accuracy is not available (it needs labels).</p>
       )}
       {summary.grouped.length > 0 ? (
@@ -103,6 +97,7 @@ function Summary({ summary, keptFromEarlier }: { summary: ImportSummary; keptFro
           the last one as “other” (kNN accuracy counts them as one class).
         </p>
       ) : null}
+      <ClassThumbnails data={images.data} classes={summary.classes} />
       <SkippedSummary counts={summary.skippedCounts} files={summary.skipped} />
     </div>
   );
@@ -170,8 +165,7 @@ export function OwnImagesPanel() {
       ) : null}
       {images ? (
         <>
-          <Summary summary={images.summary} keptFromEarlier={images.keptFromEarlier} />
-          <Thumbnails data={images.data} />
+          <Summary images={images} />
           <p className="panel-note">
             {onOwnImages ? 'The run trains on these images: press Start.' : 'Choose “Your images” under Dataset to train on them.'}
           </p>
