@@ -10,6 +10,7 @@ import type { ImportSummary } from '../../data/images/importProtocol';
 import type { TrainingData } from '../../train/trainer';
 import { GrayImage } from '../components/GrayImage';
 import { useLab } from '../labContext';
+import { useHidden } from '../share/pageModeContext';
 import { classColor } from '../sphere/palette';
 import { sourceFromDrop, sourceFromFiles } from './dropSource';
 import { forgetOwnImages, importOwnImages } from './ownImagesActions';
@@ -112,6 +113,9 @@ export function OwnImagesPanel() {
   const onOwnImages = useLab((state) => state.config.dataset === OWN_DATASET);
   const [dragging, setDragging] = useState(false);
   const headingId = useId();
+  // A page that hides the dataset choice (hide=dataset) offers no other images either.
+  const datasetHidden = useHidden('dataset');
+  if (datasetHidden) return null;
 
   const onDrop = (event: DragEvent<HTMLDivElement>): void => {
     event.preventDefault();
