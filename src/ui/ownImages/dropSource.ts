@@ -5,7 +5,7 @@
  */
 import type { ImportSource } from '../../data/images/importProtocol';
 
-/** Listing stops here: a drop of a whole disk would otherwise keep the page busy for minutes. */
+/** A dropped folder is walked up to this many files: a drop of a whole disk would otherwise keep the page busy for minutes. */
 export const MAX_LISTED_FILES = 100_000;
 
 const isZip = (file: File): boolean => /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';
@@ -17,7 +17,8 @@ export function sourceFromFiles(list: ArrayLike<File>): ImportSource | null {
   if (files.length === 1 && isZip(files[0]!)) return { kind: 'zip', name: files[0]!.name, file: files[0]! };
   const paths = files.map((file) => file.webkitRelativePath || file.name);
   const top = paths[0]!.includes('/') ? paths[0]!.split('/')[0]! : 'the chosen files';
-  return { kind: 'files', name: top, files: files.slice(0, MAX_LISTED_FILES).map((file, i) => ({ path: paths[i]!, file })) };
+  // The browser has listed a picked folder already; the import's limits apply to all of it.
+  return { kind: 'files', name: top, files: files.map((file, i) => ({ path: paths[i]!, file })) };
 }
 
 function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
