@@ -2,12 +2,12 @@
  * Own images end to end: folders of PNGs written here, picked with the folder input, decoded by the page's
  * import worker, trained on, kept for the next visit and forgotten; a link naming them opens elsewhere with a notice.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { waitUntilReady, watchErrors } from './lab';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -59,7 +59,7 @@ async function pickFolder(page: Page, path: string): Promise<void> {
   await page.getByLabel('Choose a folder').setInputFiles(path);
 }
 
-test('a folder of PNGs in three class folders trains, is kept for the next visit, and is forgotten', async ({ page, browser }) => {
+test('a folder of PNGs in three class folders trains, exports, is kept for the next visit and compared, and is forgotten', async ({ page, browser }) => {
   const errors = watchErrors(page);
   const root = folder('shapes');
   for (const [name, shape] of Object.entries(shapes)) {
@@ -83,6 +83,12 @@ test('a folder of PNGs in three class folders trains, is kept for the next visit
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByTestId('run-note')).toContainText('Finished');
   await expect(page.getByTestId('metrics-step')).toHaveText('at step 4');
+  // The decoded images as the lab's dataset files, for the PyTorch script.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Your images (.hsd)' }).click();
+  const archive = await download;
+  expect(archive.suggestedFilename()).toBe('own-images-hsd.zip');
+  expect(Object.keys(unzipSync(readFileSync(await archive.path())))).toEqual(['own/train.hsd', 'own/eval.hsd']);
 
   // The next visit finds the images in this browser.
   await page.reload();
@@ -90,6 +96,13 @@ test('a folder of PNGs in three class folders trains, is kept for the next visit
   await expect(page.getByLabel('Dataset')).toHaveValue('own');
   await waitUntilReady(page);
   await expect(page.getByRole('list', { name: 'Classes' }).getByRole('button')).toHaveCount(3);
+  // Both runs of a comparison train on them.
+  await page.getByLabel('Switch to compare').selectOption('stopGrad');
+  await page.getByRole('button', { name: 'Open comparison' }).click();
+  for (const run of ['Run A: Stop-gradient on', 'Run B: Stop-gradient off']) {
+    await expect(page.getByRole('region', { name: run }).getByRole('list', { name: 'Classes' }).getByRole('button')).toHaveText(['across', 'disc', 'down']);
+  }
+  await page.getByRole('button', { name: 'Single run' }).click();
 
   // A link to this experiment, opened where the images are not, says so and falls back to Fashion-MNIST.
   const elsewhere = await browser.newPage();
