@@ -56,6 +56,12 @@ describe('importImages', () => {
       message: 'No images to train on in "notes.zip". None of its files is a PNG, JPEG, WebP or GIF image the lab could read.',
       skippedCounts: [{ reason: 'not-image', count: 1 }],
     });
+    // A zip whose directory reads but whose compressed data is damaged.
+    const name = 'a/1.png';
+    const damaged = zipSync({ [name]: new Uint8Array(5000).fill(7) });
+    damaged.fill(0xff, 30 + name.length, 30 + name.length + 8);
+    const broken = await importImages({ kind: 'zip', name: 'damaged.zip', file: new File([damaged], 'damaged.zip') }, decode, 2, () => {});
+    expect(broken).toMatchObject({ ok: false, message: expect.stringContaining('"damaged.zip" could not be opened as a zip file') });
     const few = await importImages(zipFile({ 'a/1.png': pngLike(1), 'b/2.png': pngLike(2) }), decode, 2, () => {});
     expect(few).toMatchObject({ ok: false, message: expect.stringContaining('Only 2 usable images found') });
   });

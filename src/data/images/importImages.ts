@@ -19,8 +19,8 @@ const LISTED_SKIPPED = 50;
 
 interface Drop {
   entries: FileEntry[];
-  /** The bytes of entry i (after planning); throws when it cannot be read. */
-  read(entry: number, planned: ReadonlySet<string>): Promise<Uint8Array>;
+  /** A reader of the planned entries' bytes (a zip inflates just those); it throws for one that cannot be read. */
+  reader(planned: ReadonlySet<string>): (entry: number) => Promise<Uint8Array>;
 }
 
 const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
@@ -29,7 +29,7 @@ async function openDrop(source: ImportSource): Promise<Drop> {
   if (source.kind === 'files') {
     return {
       entries: source.files.map(({ path, file }) => ({ path, size: file.size })),
-      read: async (entry) => new Uint8Array(await source.files[entry]!.file.arrayBuffer()),
+      reader: () => async (entry) => new Uint8Array(await source.files[entry]!.file.arrayBuffer()),
     };
   }
   if (source.file.size > importLimits.maxBytes) {
@@ -37,14 +37,15 @@ async function openDrop(source: ImportSource): Promise<Drop> {
   }
   const archive = new Uint8Array(await source.file.arrayBuffer());
   const entries = listZip(archive, source.name);
-  let extracted: Map<string, Uint8Array> | null = null;
   return {
     entries,
-    read: async (entry, planned) => {
-      extracted ??= extractZip(archive, source.name, planned);
-      const bytes = extracted.get(entries[entry]!.path);
-      if (!bytes) throw new Error('stored with a compression method that cannot be read');
-      return bytes;
+    reader: (planned) => {
+      const extracted = extractZip(archive, source.name, planned);
+      return async (entry) => {
+        const bytes = extracted.get(entries[entry]!.path);
+        if (!bytes) throw new Error('stored with a compression method that cannot be read');
+        return bytes;
+      };
     },
   };
 }
@@ -58,7 +59,12 @@ export async function importImages(source: ImportSource, decode: ImageDecoder, s
   }
   const plan = planImageFolder(drop.entries);
   const skipped: SkippedFile[] = [...plan.skipped];
-  const planned = new Set(plan.images.map((image) => image.path));
+  let read: (entry: number) => Promise<Uint8Array>;
+  try {
+    read = drop.reader(new Set(plan.images.map((image) => image.path)));
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error), skippedCounts: countSkipped(skipped) };
+  }
   const decoded: (DecodedImage | null)[] = plan.images.map(() => null);
   let next = 0;
   let done = 0;
@@ -69,7 +75,7 @@ export async function importImages(source: ImportSource, decode: ImageDecoder, s
       const image = plan.images[index]!;
       let bytes: Uint8Array | null = null;
       try {
-        bytes = await drop.read(image.entry, planned);
+        bytes = await read(image.entry);
       } catch {
         skipped.push({ path: image.path, reason: 'unreadable' });
       }
