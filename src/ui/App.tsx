@@ -16,6 +16,7 @@ import { StatusLine } from './components/StatusLine';
 import { Timeline } from './components/Timeline';
 import { ReplayNote } from './exports/ReplayNote';
 import { LessonsPanel } from './lessons/LessonsPanel';
+import { OwnImagesPanel } from './ownImages/OwnImagesPanel';
 import { Hideable } from './share/Hideable';
 import { SharePanel } from './share/SharePanel';
 import { SphereCanvas } from './sphere/SphereCanvas';
@@ -40,6 +41,9 @@ export function App() {
           </Hideable>
           <Hideable name="settings">
             <SettingsPanel />
+          </Hideable>
+          <Hideable name="images">
+            <OwnImagesPanel />
           </Hideable>
           <Hideable name="compare">
             <ComparePanel />

@@ -40,6 +40,8 @@ export function MetricsPanel() {
   useHistoryVersion(); // re-renders (throttled) as snapshots arrive
   const shownStep = useStore(timeline.store, (state) => state.shownStep);
   const stepsPerSec = useLab((state) => state.stepsPerSec);
+  // Images without class folders share one class: no neighbour can disagree, so there is nothing to score.
+  const unlabelled = useLab((state) => state.classNames.length === 1);
   const { metrics } = history;
   const index = shownStep === null ? metrics.length - 1 : metrics.indexAtOrBefore(shownStep);
   const point = metrics.at(index);
@@ -108,7 +110,9 @@ export function MetricsPanel() {
           note={knn ? `measured at step ${knn.step} (every 50 steps)` : 'measured every 50 steps'}
           help="How often the 20 nearest training images share an image's class, on the output z and the encoder features h."
         >
-          {knn ? (
+          {unlabelled ? (
+            'not available: no labels'
+          ) : knn ? (
             <>
               z <span data-testid="metric-knn-z">{formatFixed(knn.knnZ, 3)}</span> · h{' '}
               <span data-testid="metric-knn-h">{formatFixed(knn.knnH, 3)}</span>
