@@ -1,4 +1,9 @@
-/** The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right. */
+/**
+ * The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right
+ * (on narrow screens: Start/Step/Reset, the sphere, then the other controls).
+ */
+import { LiveAnnouncer } from './a11y/LiveAnnouncer';
+import { ShortcutsHelp } from './a11y/ShortcutsHelp';
 import { ComparePanel } from './compare/ComparePanel';
 import { AngleRing } from './components/AngleRing';
 import { AugmentationPreview } from './components/AugmentationPreview';
@@ -23,17 +28,23 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Hypersphere Lab</h1>
-        <p>Watch self-supervised learning spread out — or collapse — on the unit sphere.</p>
+        <div>
+          <h1>Hypersphere Lab</h1>
+          <p>Watch self-supervised learning spread out — or collapse — on the unit sphere.</p>
+        </div>
+        <ShortcutsHelp />
       </header>
+      <LiveAnnouncer />
       <div className="messages">
         <ErrorBanner />
         <NoticeBox />
         <ReplayNote />
       </div>
       <main className="workspace">
-        <aside className="controls" aria-label="Controls">
+        <div className="workspace-run">
           <RunControls />
+        </div>
+        <aside className="controls" aria-label="Controls">
           <Hideable name="lessons">
             <LessonsPanel />
           </Hideable>
