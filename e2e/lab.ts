@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EASE_MS } from '../src/ui/sphere/motion';
 
@@ -97,4 +98,12 @@ export async function aDrawnPoint(canvas: Locator): Promise<{ x: number; y: numb
     },
     { png: shot.toString('base64'), box },
   );
+}
+
+/** axe-core's serious and critical violations on the page as it is now, each as "rule: the elements". */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { LIGHT_EVAL_EVERY } from '../src/ui/deviceDefaults';
-import { aDrawnPoint, readNumber, settledShot, waitForPoints, watchErrors } from './lab';
+import { aDrawnPoint, readNumber, seriousAxeViolations, settledShot, waitForPoints, watchErrors } from './lab';
 
 // A phone: 390 × 844 CSS pixels, a touch screen, a mobile viewport.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -99,7 +98,6 @@ test('on a phone: no sideways scrolling, a lighter default, Start by touch, one-
   await page.touchscreen.tap(track.x + 4, track.y + track.height / 2);
   await expect(page.getByTestId('timeline-position')).toHaveText(/^Step 0 of \d+/);
 
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? '')).map((violation) => violation.id)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

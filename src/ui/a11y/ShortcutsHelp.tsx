@@ -1,9 +1,10 @@
 /**
  * The page's keyboard shortcuts (see shortcuts.ts) and their help: a "Keyboard shortcuts" button that opens a
  * modal dialog listing them, also opened by "?". The dialog is the browser's own modal <dialog>: the page
- * behind it is inert (focus stays inside), Escape closes it, and focus returns to where it was.
+ * behind it is inert, Escape closes it, and focus returns to where it was. Tab cycles within it (the browser
+ * alone would let it out to its own toolbar).
  */
-import { useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef } from 'react';
 import type { Lab } from '../labContext';
 import { usePage } from '../page/pageControllerContext';
 import { resetRuns, startOrPause, stepOnce } from '../page/runCommands';
@@ -22,6 +23,19 @@ function run(action: Exclude<ShortcutAction, 'help'>, labs: readonly Lab[]): voi
     case 'timelineForward':
       return labs.forEach(({ client }) => client.recorder.timeline.moveBy(1));
   }
+}
+
+/** Keeps Tab and Shift+Tab on the dialog's controls, wrapping at either end. */
+function keepTabInside(event: ReactKeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>('button, [href], input, select, [tabindex="0"]')];
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const leaving = event.shiftKey ? document.activeElement === first : document.activeElement === last;
+  if (!leaving) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
 }
 
 function ShortcutList({ caption, entries }: { caption: string; entries: readonly ShortcutEntry[] }) {
@@ -79,6 +93,7 @@ export function ShortcutsHelp() {
         ref={dialogRef}
         className="shortcuts-dialog"
         aria-labelledby={titleId}
+        onKeyDown={keepTabInside}
         onClose={() => {
           returnFocusTo.current?.focus();
           returnFocusTo.current = null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollapseStatus } from '../collapse/collapseStore';
 import { CollapseAnnouncer, FIGURES_INTERVAL_MS, FiguresAnnouncer, type FiguresReading } from './announcements';
 
-const figures = { step: 40, dim: 3, loss: 0.5123, stdScaled: 0.97, uniformity: -1.85, effectiveRank: 2.8 };
+const figures = { step: 40, dim: 3, loss: -0.5123, stdScaled: 0.97, uniformity: -1.85, effectiveRank: 2.8 };
 const running = (step: number): FiguresReading => ({ running: true, step, figures: { ...figures, step } });
 
 describe('FiguresAnnouncer', () => {
@@ -13,7 +13,7 @@ describe('FiguresAnnouncer', () => {
     // Ticks and snapshots within the interval: silent.
     for (let t = 1100; t < 1000 + FIGURES_INTERVAL_MS; t += 250) expect(announcer.next(running(10), t)).toBeNull();
     expect(announcer.next(running(60), 1000 + FIGURES_INTERVAL_MS)).toBe(
-      'Step 60: loss 0.512, collapse std × √d 0.97, uniformity \u22121.85 of \u22122.08 best.',
+      'Step 60: loss \u22120.512, collapse std × √d 0.97, uniformity \u22121.85 of \u22122.08 best.',
     );
     expect(announcer.next(running(61), 1100 + FIGURES_INTERVAL_MS)).toBeNull();
     expect(announcer.next({ running: false, step: 70, figures: { ...figures, step: 70 } }, 1200 + FIGURES_INTERVAL_MS)).toMatch(

@@ -23,7 +23,7 @@ export function figuresSentence({ step, figures }: FiguresReading): string {
   if (figures === null) return `Step ${step}.`;
   const { loss, stdScaled, uniformity, dim } = figures;
   return (
-    `Step ${step}: loss ${formatFixed(loss, 3)}, collapse std × √d ${stdScaled.toFixed(2)}, ` +
+    `Step ${step}: loss ${loss === null ? formatFixed(loss, 3) : signedNumber(loss, 3)}, collapse std × √d ${stdScaled.toFixed(2)}, ` +
     `uniformity ${signedNumber(uniformity, 2)} of ${signedNumber(uniformityBound(dim), 2)} best.`
   );
 }

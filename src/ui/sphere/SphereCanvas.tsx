@@ -86,7 +86,7 @@ export function SphereCanvas() {
       />
       <SphereSummary id={summaryId} />
       <p id={hintId} className="sphere-hint">
-        Drag (one finger on a touch screen) or the arrow keys turn it; scroll, pinch or +/− zoom; 0 resets the view. Point at or tap a dot to see its image.
+        Drag or arrow keys to turn; scroll, pinch or +/− to zoom; 0 resets. Point at or tap a dot for its image.
       </p>
       <SphereToolbar onResetView={() => viewRef.current?.resetCamera()} />
       {hover ? <PointCard id={cardId} hover={hover} /> : null}
