@@ -1,6 +1,39 @@
 import { expect, type Page, test } from '@playwright/test';
 import { readNumber, seriousAxeViolations, stripSignature, waitForPoints, waitUntilReady, watchErrors } from './lab';
 
+/**
+ * Tabs through the whole page from the top: every visible, enabled control must be reached, each once. Returns
+ * the controls' names in the order Tab reached them.
+ */
+async function tabOrder(page: Page): Promise<string[]> {
+  const controls = await page.evaluate(() => {
+    const selector = 'button, input, select, textarea, summary, a[href], [tabindex="0"]';
+    const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (element) => element.checkVisibility() && !(element as HTMLButtonElement).disabled && element.tabIndex >= 0,
+    );
+    all.forEach((element, index) => (element.dataset.tabProbe = String(index)));
+    return all.length;
+  });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const reached: string[] = [];
+  const names: string[] = [];
+  for (let presses = 0; presses <= controls + 1 && reached.length < controls; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const shown = element.cloneNode(true) as HTMLElement; // its text without the decorations screen readers skip
+      shown.querySelectorAll('[aria-hidden="true"]').forEach((decoration) => decoration.remove());
+      const label = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? shown.textContent;
+      return { probe: element.dataset.tabProbe ?? null, name: label?.trim().slice(0, 40) ?? element.tagName };
+    });
+    if (focused.probe === null || reached.includes(focused.probe)) continue;
+    reached.push(focused.probe);
+    names.push(focused.name);
+  }
+  expect(reached.length, `Tab reached ${reached.length} of ${controls} controls`).toBe(controls);
+  return names;
+}
+
 /** Where the keyboard focus is, so that keys go to the page rather than a control. */
 async function focusNothing(page: Page): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -51,11 +84,16 @@ test('shortcuts train, pause, step, scrub and reset, never while typing; screen 
   expect(errors).toEqual([]);
 });
 
-test('the shortcuts dialog: opened by its button and by ?, focus kept inside, Escape closes it and focus returns', async ({ page }) => {
+test('Tab reaches every control in order; the shortcuts dialog: opened by its button and by ?, focus kept inside, Escape closes it and focus returns', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
   await waitUntilReady(page);
   expect(await seriousAxeViolations(page)).toEqual([]);
+  // Every control by Tab, in the page's order: the shortcuts, Start/Step/Reset, the sphere and its toolbar, the settings.
+  const order = await tabOrder(page);
+  const at = (name: string) => order.indexOf(name);
+  expect(at('Keyboard shortcuts')).toBe(0);
+  expect([at('Start'), at('Step'), at('Reset'), at('Embedding sphere'), at('Pair lines'), at('Method')].every((index, i, all) => index > (all[i - 1] ?? -1))).toBe(true);
 
   const button = page.getByRole('button', { name: 'Keyboard shortcuts' });
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -100,7 +138,7 @@ test('axe-core finds no serious or critical violation in a lesson or in compare 
 
   await page.goto('/#v=1&compare=stopGrad');
   await expect(page.getByTestId('sphere-canvas')).toHaveCount(2);
-  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

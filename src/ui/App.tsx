@@ -1,6 +1,7 @@
 /**
- * The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right
- * (on narrow screens: Start/Step/Reset, the sphere, then the other controls).
+ * The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right.
+ * In the page's (and the keyboard's) order: Start/Step/Reset, the sphere and its figures, the other controls —
+ * which is also the order of the one column on narrow screens.
  */
 import { LiveAnnouncer } from './a11y/LiveAnnouncer';
 import { ShortcutsHelp } from './a11y/ShortcutsHelp';
@@ -44,20 +45,6 @@ export function App() {
         <div className="workspace-run">
           <RunControls />
         </div>
-        <aside className="controls" aria-label="Controls">
-          <Hideable name="lessons">
-            <LessonsPanel />
-          </Hideable>
-          <Hideable name="settings">
-            <SettingsPanel />
-          </Hideable>
-          <Hideable name="compare">
-            <ComparePanel />
-          </Hideable>
-          <Hideable name="share">
-            <SharePanel />
-          </Hideable>
-        </aside>
         <section className="sphere-panel" aria-label="Embeddings">
           <CollapseBanner />
           <div className="sphere-row">
@@ -76,6 +63,20 @@ export function App() {
           <MetricCharts />
           <AugmentationPreview />
         </section>
+        <aside className="controls" aria-label="Controls">
+          <Hideable name="lessons">
+            <LessonsPanel />
+          </Hideable>
+          <Hideable name="settings">
+            <SettingsPanel />
+          </Hideable>
+          <Hideable name="compare">
+            <ComparePanel />
+          </Hideable>
+          <Hideable name="share">
+            <SharePanel />
+          </Hideable>
+        </aside>
       </main>
     </div>
   );
