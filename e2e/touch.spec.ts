@@ -49,7 +49,7 @@ async function emptyShare(canvas: Locator, background?: number[]): Promise<{ sha
   );
 }
 
-test('on a phone: no sideways scrolling, a lighter default, Start by touch, one-finger orbit, pinch zoom, a tapped point, the timeline', async ({ page }) => {
+test('on a phone: no sideways scrolling, a lighter default, Start by touch, one-finger orbit, pinch zoom, a tapped point, the timeline, a lesson', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
   await waitForPoints(page);
@@ -99,5 +99,11 @@ test('on a phone: no sideways scrolling, a lighter default, Start by touch, one-
   await expect(page.getByTestId('timeline-position')).toHaveText(/^Step 0 of \d+/);
 
   expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // A lesson keeps the lighter cadence: it is how often the lab looks, not part of the experiment.
+  await page.getByText('Lessons', { exact: true }).tap();
+  await page.getByRole('button', { name: 'SwAV: equal shares with Sinkhorn' }).tap();
+  await expect(page.getByLabel('Method')).toHaveValue('swav');
+  await expect(page.getByLabel('Evaluate every')).toHaveValue(String(LIGHT_EVAL_EVERY));
   expect(errors).toEqual([]);
 });
