@@ -10,7 +10,7 @@ import { usePage } from '../page/pageControllerContext';
 import { resetRuns, startOrPause, stepOnce } from '../page/runCommands';
 import { focusTraits, pageShortcuts, type ShortcutAction, type ShortcutEntry, shortcutFor, sphereShortcuts } from './shortcuts';
 
-function run(action: Exclude<ShortcutAction, 'help'>, labs: readonly Lab[]): void {
+function runShortcut(action: Exclude<ShortcutAction, 'help'>, labs: readonly Lab[]): void {
   switch (action) {
     case 'startPause':
       return startOrPause(labs);
@@ -78,7 +78,7 @@ export function ShortcutsHelp() {
       if (action === null) return;
       event.preventDefault(); // Space would scroll the page, the arrows too
       if (action === 'help') open();
-      else run(action, labs);
+      else runShortcut(action, labs);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
