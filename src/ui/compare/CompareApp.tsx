@@ -5,8 +5,8 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { configSpec } from '../../core/config';
-import { ShortcutsHelp } from '../a11y/ShortcutsHelp';
 import { methodCatalog } from '../../methods/catalog';
+import { ShortcutsHelp } from '../a11y/ShortcutsHelp';
 import { ChartGrid } from '../components/MetricCharts';
 import { NoticeBox } from '../components/NoticeBox';
 import { RunControls } from '../components/RunControls';
