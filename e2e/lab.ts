@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EASE_MS } from '../src/ui/sphere/motion';
 
@@ -19,6 +20,12 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
 export async function waitUntilReady(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Start' }).or(page.getByRole('button', { name: 'Pause' }))).toBeEnabled();
   await expect(page.getByTestId('backend')).not.toHaveText(/starting/);
+}
+
+/** Waits for the first snapshot's points on the sphere. */
+export async function waitForPoints(page: Page): Promise<void> {
+  await waitUntilReady(page);
+  await expect(page.getByTestId('collapse-std-scaled')).not.toHaveText(/—/);
 }
 
 /**
@@ -59,4 +66,44 @@ export function stripSignature(page: Page): Promise<string> {
     .getByRole('list', { name: 'Examples' })
     .getByRole('img')
     .evaluateAll((canvases) => canvases.map((canvas) => (canvas as HTMLCanvasElement).toDataURL()).join());
+}
+
+/**
+ * Where a point is drawn on the settled sphere, in page coordinates: the most colourful pixel where the
+ * canvas itself is on top (not the toolbar or the legend over it). The shell, grid and density shading
+ * are grey-blue, so that pixel is a point's; pair lines must be off, as their arcs carry the class colours.
+ */
+export async function aDrawnPoint(canvas: Locator): Promise<{ x: number; y: number }> {
+  const shot = await settledShot(canvas);
+  const box = (await canvas.boundingBox())!;
+  return canvas.evaluate(
+    async (element, { png, box }) => {
+      // Decoded from bytes: the page's Content-Security-Policy does not let it fetch data: URLs.
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const chroma = Uint8Array.from({ length: bitmap.width * bitmap.height }, (_, pixel) => {
+        const [r, g, b] = data.subarray(pixel * 4, pixel * 4 + 3);
+        return Math.max(r!, g!, b!) - Math.min(r!, g!, b!);
+      });
+      const byChroma = Array.from(chroma.keys()).sort((a, b) => chroma[b]! - chroma[a]!);
+      for (const pixel of byChroma) {
+        const x = box.x + ((pixel % bitmap.width) + 0.5) * (box.width / bitmap.width);
+        const y = box.y + (Math.floor(pixel / bitmap.width) + 0.5) * (box.height / bitmap.height);
+        if (document.elementFromPoint(x, y) === element) return { x, y };
+      }
+      throw new Error('No pixel of the sphere canvas is on top.');
+    },
+    { png: shot.toString('base64'), box },
+  );
+}
+
+/** axe-core's serious and critical violations on the page as it is now, each as "rule: the elements". */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

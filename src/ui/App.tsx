@@ -1,4 +1,10 @@
-/** The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right. */
+/**
+ * The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right.
+ * In the page's (and the keyboard's) order: Start/Step/Reset, the sphere and its figures, the other controls —
+ * which is also the order of the one column on narrow screens.
+ */
+import { LiveAnnouncer } from './a11y/LiveAnnouncer';
+import { ShortcutsHelp } from './a11y/ShortcutsHelp';
 import { ComparePanel } from './compare/ComparePanel';
 import { AngleRing } from './components/AngleRing';
 import { AugmentationPreview } from './components/AugmentationPreview';
@@ -25,33 +31,22 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Hypersphere Lab</h1>
-        <p>Watch self-supervised learning spread out — or collapse — on the unit sphere.</p>
+        <div>
+          <h1>Hypersphere Lab</h1>
+          <p>Watch self-supervised learning spread out — or collapse — on the unit sphere.</p>
+        </div>
+        <ShortcutsHelp />
       </header>
+      <LiveAnnouncer />
       <div className="messages">
         <ErrorBanner />
         <NoticeBox />
         <ReplayNote />
       </div>
       <main className="workspace">
-        <aside className="controls" aria-label="Controls">
+        <div className="workspace-run">
           <RunControls />
-          <Hideable name="lessons">
-            <LessonsPanel />
-          </Hideable>
-          <Hideable name="settings">
-            <SettingsPanel />
-          </Hideable>
-          <Hideable name="images">
-            <OwnImagesPanel />
-          </Hideable>
-          <Hideable name="compare">
-            <ComparePanel />
-          </Hideable>
-          <Hideable name="share">
-            <SharePanel />
-          </Hideable>
-        </aside>
+        </div>
         <section className="sphere-panel" aria-label="Embeddings">
           <CollapseBanner />
           <div className="sphere-row">
@@ -71,6 +66,23 @@ export function App() {
           <RedundancyViews />
           <AugmentationPreview />
         </section>
+        <aside className="controls" aria-label="Controls">
+          <Hideable name="lessons">
+            <LessonsPanel />
+          </Hideable>
+          <Hideable name="settings">
+            <SettingsPanel />
+          </Hideable>
+          <Hideable name="images">
+            <OwnImagesPanel />
+          </Hideable>
+          <Hideable name="compare">
+            <ComparePanel />
+          </Hideable>
+          <Hideable name="share">
+            <SharePanel />
+          </Hideable>
+        </aside>
       </main>
     </div>
   );

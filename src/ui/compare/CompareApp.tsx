@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { configSpec } from '../../core/config';
 import { methodCatalog } from '../../methods/catalog';
+import { ShortcutsHelp } from '../a11y/ShortcutsHelp';
 import { ChartGrid } from '../components/MetricCharts';
 import { NoticeBox } from '../components/NoticeBox';
 import { RunControls } from '../components/RunControls';
@@ -37,10 +38,13 @@ export function CompareApp({ page }: { page: ComparePage }) {
   return (
     <div className="app compare-app">
       <header className="app-header">
-        <h1>Hypersphere Lab</h1>
-        <p>
-          Comparing {switchLabel} on and off: {methodCatalog[configA.method].title}, seed {configA.seed}, every other setting the same.
-        </p>
+        <div>
+          <h1>Hypersphere Lab</h1>
+          <p>
+            Comparing {switchLabel} on and off: {methodCatalog[configA.method].title}, seed {configA.seed}, every other setting the same.
+          </p>
+        </div>
+        <ShortcutsHelp />
       </header>
       <LabContext value={a}>
         <div className="messages">

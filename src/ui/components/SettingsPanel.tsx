@@ -47,6 +47,7 @@ export function SettingsPanel() {
       <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels[name]} />
       <ChoiceSetting<number> settingKey="dim" choices={dimChoices} />
       <NumberSetting settingKey="seed" />
+      <NumberSetting settingKey="evalEvery" />
       <SettingSwitch settingKey="showTrain" />
       <p className="settings-note">
         The switches act on the running model. Method, dataset, output dimension, seed and the structural settings

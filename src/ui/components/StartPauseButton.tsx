@@ -3,18 +3,13 @@
  * embed mode). Its label is the state the worker confirmed; until it confirms a press, the button says it is busy.
  */
 import { usePage, useRunsState } from '../page/pageControllerContext';
+import { startOrPause } from '../page/runCommands';
 
 export function StartPauseButton() {
   const { labs } = usePage();
   const { running, pending, canTrain } = useRunsState(labs);
-  const press = (): void => {
-    for (const { client } of labs) {
-      if (running) client.pause();
-      else client.start();
-    }
-  };
   return (
-    <button type="button" className="primary" disabled={!canTrain} aria-busy={pending} data-pending={pending || undefined} onClick={press}>
+    <button type="button" className="primary" disabled={!canTrain} aria-busy={pending} data-pending={pending || undefined} onClick={() => startOrPause(labs)}>
       {running ? 'Pause' : 'Start'}
     </button>
   );

@@ -1,4 +1,7 @@
-/** The live figures of the run. Each figure has a stable test id; the store updates them a few times a second. */
+/**
+ * The live figures of the run. Each figure has a stable test id; the store updates them a few times a second,
+ * too often for a live region: screen readers hear them through the LiveAnnouncer instead.
+ */
 import { formatCollapseStd, formatFixed } from '../format';
 import { useLab } from '../labContext';
 
@@ -18,7 +21,7 @@ export function StatusLine() {
   const collapse = formatCollapseStd(collapseStd, snapshotDim);
 
   return (
-    <div className="status" role="status">
+    <div className="status">
       <dl className="figures">
         <div className="figure figure-backend">
           <dt>Backend</dt>

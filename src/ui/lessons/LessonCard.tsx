@@ -1,7 +1,7 @@
 /** One lesson: its explanation, the runs to compare, what to watch for, and the paper it comes from. */
 import { configKeys } from '../../core/config';
 import { useLab, useLabContext } from '../labContext';
-import { type Lesson, type Paper, presetConfig } from './lessons';
+import { type Lesson, type Paper, presetForLab } from './lessons';
 
 function Citation({ paper }: { paper: Paper }) {
   return (
@@ -15,7 +15,7 @@ export function LessonCard({ lesson }: { lesson: Lesson }) {
   const { client } = useLabContext();
   const config = useLab((state) => state.config);
   const loading = useLab((state) => state.status === 'loading');
-  const presets = lesson.runs.map(presetConfig);
+  const presets = lesson.runs.map((run) => presetForLab(run, config));
 
   return (
     <article className="lesson" aria-label={lesson.title}>

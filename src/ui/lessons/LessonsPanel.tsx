@@ -5,10 +5,10 @@
 import { useId, useState } from 'react';
 import { useLab, useLabContext } from '../labContext';
 import { LessonCard } from './LessonCard';
-import { type Lesson, lessons, presetConfig } from './lessons';
+import { type Lesson, lessons, presetForLab } from './lessons';
 
 export function LessonsPanel() {
-  const { client } = useLabContext();
+  const { client, store } = useLabContext();
   const loading = useLab((state) => state.status === 'loading');
   const [openId, setOpenId] = useState<string | null>(null);
   const headingId = useId();
@@ -16,7 +16,7 @@ export function LessonsPanel() {
 
   const open = (lesson: Lesson): void => {
     setOpenId(lesson.id);
-    client.load(presetConfig(lesson.runs[0]!), { start: false });
+    client.load(presetForLab(lesson.runs[0]!, store.getState().config), { start: false });
   };
 
   return (

@@ -1,12 +1,25 @@
 /**
  * React owner of the SphereView: creates it on mount, feeds it the projection seed, disposes it on
- * unmount; shows the view's toolbar and the card of the point under the pointer.
+ * unmount; shows the view's toolbar, the card of the point under the pointer, and the picture in words.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { PointCard } from '../components/PointCard';
 import { SphereToolbar } from '../components/SphereToolbar';
+import { useShownFigures } from '../history/hooks';
 import { useLab, useLabContext } from '../labContext';
+import { describeSphere } from './sphereDescription';
 import { type PointHover, SphereView } from './SphereView';
+
+/** The picture in words, for screen readers: follows the shown snapshot (see sphereDescription.ts). */
+function SphereSummary({ id }: { id: string }) {
+  const { live } = useLabContext();
+  const { point } = useShownFigures();
+  return (
+    <p id={id} className="visually-hidden" data-testid="sphere-description">
+      {describeSphere(point ?? null, live.count)}
+    </p>
+  );
+}
 
 export function SphereCanvas() {
   const { live, sphere, sphereOptions } = useLabContext();
@@ -16,6 +29,7 @@ export function SphereCanvas() {
   const [failure, setFailure] = useState<string | null>(null);
   const [contextLost, setContextLost] = useState(false);
   const [hover, setHover] = useState<PointHover | null>(null);
+  const summaryId = useId();
   const hintId = useId();
   const cardId = useId();
 
@@ -68,10 +82,11 @@ export function SphereCanvas() {
         tabIndex={0}
         role="application"
         aria-label="Embedding sphere"
-        aria-describedby={hover ? `${hintId} ${cardId}` : hintId}
+        aria-describedby={`${summaryId} ${hintId}${hover ? ` ${cardId}` : ''}`}
       />
+      <SphereSummary id={summaryId} />
       <p id={hintId} className="sphere-hint">
-        Drag or use the arrow keys to turn, scroll or +/− to zoom, 0 to reset the view. Point at a dot to see its image.
+        Drag or arrow keys to turn; scroll, pinch or +/− to zoom; 0 resets. Point at or tap a dot for its image.
       </p>
       <SphereToolbar onResetView={() => viewRef.current?.resetCamera()} />
       {hover ? <PointCard id={cardId} hover={hover} /> : null}
