@@ -67,6 +67,19 @@ describe('TrainingHost', () => {
     h.host.dispose();
   });
 
+  it('confirms a pause sent behind a Reset only once the Reset has rebuilt the model', async () => {
+    const h = harness();
+    await ready(h);
+    await h.send({ type: 'step' });
+    const reset = h.send({ type: 'reset', config: quick });
+    await h.send({ type: 'pause' });
+    // The pause's state report names both commands: by then the Reset has shown its model at step 0.
+    expect(h.lastState()).toMatchObject({ running: false, step: 0, seq: h.seq() });
+    expect(h.of('ready')).toHaveLength(2);
+    await reset;
+    h.host.dispose();
+  });
+
   it('survives fifty quick Start/Pause pairs: one loop, no step after the last pause, the last state paused', async () => {
     const h = harness();
     await ready(h);

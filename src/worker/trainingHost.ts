@@ -110,8 +110,13 @@ export class TrainingHost {
         return;
       case 'pause':
         this.running = false;
-        // With a loop under way, the pause is confirmed once its step in flight has finished.
-        if (!this.loop) this.confirm();
+        // With a loop under way, the pause is confirmed once its step in flight has finished. Without one, once
+        // the Resets and rebuilds queued before it are done: a state report names the latest command received,
+        // so confirming earlier would also confirm a Reset still waiting, and its step 0 would arrive later.
+        if (!this.loop) {
+          await this.queue;
+          if (!this.loop) this.confirm();
+        }
         return;
       case 'step':
         this.running = false;
