@@ -1,14 +1,19 @@
 /** Entry point: reads the startup settings from the URL, starts the page's worker(s) and renders the page. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setLocale } from './i18n/locale';
+import { followLanguageInDocument, openingLocale } from './ui/i18n/pageLanguage';
 import { PageController } from './ui/page/pageController';
 import { PageRoot } from './ui/page/PageRoot';
 import { startLinkSync } from './ui/share/linkSync';
 import { applyPageModeClasses } from './ui/share/pageMode';
 import { PageModeContext } from './ui/share/pageModeContext';
-import { readStartupSettings } from './ui/urlConfig';
+import { linkText, readStartupSettings } from './ui/urlConfig';
 import './ui/styles.css';
 
+// The language first: the notices about the link are written in it.
+setLocale(openingLocale(linkText(window.location.search, window.location.hash), navigator.languages));
+followLanguageInDocument();
 const startup = readStartupSettings(window.location.search, window.location.hash);
 const { pageMode } = startup;
 // Created outside React so StrictMode's double effects never start two workers.

@@ -15,17 +15,21 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { StatusLine } from './components/StatusLine';
 import { Timeline } from './components/Timeline';
 import { ReplayNote } from './exports/ReplayNote';
+import { LanguageSelect } from './i18n/LanguageSelect';
+import { useMessages } from './i18n/useMessages';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { Hideable } from './share/Hideable';
 import { SharePanel } from './share/SharePanel';
 import { SphereCanvas } from './sphere/SphereCanvas';
 
 export function App() {
+  const m = useMessages();
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Hypersphere Lab</h1>
-        <p>Watch self-supervised learning spread out — or collapse — on the unit sphere.</p>
+        <h1>{m.page.title}</h1>
+        <p>{m.page.tagline}</p>
+        <LanguageSelect />
       </header>
       <div className="messages">
         <ErrorBanner />
@@ -33,7 +37,7 @@ export function App() {
         <ReplayNote />
       </div>
       <main className="workspace">
-        <aside className="controls" aria-label="Controls">
+        <aside className="controls" aria-label={m.page.controls}>
           <RunControls />
           <Hideable name="lessons">
             <LessonsPanel />
@@ -48,7 +52,7 @@ export function App() {
             <SharePanel />
           </Hideable>
         </aside>
-        <section className="sphere-panel" aria-label="Embeddings">
+        <section className="sphere-panel" aria-label={m.page.embeddings}>
           <CollapseBanner />
           <div className="sphere-row">
             <div className="sphere-stage">

@@ -9,10 +9,12 @@ import { Timeline } from '../components/Timeline';
 import { ExportControls } from '../exports/ExportControls';
 import { Hideable } from '../share/Hideable';
 import { SphereCanvas } from '../sphere/SphereCanvas';
+import { useMessages } from '../i18n/useMessages';
 
 export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTag: string }) {
+  const m = useMessages();
   return (
-    <section className="compare-run" aria-label={`Run ${legend.tag}: ${legend.label}`} data-testid={`run-${legend.tag}`}>
+    <section className="compare-run" aria-label={m.compare.runRegion(legend)} data-testid={`run-${legend.tag}`}>
       <h2 className="compare-run-title">
         <span className="run-line" style={{ backgroundColor: legend.color }} aria-hidden="true" />
         {legend.tag} · {legend.label}
@@ -30,7 +32,7 @@ export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTa
       </Hideable>
       <RedundancyViews />
       <Hideable name="share">
-        <ExportControls runName={`run ${legend.tag} (${legend.label})`} tag={fileTag} />
+        <ExportControls runName={m.compare.runExportName(legend)} tag={fileTag} />
       </Hideable>
     </section>
   );

@@ -4,6 +4,8 @@
  */
 import { type BooleanKey, type ConfigKey, configSpec, type DatasetName, datasetNames } from '../../core/config';
 import { methodCatalog, type MethodName, methodNames } from '../../methods/catalog';
+import { methodSummary, methodTitle } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';
@@ -20,6 +22,7 @@ function MethodSetting({ settingKey }: { settingKey: ConfigKey }) {
 }
 
 export function SettingsPanel() {
+  const m = useMessages();
   const method = useLab((state) => state.config.method);
   const dim = useLab((state) => state.config.dim);
   // Settings go to the worker with its init; while it loads there is nothing to change yet.
@@ -30,12 +33,12 @@ export function SettingsPanel() {
 
   return (
     <fieldset className="settings" disabled={loading}>
-      <legend>Settings</legend>
+      <legend>{m.settings.legend}</legend>
       <ChoiceSetting<MethodName>
         settingKey="method"
         choices={methodNames}
-        labelOf={(name) => methodCatalog[name].title}
-        help={info.summary}
+        labelOf={methodTitle}
+        help={methodSummary(method)}
               />
       {info.switches.map((key) => (
         <MethodSetting key={`${method}-${key}`} settingKey={key} />
@@ -45,8 +48,7 @@ export function SettingsPanel() {
       <NumberSetting settingKey="seed" />
       <SettingSwitch settingKey="showTrain" />
       <p className="settings-note">
-        The switches act on the running model. Method, dataset, output dimension, seed and the structural settings
-        (BatchNorm, momentum, prototypes) restart the run from step 0.
+        {m.settings.note}
       </p>
     </fieldset>
   );

@@ -1,0 +1,207 @@
+/**
+ * 简体中文 words of the data tables, keyed by the tables' own ids: each setting of the config's property table,
+ * each method, each lesson (by id), the datasets' class names. The tables keep their English words; tables.ts
+ * picks between the two. Settings and methods are typed by their keys (a missing one fails the type check);
+ * lessons are checked by a unit test (tables.test.ts). Terms follow docs/glossary.md.
+ */
+import type { ConfigKey } from '../core/config';
+import type { MethodName } from '../methods/catalog';
+
+export interface SettingText {
+  label: string;
+  help: string;
+}
+
+export interface MethodText {
+  title: string;
+  summary: string;
+  /** The method's reasons a switch has no effect, by switch (as its inactiveSwitches gives them). */
+  inactive: Partial<Record<ConfigKey, string>>;
+}
+
+export interface LessonText {
+  title: string;
+  explanation: string;
+  finding: string;
+  watchFor: string[];
+  /** The run buttons' words, in the lesson's order. */
+  runs: string[];
+}
+
+export const settingsZh: Record<ConfigKey, SettingText> = {
+  method: { label: '方法', help: '要训练的自监督方法。' },
+  dataset: { label: '数据集', help: '图像数据集（28×28 灰度）。' },
+  seed: { label: '种子', help: '用于初始化、批次顺序和数据增强的随机种子。' },
+  steps: { label: '步数', help: '要运行的训练步数（0 = 直到暂停）。' },
+  batch: { label: '批大小', help: '每个训练批次的图像数（每张图像产生两个视图）。' },
+  lr: { label: '学习率', help: '学习率。' },
+  optimizer: { label: '优化器', help: '优化器（Adam，或动量为 0.9 的 SGD）。' },
+  dim: { label: '输出维度', help: '嵌入的输出维度 d（3 = 2 维球面本身）。' },
+  stopGrad: { label: '停止梯度', help: '阻断目标分支的梯度；没有它，SimSiam 会坍缩。' },
+  predictor: { label: '预测器', help: '在在线分支上使用预测器 MLP；没有它，SimSiam 会坍缩。' },
+  batchNorm: { label: 'BatchNorm', help: '隐藏层中的 BatchNorm；没有它，BYOL 和 SimSiam 会坍缩。' },
+  momentum: { label: 'EMA 动量 τ', help: 'EMA 目标网络的更新率 τ（0 = 目标网络就是在线网络）。' },
+  momentumSchedule: { label: '动量调度', help: '保持 τ 不变，或在整个运行中按余弦调度把它升到 1。' },
+  negatives: { label: '负样本', help: '推开批次中的其他视图；没有负样本，SimCLR 会坍缩。' },
+  temperature: { label: '温度', help: 'Softmax 温度：越低，相似度越尖锐。' },
+  sinkhorn: { label: 'Sinkhorn', help: '把编码平均分配到各原型上（Sinkhorn-Knopp）；没有它，SwAV 会坍缩。' },
+  prototypes: { label: '原型数 K', help: 'SwAV 原型的数量 K。' },
+  epsilon: { label: 'Sinkhorn ε', help: 'Sinkhorn 熵 ε：越低，编码越硬。' },
+  sinkhornIters: { label: 'Sinkhorn 迭代次数', help: 'Sinkhorn-Knopp 的迭代次数。' },
+  lambda: { label: '均匀性权重 λ', help: '均匀性项的权重 λ。' },
+  alignment: { label: '对齐项', help: '把同一图像的两个视图拉到一起（L_align）。' },
+  uniformity: { label: '均匀性项', help: '让所有点铺满球面（L_uniform）；只有对齐项会坍缩。' },
+  evalEvery: { label: '评估间隔', help: '每隔这么多步嵌入一次评估集。' },
+  showTrain: { label: '显示训练图像', help: '同时画出 8,000 张训练图像（共 10,000 个点）；指标仍只在 2,000 张留出图像上计算。' },
+  cropMinArea: { label: '裁剪：最小面积', help: '随机缩放裁剪：保留的最小面积。' },
+  flipProb: { label: '翻转概率', help: '水平翻转的概率。' },
+  jitterProb: { label: '抖动概率', help: '亮度/对比度抖动的概率。' },
+  contrast: { label: '对比度抖动', help: '对比度抖动强度（系数在 1 ± 该值之间）。' },
+  brightness: { label: '亮度抖动', help: '亮度抖动强度（系数在 1 ± 该值之间）。' },
+  eraseProb: { label: '擦除概率', help: '随机擦除的概率（面积 2–20%）。' },
+  noise: { label: '噪声 σ', help: '所加高斯噪声的标准差。' },
+};
+
+/** The words of the enum settings' values where the value itself is not a name (English shows the value). */
+export const valuesZh: Partial<Record<ConfigKey, Record<string, string>>> = {
+  optimizer: { adam: 'Adam', sgd: 'SGD' },
+  momentumSchedule: { constant: '恒定', cosine: '余弦' },
+};
+
+export const methodsZh: Record<MethodName, MethodText> = {
+  simclr: {
+    title: 'SimCLR',
+    summary: '对比学习：把一张图像的两个视图拉到一起，把批次中其他所有图像推开（NT-Xent）。',
+    inactive: {},
+  },
+  byol: {
+    title: 'BYOL',
+    summary: '只用正样本：在线网络预测一个缓慢移动的（EMA）目标网络。',
+    inactive: {
+      stopGrad: '只在 EMA 动量 τ = 0 时起作用：τ > 0 时目标是独立的 EMA 网络，本来就没有梯度流向它。',
+      momentumSchedule: '只在 EMA 动量 τ > 0 时起作用：τ = 0 时目标就是在线网络本身。',
+    },
+  },
+  swav: {
+    title: 'SwAV',
+    summary: '聚类：每个视图预测另一个视图在 k 个原型上的编码；Sinkhorn 把编码均匀分配。',
+    inactive: { sinkhornIters: '只在打开 Sinkhorn 时起作用：普通 softmax 编码不需要迭代。' },
+  },
+  simsiam: {
+    title: 'SimSiam',
+    summary: '去掉 EMA 目标的 BYOL：防止坍缩的只有预测器和停止梯度。',
+    inactive: {},
+  },
+  'align-uniform': {
+    title: '对齐 + 均匀性',
+    summary: 'Wang 和 Isola 的两项直接优化：对齐正样本对，让所有点均匀铺满球面。',
+    inactive: { lambda: '只在打开均匀性项时起作用：λ 是它的权重。' },
+  },
+};
+
+/** Fashion-MNIST's classes (MNIST's are digits, the same in both languages). */
+export const classNamesZh: Record<string, string> = {
+  'T-shirt/top': 'T恤/上衣',
+  Trouser: '裤子',
+  Pullover: '套头衫',
+  Dress: '连衣裙',
+  Coat: '外套',
+  Sandal: '凉鞋',
+  Shirt: '衬衫',
+  Sneaker: '运动鞋',
+  Bag: '包',
+  'Ankle boot': '短靴',
+};
+
+export const lessonsZh: Record<string, LessonText> = {
+  'simsiam-stop-gradient': {
+    title: 'SimSiam：停止梯度',
+    explanation:
+      'SimSiam 把每张图像的两个增强视图送入同一个网络，一侧学习预测另一侧的嵌入。这个损失可以被一个无用的技巧满足：' +
+      '把每张图像都映射到同一个点，每次预测就都完美了。停止梯度挡住了这个技巧：被预测的一侧在这一步中被当作固定的目标，' +
+      '因此更新只能把预测的一侧移向它，而不能把两侧一起拉到同一个点上。',
+    finding: '论文中，去掉停止梯度会让 SimSiam 坍缩：每张图像得到相同的输出，特征毫无用处。',
+    watchFor: [
+      '有停止梯度时，点在球面上保持铺开，坍缩标准差 ×√d 保持在 0.9 以上。',
+      '没有它时，点云在大约 100 步内缩成一个小点：坍缩标准差 ×√d 降到 0.2 以下，而损失冲向 −1，也就是它可能的最优值。一个无用答案得到了满分。',
+    ],
+    runs: ['运行：有停止梯度', '运行：没有停止梯度'],
+  },
+  predictor: {
+    title: 'SimSiam 和 BYOL：预测器',
+    explanation:
+      'SimSiam 和 BYOL 只在一侧加了一个小的额外网络——预测器。它让两侧不同：一侧必须预测另一侧，而不是简单地与之相等。' +
+      '没有预测器时，不论有没有停止梯度，SimSiam 的损失又可以通过给每张图像相同的嵌入而达到最小。BYOL 还保留了一些保护，' +
+      '因为它的目标是网络的一个缓慢移动的副本，但它的分散程度同样会逐渐流失。',
+    finding: '在 SimSiam 论文中，去掉预测器会让方法坍缩，就像去掉停止梯度一样。',
+    watchFor: [
+      '没有预测器的 SimSiam 在大约 50 步内坍缩，比没有停止梯度时还快。',
+      '没有预测器的 BYOL 不会缩成一个点：坍缩标准差 ×√d 在 50 步内降到约 0.65，然后缓慢下降，点挤在球面的一部分上（均匀性约 −0.9，而有预测器时为 −1.4 到 −1.7）。这是一次缓慢的部分坍缩。',
+      '有预测器时，两者都保持铺开。',
+    ],
+    runs: ['运行：SimSiam 有预测器', '运行：SimSiam 没有预测器', '运行：BYOL 没有预测器'],
+  },
+  'byol-momentum': {
+    title: 'BYOL：滑动平均目标',
+    explanation:
+      'BYOL 的目标网络从不接受训练。每次更新后，它向在线网络移动一小步，即距离的 1 − τ：这是一个指数滑动平均（EMA）。' +
+      'τ = 0.99 时，目标网络大约落后在线网络一百步。τ = 0 时，目标就是在线网络本身，只剩停止梯度在每次更新中让它保持固定；' +
+      '这就是使用 BYOL 损失的 SimSiam。再把停止梯度也拿掉，就没有任何东西能防止坍缩了。',
+    finding:
+      'BYOL 论文发现，立即更新的目标（τ = 0）让训练不稳定，从不更新的目标（τ = 1）学到的特征很差，而 0.9 到 0.999 之间的更新率效果都很好。' +
+      'SimSiam 后来表明，仅靠预测器和停止梯度就足够了，这就是为什么在这里 τ = 0 仍然能学习。',
+    watchFor: [
+      'τ = 0.99 时，点铺展开来；坍缩标准差 ×√d 保持在 0.9 以上。',
+      'τ = 0（且打开停止梯度）时，运行同样铺展得很好：在这里防止坍缩的并不是滑动平均。',
+      'τ = 0 且没有停止梯度时，点云在大约 100 步内收缩成一个点，损失降到 0，也就是它的平凡最小值。',
+    ],
+    runs: ['运行：τ = 0.99', '运行：τ = 0', '运行：τ = 0，没有停止梯度'],
+  },
+  'simclr-negatives': {
+    title: 'SimCLR：负样本',
+    explanation:
+      'SimCLR 把一张图像的两个视图拉到一起，并把批次中其他每张图像的视图推开。这些其他图像就是负样本：批次有 256 张图像时，' +
+      '每个视图要与 510 个其他视图保持距离。没有负样本时只剩下拉力，而把每一对都拉到一起最简单的办法，就是把所有图像放在同一个点上。',
+    finding: '论文发现，更多的负样本——更大的批次、更长的训练——会带来更好的特征。',
+    watchFor: ['有负样本时，点在大约 50 步内覆盖整个球面；坍缩标准差 ×√d 接近 1。', '没有负样本时，一切在几十步内落到一个点上。'],
+    runs: ['运行：有负样本', '运行：没有负样本'],
+  },
+  'simclr-temperature': {
+    title: 'SimCLR：温度',
+    explanation:
+      '在比较两个嵌入之前，SimCLR 把它们的相似度除以温度 τ。较低的 τ 会放大细小的差异，因此损失主要由离得最近的少数负样本（最难的那些）' +
+      '决定，并努力让每张图像的两个视图保持紧密。较高的 τ 对所有负样本的权重更平均，让点平滑地铺开。',
+    finding: '论文中，明显低于 1 的温度给出的特征明显好于 τ = 1。',
+    watchFor: [
+      'τ = 0.1 时点云更不均匀：点聚成一簇簇，簇间有空隙，而同一图像的两个视图落得更近（300 步后对齐约 0.17）。',
+      'τ = 1 时点更均匀地覆盖球面（均匀性约 −1.8，而 τ = 0.1 时为 −1.6；越低越均匀），但同一图像的两个视图相距更远（对齐约 0.3）。',
+    ],
+    runs: ['运行：τ = 0.1', '运行：τ = 1'],
+  },
+  'swav-sinkhorn': {
+    title: 'SwAV：用 Sinkhorn 平均分配',
+    explanation:
+      'SwAV 在球面上放置 K 个原型点，并给每个视图一个编码：它属于每个原型的程度。每个视图必须预测另一个视图的编码。' +
+      '陷阱在于所有图像可能都选择同一个原型。Sinkhorn-Knopp 防止了这一点：在使用编码之前，经过几轮重新缩放，让每个原型分到批次中相等的份额。' +
+      '没有它时，编码就是普通的 softmax，没有什么能阻止它们对所有图像都选同一个原型。',
+    finding: '论文加入这个平均分配约束，正是为了排除每张图像都得到相同编码的平凡解。',
+    watchFor: [
+      '有 Sinkhorn 时，点在球面上铺开；坍缩标准差 ×√d 保持在 0.97 附近。',
+      '没有 Sinkhorn 时，点在 25 步内挤成几团（坍缩标准差 ×√d 约 0.45），并在大约第 200 步落到一个点上。',
+    ],
+    runs: ['运行：有 Sinkhorn', '运行：没有 Sinkhorn'],
+  },
+  'alignment-uniformity': {
+    title: '对齐与均匀性',
+    explanation:
+      'Wang 和 Isola 把对比学习所达成的目标拆成两个可测量的目标。对齐：一张图像的两个视图应该落得很近。均匀性：所有点应该均匀地铺满球面，' +
+      '从而尽可能少地丢失信息。这个方法直接优化这两项，你可以分别关掉其中一项。',
+    finding: '他们证明，有大量负样本时，对比损失优化的正是这两个性质，而且直接优化它们的效果差不多一样好。',
+    watchFor: [
+      '两项都有时，点均匀地铺开（均匀性约 −2.0，接近完全均匀球面的 −2.08），而同一图像的两个视图越来越近（300 步后对齐约 0.3）。',
+      '只有对齐项时，一切在几十步内坍缩到一个点：完美的对齐，没有任何信息。',
+      '只有均匀性项时，点仍然覆盖球面，但同一图像的两个视图相距很远（对齐约 1.1），各类别也混得更厉害。',
+    ],
+    runs: ['运行：两项都有', '运行：只有对齐项', '运行：只有均匀性项'],
+  },
+};
