@@ -256,21 +256,6 @@ export const en = {
   charts: {
     heading: (p: { runs: number }) => `Over the ${plural(p.runs, { one: 'run', other: 'runs' })}`,
     runsKey: 'Runs on the charts',
-    /** Each chart of chartSpecs.ts by its id: title, help, the label of its reference line. */
-    loss: { title: 'Loss', help: 'Training loss, averaged since the previous snapshot.' },
-    'collapse-std': {
-      title: 'Collapse std × √d',
-      help: '1 when the points spread over the sphere, 0 when they sit on one spot.',
-      reference: 'healthy',
-    },
-    alignment: { title: 'Alignment', help: 'How far apart two views of one image land (lower: views agree).' },
-    uniformity: {
-      title: 'Uniformity',
-      help: 'How evenly the points cover the sphere (lower is better); dashed: the best possible.',
-      reference: 'best possible',
-    },
-    'effective-rank': { title: 'Effective rank', help: 'How many directions the points really use (1 = a line or a point).' },
-    knn: { title: 'kNN accuracy', help: 'Class accuracy of the 20 nearest training images, on z (solid) and h (dashed).' },
   },
   spectrum: {
     title: 'Spectrum',

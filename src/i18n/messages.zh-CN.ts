@@ -237,12 +237,6 @@ export const zhCN: Messages = {
   charts: {
     heading: () => '运行过程',
     runsKey: '图表中的运行',
-    loss: { title: '损失', help: '训练损失，取自上一个快照以来的平均值。' },
-    'collapse-std': { title: '坍缩标准差 × √d', help: '点铺满球面时为 1，聚在一处时为 0。', reference: '健康' },
-    alignment: { title: '对齐', help: '同一图像的两个视图相距多远（越低：视图越一致）。' },
-    uniformity: { title: '均匀性', help: '点覆盖球面的均匀程度（越低越好）；虚线：可能的最优值。', reference: '最优' },
-    'effective-rank': { title: '有效秩', help: '点实际用到多少个方向（1 = 一条线或一个点）。' },
-    knn: { title: 'kNN 准确率', help: '20 个最近训练图像的类别准确率，在 z（实线）和 h（虚线）上。' },
   },
   spectrum: {
     title: '谱',

@@ -5,9 +5,10 @@
  */
 import { type ConfigKey, configSpec, type ExperimentConfig } from '../core/config';
 import { inactiveReason, methodCatalog, type MethodName } from '../methods/catalog';
+import type { ChartSpec } from '../ui/charts/chartSpecs';
 import type { Lesson } from '../ui/lessons/lessons';
 import { currentLocale } from './locale';
-import { classNamesZh, type LessonText, lessonsZh, methodsZh, settingsZh, valuesZh } from './tables.zh-CN';
+import { chartsZh, classNamesZh, type LessonText, lessonsZh, methodsZh, settingsZh, valuesZh } from './tables.zh-CN';
 
 const chinese = (): boolean => currentLocale() === 'zh-CN';
 
@@ -54,4 +55,11 @@ export function lessonText(lesson: Lesson): LessonText {
     runs: lesson.runs.map((run) => run.label),
   };
   return (chinese() ? lessonsZh[lesson.id] : undefined) ?? own;
+}
+
+/** A chart's title, help and reference line's label. */
+export function chartText(spec: ChartSpec): { title: string; help: string; reference: string | null } {
+  const own = { title: spec.title, help: spec.help, reference: spec.reference?.label ?? null };
+  const zh = chinese() ? chartsZh[spec.id] : undefined;
+  return zh ? { title: zh.title, help: zh.help, reference: zh.reference ?? own.reference } : own;
 }

@@ -5,10 +5,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { PointCard } from '../components/PointCard';
 import { SphereToolbar } from '../components/SphereToolbar';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { type PointHover, SphereView } from './SphereView';
 
 export function SphereCanvas() {
+  const m = useMessages();
   const { live, sphere, sphereOptions } = useLabContext();
   const seed = useLab((state) => state.config.seed);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -54,9 +56,7 @@ export function SphereCanvas() {
   if (failure) {
     return (
       <div className="sphere-fallback">
-        <p>
-          The sphere needs WebGL, which this browser could not provide ({failure}). Training and the figures below still work.
-        </p>
+        <p>{m.sphere.noWebgl({ failure })}</p>
       </div>
     );
   }
@@ -67,18 +67,17 @@ export function SphereCanvas() {
         className="sphere-canvas"
         tabIndex={0}
         role="application"
-        aria-label="Embedding sphere"
+        aria-label={m.sphere.region}
         aria-describedby={hover ? `${hintId} ${cardId}` : hintId}
       />
       <p id={hintId} className="sphere-hint">
-        Drag or use the arrow keys to turn, scroll or +/− to zoom, 0 to reset the view. Point at a dot to see its image.
+        {m.sphere.hint}
       </p>
       <SphereToolbar onResetView={() => viewRef.current?.resetCamera()} />
       {hover ? <PointCard id={cardId} hover={hover} /> : null}
       {contextLost ? (
         <p className="sphere-context-lost" role="status">
-          The graphics context was lost (a GPU reset or too many WebGL pages). The sphere comes back when the browser
-          restores it; training and the figures go on meanwhile.
+          {m.sphere.contextLost}
         </p>
       ) : null}
     </>
