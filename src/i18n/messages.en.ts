@@ -105,7 +105,9 @@ export const en = {
     pressReset: (p: { diverged: boolean }) => `Press Reset to start again${p.diverged ? ', perhaps with a lower learning rate' : ''}.`,
     dismiss: 'Dismiss error',
     crashed: (p: { detail: string }) => `The training worker crashed: ${p.detail}`,
-    crashDetail: 'it stopped without saying why',
+    crashNotStarted: (p: { detail: string }) => `it could not be started (${p.detail}).`,
+    crashSilent: 'it stopped without a message (see the browser console).',
+    crashUnreadable: 'one of its messages could not be read.',
     unresponsive: (p: { seconds: number }) =>
       `The training worker has not answered for ${p.seconds} s: it stopped or hangs (the browser may have closed it to save memory).`,
   },
@@ -117,7 +119,7 @@ export const en = {
   worker: {
     resumeFailed: (p: { detail: string }) => `The run could not be resumed (${p.detail}); it starts again from step 0.`,
     memoryShort: (p: { megabytes: number }) =>
-      `Memory is running short (the training worker holds ${p.megabytes} MB), so kNN accuracy is no longer measured. Reload the page to measure it again.`,
+      `Memory is running short (the training worker holds ${formatCount(p.megabytes)} MB), so kNN accuracy is no longer measured. Reload the page to measure it again.`,
     backendFailed: (p: { failed: string; now: string; detail: string }) =>
       `The ${p.failed} backend failed (${p.detail}). Switched to ${p.now}; the run restarted from step 0.`,
     diverged: (p: { step: number; loss: number | null }) =>

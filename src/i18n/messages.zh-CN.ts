@@ -100,7 +100,9 @@ export const zhCN: Messages = {
     pressReset: (p) => `按“重置”重新开始${p.diverged ? '，或许可以调低学习率' : ''}。`,
     dismiss: '关闭错误',
     crashed: (p) => `训练 worker 崩溃了：${p.detail}`,
-    crashDetail: '它没有说明原因就停止了',
+    crashNotStarted: (p) => `它无法启动（${p.detail}）。`,
+    crashSilent: '它没有留下任何消息就停止了（见浏览器控制台）。',
+    crashUnreadable: '它的一条消息无法读取。',
     unresponsive: (p) => `训练 worker 已 ${p.seconds} 秒没有响应：它已停止或卡住（浏览器可能为节省内存关闭了它）。`,
   },
   runNotes: {
@@ -110,7 +112,7 @@ export const zhCN: Messages = {
   },
   worker: {
     resumeFailed: (p) => `无法继续该运行（${p.detail}）；它将从第 0 步重新开始。`,
-    memoryShort: (p) => `内存不足（训练 worker 占用 ${p.megabytes} MB），因此不再测量 kNN 准确率。重新加载页面即可再次测量。`,
+    memoryShort: (p) => `内存不足（训练 worker 占用 ${formatCount(p.megabytes)} MB），因此不再测量 kNN 准确率。重新加载页面即可再次测量。`,
     backendFailed: (p) => `${p.failed} 后端出错（${p.detail}）。已切换到 ${p.now}；运行已从第 0 步重新开始。`,
     diverged: (p) =>
       `${p.loss === null ? `模型权重在第 ${p.step} 步前变成了非有限值` : `损失在第 ${p.step} 步变成了 ${p.loss}`}：训练发散。` +

@@ -4,6 +4,8 @@
  * snapshot arrays go to the live snapshot, never through React state.
  */
 import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
+import { currentLocale } from '../i18n/locale';
+import { messages } from '../i18n/messages';
 import type { BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import type { Command, FromWorker, ToWorker } from '../worker/protocol';
@@ -126,14 +128,14 @@ export class TrainingClient {
     if (status !== 'ready') return;
     if (this.store.getState().replay) {
       // A replayed report is one finished run: a changed setting starts a fresh one instead.
-      this.restartRun(`Replay ended (${changed.join(', ')} changed); press Start to train.`);
+      this.restartRun(messages().runNotes.replayEnded({ keys: changed.join(', ') }));
       this.post({ type: 'reset', config });
       return;
     }
     this.post({ type: 'config', config });
     const restartingKeys = changed.filter((key) => !liveKeys.has(key));
     if (restartingKeys.length > 0) {
-      this.restartRun(`Run restarted from step 0 (${restartingKeys.join(', ')} changed); press Start to train.`);
+      this.restartRun(messages().runNotes.restarted({ keys: restartingKeys.join(', ') }));
     }
   }
 
@@ -214,7 +216,7 @@ export class TrainingClient {
     try {
       worker = this.createWorker();
     } catch (err) {
-      this.crashed(`it could not be started (${(err as Error).message}).`);
+      this.crashed(messages().errors.crashNotStarted({ detail: (err as Error).message }));
       return;
     }
     // Handlers check identity so a replaced worker's last words are ignored.
@@ -222,13 +224,13 @@ export class TrainingClient {
       if (this.worker === worker) this.handle(event.data);
     };
     worker.onerror = (event) => {
-      if (this.worker === worker) this.crashed(event.message || 'it stopped without a message (see the browser console).');
+      if (this.worker === worker) this.crashed(event.message || messages().errors.crashSilent);
     };
     worker.onmessageerror = () => {
-      if (this.worker === worker) this.crashed('one of its messages could not be read.');
+      if (this.worker === worker) this.crashed(messages().errors.crashUnreadable);
     };
     this.worker = worker;
-    this.post({ type: 'init', config: resume ? { ...resume.config, ...config } : config, backend: this.options.backend, dataUrl: this.dataUrl, resume });
+    this.post({ type: 'init', config: resume ? { ...resume.config, ...config } : config, backend: this.options.backend, dataUrl: this.dataUrl, resume, locale: currentLocale() });
   }
 
   private handle(message: FromWorker): void {
@@ -298,7 +300,7 @@ export class TrainingClient {
       case 'finished':
         if (this.store.getState().replay) return;
         this.figures.flush();
-        this.store.setState({ step: message.step, runNote: `Finished: reached the configured ${message.step} steps.` });
+        this.store.setState({ step: message.step, runNote: messages().runNotes.finished({ steps: message.step }) });
         return;
       case 'error': {
         this.figures.flush();
@@ -339,7 +341,7 @@ export class TrainingClient {
       status: 'error',
       running: false,
       commandPending: false,
-      error: { kind: 'crash', message: `The training worker crashed: ${detail}` },
+      error: { kind: 'crash', message: messages().errors.crashed({ detail }) },
     });
   }
 
@@ -363,7 +365,7 @@ export class TrainingClient {
       running: false,
       commandPending: false,
       stepsPerSec: 0,
-      error: { kind: 'unresponsive', message: `The training worker has not answered for ${seconds} s: it stopped or hangs (the browser may have closed it to save memory).` },
+      error: { kind: 'unresponsive', message: messages().errors.unresponsive({ seconds }) },
     });
   }
 

@@ -3,6 +3,7 @@
  * Snapshot and checkpoint arrays are transferred (not copied) to the UI.
  */
 import type { ExperimentConfig } from '../core/config';
+import type { Locale } from '../i18n/locale';
 import type { BackendInfo, BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import type { MemoryReading } from '../train/memory';
@@ -14,9 +15,10 @@ export type { Snapshot };
 export type Command =
   /**
    * Load data, pick the backend (as the page's link asks), build the model; `resume` continues a
-   * run from its checkpoint (a worker restarted after the previous one died).
+   * run from its checkpoint (a worker restarted after the previous one died). `locale`: the page's language, for the
+   * worker's own words (the backend's reason, its notices and errors); English when absent.
    */
-  | { type: 'init'; config: ExperimentConfig; backend: BackendRequest; dataUrl: string; resume: Checkpoint | null }
+  | { type: 'init'; config: ExperimentConfig; backend: BackendRequest; dataUrl: string; resume: Checkpoint | null; locale?: Locale }
   | { type: 'start' }
   | { type: 'pause' }
   /** One training step then a snapshot (works while paused). */

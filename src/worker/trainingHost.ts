@@ -10,6 +10,8 @@
  * - The running state is confirmed in `state` messages naming the last command handled; progress messages
  *   carry no state, so a late one cannot flip the UI's Start/Pause.
  */
+import { DEFAULT_LOCALE, setLocale } from '../i18n/locale';
+import { messages } from '../i18n/messages';
 import type { ExperimentConfig } from '../core/config';
 import type { BatchSpec } from '../data/batchPlan';
 import type { BatchSource } from '../data/batchSource';
@@ -81,6 +83,8 @@ export class TrainingHost {
     if (message.type !== 'preview') this.seq = message.seq;
     switch (message.type) {
       case 'init':
+        // The worker speaks the page's language (its own words: the backend's reason, notices, errors).
+        setLocale(message.locale ?? DEFAULT_LOCALE);
         this.dataUrl = message.dataUrl;
         // The dataset downloads while the backend starts (and is measured).
         this.loadData(message.config.dataset).catch(() => undefined);
@@ -220,7 +224,7 @@ export class TrainingHost {
       try {
         trainer.restore(resume);
       } catch (error) {
-        this.env.post({ type: 'notice', message: `The run could not be resumed (${messageOf(error)}); it starts again from step 0.` });
+        this.env.post({ type: 'notice', message: messages().worker.resumeFailed({ detail: messageOf(error) }) });
       }
     }
     this.trainer = trainer;
@@ -291,11 +295,7 @@ export class TrainingHost {
     if (heap === null || this.knnOff || heap < (this.env.memoryBudget ?? DEFAULT_MEMORY_BUDGET)) return;
     this.knnOff = true;
     trainer.releaseKnnBank();
-    const megabytes = Math.round(heap / 1024 ** 2).toLocaleString('en');
-    this.env.post({
-      type: 'notice',
-      message: `Memory is running short (the training worker holds ${megabytes} MB), so kNN accuracy is no longer measured. Reload the page to measure it again.`,
-    });
+    this.env.post({ type: 'notice', message: messages().worker.memoryShort({ megabytes: Math.round(heap / 1024 ** 2) }) });
   }
 
   /** A failing backend (e.g. a lost GPU device) falls back to the next one and restarts the run. */
@@ -303,7 +303,7 @@ export class TrainingHost {
     const failed = this.backend?.name ?? 'wasm';
     try {
       this.backend = await this.env.fallbackBackend(failed);
-      this.postError('backend', new Error(`The ${failed} backend failed (${messageOf(error)}). Switched to ${this.backend.name}; the run restarted from step 0.`));
+      this.postError('backend', new Error(messages().worker.backendFailed({ failed, now: this.backend.name, detail: messageOf(error) })));
       await this.rebuild(config, null);
     } catch (fallbackError) {
       this.postError('backend', fallbackError);
