@@ -52,9 +52,9 @@ describe('TrainingClient', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('sends init with the config, the forced backend and the data URL', () => {
+  it('sends init with the config, the forced backend, the data URL and the language', () => {
     const { worker, store } = setup();
-    expect(worker().commands()).toEqual([{ type: 'init', config: defaultConfig(), backend: { forced: 'wasm', threads: null }, dataUrl: '/data', resume: null }]);
+    expect(worker().commands()).toEqual([{ type: 'init', config: defaultConfig(), backend: { forced: 'wasm', threads: null }, dataUrl: '/data', resume: null, locale: 'en' }]);
     expect(worker().posted[0]!.seq).toBe(1);
     expect(store.getState().status).toBe('loading');
   });
