@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLI_STEPS, parseArgs, UsageError } from './args';
+import { DEFAULT_CLI_STEPS, parseArgs, usage, UsageError } from './args';
 
 describe('parseArgs', () => {
   it('reads the documented example', () => {
@@ -50,5 +50,24 @@ describe('method defaults on the command line', () => {
     expect(parseArgs(['--method', 'swav']).config.temperature).toBe(0.1);
     expect(parseArgs(['--method', 'simclr']).config.temperature).toBe(0.5);
     expect(parseArgs(['--temperature', '0.2', '--method', 'swav']).config.temperature).toBe(0.2);
+  });
+});
+
+describe('flags of every config key', () => {
+  it('reads the redundancy-reduction switches and weights by their kebab-case names', () => {
+    const vicreg = parseArgs('--method vicreg --variance false --covariance-weight 5 --invariance-weight=10'.split(' ')).config;
+    expect(vicreg).toMatchObject({ method: 'vicreg', variance: false, covarianceWeight: 5, invarianceWeight: 10, covariance: true });
+    const barlow = parseArgs(['--method', 'barlow-twins', '--off-diagonal=false', '--barlow-lambda', '0.2']).config;
+    expect(barlow).toMatchObject({ method: 'barlow-twins', offDiagonal: false, barlowLambda: 0.2 });
+  });
+
+  it('lists every flag in the usage text, the accepted values starting in one column', () => {
+    const lines = usage().split('\n').filter((line) => line.startsWith('  --'));
+    for (const flag of ['--off-diagonal', '--barlow-lambda', '--invariance', '--variance', '--covariance', '--covariance-weight']) {
+      expect(lines.filter((line) => line.startsWith(`  ${flag} `))).toHaveLength(1);
+    }
+    // Where the second word (the accepted values) begins, on the lines that have values.
+    const valueStarts = lines.filter((line) => !/--(json|help|report|export-pytorch)/.test(line)).map((line) => line.search(/(?<=^ {2}\S+ +)\S/));
+    expect(new Set(valueStarts)).toEqual(new Set([valueStarts[0]]));
   });
 });

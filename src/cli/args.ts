@@ -89,24 +89,26 @@ function splitOnce(text: string): [string, string | undefined] {
   return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
 
+/** Width of the column of accepted values in the usage text. */
+const VALUES_WIDTH = 26;
+
 export function usage(): string {
-  const rows = configKeys.map((key) => {
-    const spec = configSpec[key];
-    const range = allowedValues(key);
-    const fallback = key === 'steps' ? DEFAULT_CLI_STEPS : spec.default;
-    return `  --${kebab(key).padEnd(14)} ${range.padEnd(26)} ${spec.help} (default ${fallback})`;
-  });
-  return [
-    'Usage: npm run train -- [flags]',
-    '',
-    'Trains one experiment with the same engine as the browser lab and prints each evaluation.',
-    '',
-    ...rows,
-    `  --backend        ${backendNames.join('|').padEnd(26)} tfjs backend (default wasm, cpu as fallback)`,
-    '  --knn            0–2000                     evaluation images scored by kNN (k = 20) each evaluation (default 0)',
-    '  --json                                      one JSON object per evaluation, then a summary',
-    '  --report FILE                               also write the run report (JSON) that the lab opens with "Open run report"',
-    '  --export-pytorch FILE                       write the experiment as a PyTorch script (python3 FILE --steps 200) and exit',
-    '  --help                                      this text',
-  ].join('\n');
+  const rows: [flag: string, values: string, text: string][] = [
+    ...configKeys.map((key): [string, string, string] => {
+      const spec = configSpec[key];
+      const fallback = key === 'steps' ? DEFAULT_CLI_STEPS : spec.default;
+      return [`--${kebab(key)}`, allowedValues(key), `${spec.help} (default ${fallback})`];
+    }),
+    ['--backend', backendNames.join('|'), 'tfjs backend (default wasm, cpu as fallback)'],
+    ['--knn', '0–2000', 'evaluation images scored by kNN (k = 20) each evaluation (default 0)'],
+    ['--json', '', 'one JSON object per evaluation, then a summary'],
+    ['--report FILE', '', 'also write the run report (JSON) that the lab opens with "Open run report"'],
+    ['--export-pytorch FILE', '', 'write the experiment as a PyTorch script (python3 FILE --steps 200) and exit'],
+    ['--help', '', 'this text'],
+  ];
+  // The flag column as wide as the longest flag (--invariance-weight); a value list longer than its column (the
+  // method names) runs on, one space before its text.
+  const flagWidth = Math.max(...rows.map(([flag, values]) => (values === '' ? 0 : flag.length)));
+  const line = ([flag, values, text]: [string, string, string]) => `  ${`${flag.padEnd(flagWidth)} ${values}`.padEnd(flagWidth + VALUES_WIDTH + 1)} ${text}`;
+  return ['Usage: npm run train -- [flags]', '', 'Trains one experiment with the same engine as the browser lab and prints each evaluation.', '', ...rows.map(line)].join('\n');
 }

@@ -49,6 +49,16 @@ export interface ExperimentConfig {
   lambda: number;
   alignment: boolean;
   uniformity: boolean;
+  /** Barlow Twins: the off-diagonal (redundancy reduction) term, and its weight λ. */
+  offDiagonal: boolean;
+  barlowLambda: number;
+  /** VICReg: its three terms and their weights. */
+  invariance: boolean;
+  variance: boolean;
+  covariance: boolean;
+  invarianceWeight: number;
+  varianceWeight: number;
+  covarianceWeight: number;
   /** Evaluate and emit a snapshot every this many steps. */
   evalEvery: number;
   /** Also draw the training images on the sphere (10,000 points); metrics stay on the evaluation set. */
@@ -99,6 +109,36 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
   lambda: { label: 'Uniformity weight λ', kind: 'float', min: 0, max: 10, default: 1, help: 'Weight λ of the uniformity term.' },
   alignment: { label: 'Alignment term', kind: 'bool', default: true, help: 'Pull the two views of an image together (L_align).' },
   uniformity: { label: 'Uniformity term', kind: 'bool', default: true, help: 'Spread all points over the sphere (L_uniform); alignment alone collapses.' },
+  offDiagonal: {
+    label: 'Off-diagonal term',
+    kind: 'bool',
+    default: true,
+    help: 'Push the off-diagonal cross-correlations to 0 (decorrelate dimensions); without it the dimensions become redundant (dimensional collapse).',
+  },
+  barlowLambda: {
+    label: 'Off-diagonal weight λ',
+    kind: 'float',
+    min: 0,
+    max: 1,
+    default: 0.05,
+    help: 'Weight λ of the off-diagonal term (the paper’s 0.005 was set for 8,192 dimensions and is too weak for a few).',
+  },
+  invariance: { label: 'Invariance term', kind: 'bool', default: true, help: 'Make the two views of an image agree (mean squared error between their embeddings).' },
+  variance: {
+    label: 'Variance term',
+    kind: 'bool',
+    default: true,
+    help: 'Keep the spread of every dimension over the batch (std at least 1); without it VICReg collapses to one point.',
+  },
+  covariance: {
+    label: 'Covariance term',
+    kind: 'bool',
+    default: true,
+    help: 'Push the covariances between dimensions to 0 (decorrelate dimensions); without it the dimensions become redundant (dimensional collapse).',
+  },
+  invarianceWeight: { label: 'Invariance weight', kind: 'float', min: 0, max: 100, default: 25, help: 'Weight of the invariance term (the paper’s 25).' },
+  varianceWeight: { label: 'Variance weight', kind: 'float', min: 0, max: 100, default: 25, help: 'Weight of the variance term (the paper’s 25).' },
+  covarianceWeight: { label: 'Covariance weight', kind: 'float', min: 0, max: 100, default: 1, help: 'Weight of the covariance term (the paper’s 1).' },
   evalEvery: { label: 'Evaluate every', kind: 'int', min: 1, max: 10_000, default: 10, help: 'Embed the evaluation set every this many steps.' },
   showTrain: {
     label: 'Show training images',
@@ -127,7 +167,8 @@ export function defaultConfig(method: MethodName = 'simsiam'): ExperimentConfig 
 /** Keys that can change while a run is going without restarting it (the loop reads them every step). */
 export const liveKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'stopGrad', 'predictor', 'negatives', 'temperature', 'sinkhorn', 'epsilon', 'sinkhornIters',
-  'lambda', 'alignment', 'uniformity', 'steps', 'evalEvery',
+  'lambda', 'alignment', 'uniformity', 'offDiagonal', 'barlowLambda', 'invariance', 'variance', 'covariance',
+  'invarianceWeight', 'varianceWeight', 'covarianceWeight', 'steps', 'evalEvery',
   'cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise',
 ]);
 

@@ -73,6 +73,46 @@ def uniformity_loss(z, t=2):
     logits = -t * (2 - 2 * unit @ unit.T) - 1e9 * torch.eye(n, device=z.device)
     return torch.logsumexp(logits.flatten(), 0) - math.log(n * (n - 1))
 `,
+  offDiagonal: String.raw`
+def off_diagonal_square_sum(m):
+    """Σ_{i≠j} m_ij² of a square matrix: what Barlow Twins and VICReg push to 0 to decorrelate dimensions."""
+    return (m.pow(2) * (1 - torch.eye(m.shape[0], device=m.device))).sum()
+`,
+  barlowTwins: String.raw`
+def batch_standardize(z, epsilon=1e-5):
+    """Each dimension standardised over the batch, (z − mean) / √(var + ε) with the biased variance (÷ N): an
+    affine-free BatchNorm in training mode, as in the official Barlow Twins code. Under torchrun each process
+    standardises its own batch (the official code sums the cross-correlation over all processes)."""
+    return (z - z.mean(0)) / torch.sqrt(z.var(0, unbiased=False) + epsilon)
+
+
+def cross_correlation(z1, z2):
+    """C = z̃1ᵀ z̃2 / N of the two views' standardised projections: d × d, each entry a correlation in [−1, 1]."""
+    return batch_standardize(z1).T @ batch_standardize(z2) / z1.shape[0]
+
+
+def barlow_invariance(c):
+    """Σ_i (1 − C_ii)²: each dimension of one view correlated 1 with the same dimension of the other."""
+    return (1 - torch.diagonal(c)).pow(2).sum()
+`,
+  vicreg: String.raw`
+def vicreg_invariance(z1, z2):
+    """s(Z, Z′): the mean squared error between the two views, over batch and dimensions (as the official code)."""
+    return F.mse_loss(z1, z2)
+
+
+def vicreg_variance(z, epsilon=1e-4):
+    """v(Z) = mean_j max(0, 1 − √(Var_j + ε)), the variance over the batch with N − 1: a hinge on each dimension's
+    std. Under torchrun each process uses its own batch (the official code gathers all processes' embeddings)."""
+    return F.relu(1 - torch.sqrt(z.var(0, unbiased=True) + epsilon)).mean()
+
+
+def vicreg_covariance(z):
+    """c(Z) = Σ_{i≠j} Cov_ij² / d, the covariance over the batch with N − 1."""
+    n, d = z.shape
+    centred = z - z.mean(0)
+    return off_diagonal_square_sum(centred.T @ centred / (n - 1)) / d
+`,
 } as const;
 
 export type HelperName = keyof typeof helpers;

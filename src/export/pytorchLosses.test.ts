@@ -43,6 +43,14 @@ const cases: [string, ExperimentConfig][] = [
   ['alignment + uniformity', { ...defaultConfig('align-uniform'), lambda: 0.5 }],
   ['alignment only', { ...defaultConfig('align-uniform'), uniformity: false }],
   ['uniformity only', { ...defaultConfig('align-uniform'), alignment: false }],
+  ['Barlow Twins', defaultConfig('barlow-twins')],
+  ['Barlow Twins λ 0.4', { ...defaultConfig('barlow-twins'), barlowLambda: 0.4 }],
+  ['Barlow Twins without off-diagonal', { ...defaultConfig('barlow-twins'), offDiagonal: false }],
+  ['VICReg', defaultConfig('vicreg')],
+  ['VICReg weights 5 / 40 / 3', { ...defaultConfig('vicreg'), invarianceWeight: 5, varianceWeight: 40, covarianceWeight: 3 }],
+  ['VICReg without invariance', { ...defaultConfig('vicreg'), invariance: false }],
+  ['VICReg without variance', { ...defaultConfig('vicreg'), variance: false }],
+  ['VICReg without covariance', { ...defaultConfig('vicreg'), covariance: false }],
 ];
 
 function randomTensors(seed: number): Tensors {

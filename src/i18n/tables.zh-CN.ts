@@ -51,6 +51,14 @@ export const settingsZh: Record<ConfigKey, SettingText> = {
   lambda: { label: '均匀性权重 λ', help: '均匀性项的权重 λ。' },
   alignment: { label: '对齐项', help: '把同一图像的两个视图拉到一起（L_align）。' },
   uniformity: { label: '均匀性项', help: '让所有点铺满球面（L_uniform）；只有对齐项会坍缩。' },
+  offDiagonal: { label: '非对角项', help: '把互相关矩阵的非对角元素推向 0（让各维度去相关）；没有它，各维度会变得冗余（维度坍缩）。' },
+  barlowLambda: { label: '非对角项权重 λ', help: '非对角项的权重 λ（论文的 0.005 是为 8,192 维设定的，对少数几维来说太弱）。' },
+  invariance: { label: '不变性项', help: '让一张图像的两个视图一致（两者嵌入之间的均方误差）。' },
+  variance: { label: '方差项', help: '保持每个维度在批次上的分散程度（标准差至少为 1）；没有它，VICReg 会坍缩到一个点。' },
+  covariance: { label: '协方差项', help: '把维度之间的协方差推向 0（让各维度去相关）；没有它，各维度会变得冗余（维度坍缩）。' },
+  invarianceWeight: { label: '不变性权重', help: '不变性项的权重（论文取 25）。' },
+  varianceWeight: { label: '方差权重', help: '方差项的权重（论文取 25）。' },
+  covarianceWeight: { label: '协方差权重', help: '协方差项的权重（论文取 1）。' },
   evalEvery: { label: '评估间隔', help: '每隔这么多步嵌入一次评估集。' },
   showTrain: { label: '显示训练图像', help: '同时画出 8,000 张训练图像（共 10,000 个点）；指标仍只在 2,000 张留出图像上计算。' },
   cropMinArea: { label: '裁剪：最小面积', help: '随机缩放裁剪：保留的最小面积。' },
@@ -96,6 +104,20 @@ export const methodsZh: Record<MethodName, MethodText> = {
     title: '对齐 + 均匀性',
     summary: 'Wang 和 Isola 的两项直接优化：对齐正样本对，让所有点均匀铺满球面。',
     inactive: { lambda: '只在打开均匀性项时起作用：λ 是它的权重。' },
+  },
+  'barlow-twins': {
+    title: 'Barlow Twins',
+    summary: '冗余消减：让两个视图的互相关矩阵成为单位矩阵——在每个维度上一致，不同维度之间去相关。',
+    inactive: { barlowLambda: '只在打开非对角项时起作用：λ 是它的权重。' },
+  },
+  vicreg: {
+    title: 'VICReg',
+    summary: '分三项的冗余消减：方差项让每个维度的标准差保持足够大，不变性项让两个视图一致，协方差项让各维度去相关。',
+    inactive: {
+      invarianceWeight: '只在打开不变性项时起作用：它是该项的权重。',
+      varianceWeight: '只在打开方差项时起作用：它是该项的权重。',
+      covarianceWeight: '只在打开协方差项时起作用：它是该项的权重。',
+    },
   },
 };
 

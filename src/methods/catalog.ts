@@ -3,11 +3,13 @@
  * (info.ts, engine.ts, pytorch.ts) and its line in this record and in engines.ts; see docs/architecture.md.
  */
 import { alignUniformInfo } from './align-uniform/info';
+import { barlowTwinsInfo } from './barlow-twins/info';
 import { byolInfo } from './byol/info';
 import type { MethodInfo } from './methodInfo';
 import { simclrInfo } from './simclr/info';
 import { simsiamInfo } from './simsiam/info';
 import { swavInfo } from './swav/info';
+import { vicregInfo } from './vicreg/info';
 
 import type { ConfigKey, ExperimentConfig } from '../core/config';
 
@@ -19,6 +21,8 @@ export const methodCatalog = {
   swav: swavInfo,
   simsiam: simsiamInfo,
   'align-uniform': alignUniformInfo,
+  'barlow-twins': barlowTwinsInfo,
+  vicreg: vicregInfo,
 } satisfies Record<string, MethodInfo>;
 
 export type MethodName = keyof typeof methodCatalog;

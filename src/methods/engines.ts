@@ -4,12 +4,14 @@
  * error, since the record is keyed by every MethodName.
  */
 import { alignUniformEngine } from './align-uniform/engine';
+import { barlowTwinsEngine } from './barlow-twins/engine';
 import { byolEngine } from './byol/engine';
 import type { MethodName } from './catalog';
 import type { MethodEngine } from './engineTypes';
 import { simclrEngine } from './simclr/engine';
 import { simsiamEngine } from './simsiam/engine';
 import { swavEngine } from './swav/engine';
+import { vicregEngine } from './vicreg/engine';
 
 export type { LossInputs, MethodEngine } from './engineTypes';
 
@@ -19,4 +21,6 @@ export const methodEngines: Record<MethodName, MethodEngine> = {
   swav: swavEngine,
   simsiam: simsiamEngine,
   'align-uniform': alignUniformEngine,
+  'barlow-twins': barlowTwinsEngine,
+  vicreg: vicregEngine,
 };

@@ -54,6 +54,8 @@ function configOf(name: string): ExperimentConfig {
   if (name.startsWith('wi_')) return defaultConfig('align-uniform');
   if (name.startsWith('byol')) return defaultConfig('byol');
   if (name.startsWith('swav')) return defaultConfig('swav');
+  if (name.startsWith('barlow')) return defaultConfig('barlow-twins');
+  if (name.startsWith('vicreg')) return defaultConfig('vicreg');
   return defaultConfig('simsiam');
 }
 

@@ -2,12 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { useBackend } from '../testing/tfBackend';
-import { alignmentLoss, uniformityLoss } from './losses';
+import { alignmentLoss, offDiagonalSquareSum, uniformityLoss } from './losses';
+import { barlowInvariance, barlowTwinsLoss, crossCorrelation } from '../methods/barlow-twins/engine';
+import type { LossInputs } from '../methods/engineTypes';
+import { vicregCovariance, vicregInvariance, vicregLoss, vicregVariance } from '../methods/vicreg/engine';
 import { byolLoss, emaUpdate, momentumAt } from '../methods/byol/engine';
 import { ntXent } from '../methods/simclr/engine';
 import { swappedCrossEntropy, swavCodes } from '../methods/swav/engine';
 import { sinkhorn } from './sinkhorn';
-import { defaultConfig } from '../core/config';
+import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { SslModel } from './model';
 
 beforeAll(() => useBackend('cpu'));
@@ -174,5 +177,135 @@ describe('BYOL', () => {
     expect(momentumAt(config, 50)).toBeCloseTo(0.95, 6);
     expect(momentumAt(config, 100)).toBeCloseTo(1, 6);
     expect(momentumAt({ ...config, momentumSchedule: 'constant' }, 50)).toBe(0.9);
+  });
+});
+
+// ------------------------------------------------------------------------------- redundancy reduction
+// Each term written the naive way in float64 (loops over samples and dimensions, from the papers' formulas);
+// its gradient is the naive term's central difference. The lab's tfjs terms (float32) must match both.
+
+const columns = (z: Rows) => z[0]!.map((_, j) => z.map((row) => row[j]!));
+const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+/** Σ_b (a_b − mean a)(b_b − mean b) / divisor. */
+function centredDot(a: number[], b: number[], divisor: number): number {
+  const [ma, mb] = [mean(a), mean(b)];
+  return a.reduce((s, x, i) => s + (x - ma) * (b[i]! - mb), 0) / divisor;
+}
+/** Each column minus its mean, over √(biased variance + 1e-5). */
+function naiveStandardize(z: Rows): Rows {
+  const stats = columns(z).map((c) => ({ m: mean(c), s: Math.sqrt(centredDot(c, c, c.length) + 1e-5) }));
+  return z.map((row) => row.map((x, j) => (x - stats[j]!.m) / stats[j]!.s));
+}
+/** C_ij = Σ_b s1_bi s2_bj / N. */
+function naiveCrossCorrelation(z1: Rows, z2: Rows): Rows {
+  const [s1, s2] = [naiveStandardize(z1), naiveStandardize(z2)];
+  const d = z1[0]!.length;
+  return Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => s1.reduce((s, row, b) => s + row[i]! * s2[b]![j]!, 0) / z1.length));
+}
+function naiveOffDiagonal(m: Rows): number {
+  return m.reduce((s, row, i) => s + row.reduce((t, x, j) => t + (i === j ? 0 : x * x), 0), 0);
+}
+const naiveBarlowInvariance = (z1: Rows, z2: Rows) => naiveCrossCorrelation(z1, z2).reduce((s, row, i) => s + (1 - row[i]!) ** 2, 0);
+const naiveBarlowOffDiagonal = (z1: Rows, z2: Rows) => naiveOffDiagonal(naiveCrossCorrelation(z1, z2));
+const naiveVicregInvariance = (z1: Rows, z2: Rows) =>
+  z1.reduce((s, row, b) => s + row.reduce((t, x, j) => t + (x - z2[b]![j]!) ** 2, 0), 0) / (z1.length * z1[0]!.length);
+const naiveVicregVariance = (z: Rows) => mean(columns(z).map((c) => Math.max(0, 1 - Math.sqrt(centredDot(c, c, c.length - 1) + 1e-4))));
+function naiveVicregCovariance(z: Rows): number {
+  const cols = columns(z);
+  return naiveOffDiagonal(cols.map((a) => cols.map((b) => centredDot(a, b, z.length - 1)))) / cols.length;
+}
+
+/** ∂f/∂z for each batch z, by central differences of a float64 function of one or two batches. */
+function numericGradients(f: (...batches: Rows[]) => number, batches: Rows[]): number[][] {
+  const h = 1e-6;
+  return batches.map((batch, which) =>
+    batch.flatMap((row, b) =>
+      row.map((_, j) => {
+        const shifted = (delta: number) => {
+          const copies = batches.map((z) => z.map((r) => [...r]));
+          copies[which]![b]![j]! += delta;
+          return f(...copies);
+        };
+        return (shifted(h) - shifted(-h)) / (2 * h);
+      }),
+    ),
+  );
+}
+
+/** The lab's term and its gradient with respect to every batch it reads, against the naive value and differences. */
+async function expectTermMatches(term: (...batches: tf.Tensor2D[]) => tf.Scalar, naive: (...batches: Rows[]) => number, batches: Rows[]) {
+  const { value: lab, grads } = tf.valueAndGrads((...inputs: tf.Tensor[]) => term(...(inputs as tf.Tensor2D[])))(batches.map((z) => tf.tensor2d(z)));
+  const expected = naive(...batches);
+  expect(Math.abs((await value(lab)) - expected)).toBeLessThan(1e-5 * Math.max(1, Math.abs(expected)));
+  const expectedGrads = numericGradients(naive, batches);
+  const scale = Math.max(...expectedGrads.flat().map(Math.abs));
+  expect(scale).toBeGreaterThan(1e-3);
+  for (const [i, g] of grads.entries()) {
+    const ours = Array.from(await g.data());
+    ours.forEach((x, j) => expect(Math.abs(x - expectedGrads[i]![j]!), `∂/∂z${i + 1}[${j}]`).toBeLessThan(1e-4 * scale));
+  }
+}
+
+/** Two correlated views, N = 8, d = 4, with dimensions of different spread (so the variance hinge is active in some). */
+function twoViews(seed: number): [Rows, Rows] {
+  const spread = [0.3, 0.6, 1.8, 0.9];
+  const z1 = randomRows(8, 4, seed).map((row) => row.map((x, j) => x * spread[j]!));
+  const noise = randomRows(8, 4, seed + 1);
+  return [z1, z1.map((row, b) => row.map((x, j) => 0.8 * x + 0.4 * noise[b]![j]! + 0.3 * row[(j + 1) % 4]!))];
+}
+
+function lossInputs(z1: tf.Tensor2D, z2: tf.Tensor2D, config: ExperimentConfig): LossInputs {
+  return { z: { both: tf.concat([z1, z2]), first: z1, second: z2 }, predict: (z) => z, target: null, prototypes: null, config };
+}
+
+describe('Barlow Twins', () => {
+  const [z1, z2] = twoViews(11);
+
+  it('pins the invariance term Σ(1 − C_ii)² and the off-diagonal term Σ_{i≠j} C_ij² (value and gradient)', async () => {
+    await expectTermMatches((a, b) => barlowInvariance(crossCorrelation(a, b)), naiveBarlowInvariance, [z1, z2]);
+    await expectTermMatches((a, b) => offDiagonalSquareSum(crossCorrelation(a, b)), naiveBarlowOffDiagonal, [z1, z2]);
+  });
+
+  it('weighs the off-diagonal term by λ, and drops it with the switch off', async () => {
+    const config = { ...defaultConfig('barlow-twins'), barlowLambda: 0.3 };
+    const loss = (c: ExperimentConfig) => value(barlowTwinsLoss(lossInputs(tf.tensor2d(z1), tf.tensor2d(z2), c)));
+    expect(await loss(config)).toBeCloseTo(naiveBarlowInvariance(z1, z2) + 0.3 * naiveBarlowOffDiagonal(z1, z2), 4);
+    expect(await loss({ ...config, offDiagonal: false })).toBeCloseTo(naiveBarlowInvariance(z1, z2), 4);
+  });
+
+  it('gives d for a collapsed batch (standardised to 0, so C = 0): collapse does not minimise it', async () => {
+    const collapsed = tf.tensor2d(Array.from({ length: 8 }, () => [0.3, -1.2, 2, 0.5]));
+    expect(await value(barlowTwinsLoss(lossInputs(collapsed, collapsed, defaultConfig('barlow-twins'))))).toBeCloseTo(4, 4);
+  });
+});
+
+describe('VICReg', () => {
+  const [z1, z2] = twoViews(21);
+
+  it('pins the invariance, variance and covariance terms (value and gradient)', async () => {
+    await expectTermMatches(vicregInvariance, naiveVicregInvariance, [z1, z2]);
+    await expectTermMatches(vicregVariance, naiveVicregVariance, [z1]);
+    await expectTermMatches(vicregCovariance, naiveVicregCovariance, [z1]);
+  });
+
+  it('is w_inv·s + w_var·(v1 + v2) + w_cov·(c1 + c2), each term dropped with its switch off', async () => {
+    const config = { ...defaultConfig('vicreg'), invarianceWeight: 2, varianceWeight: 3, covarianceWeight: 0.5 };
+    const loss = (c: ExperimentConfig) => value(vicregLoss(lossInputs(tf.tensor2d(z1), tf.tensor2d(z2), c)));
+    const terms = {
+      invariance: 2 * naiveVicregInvariance(z1, z2),
+      variance: 3 * (naiveVicregVariance(z1) + naiveVicregVariance(z2)),
+      covariance: 0.5 * (naiveVicregCovariance(z1) + naiveVicregCovariance(z2)),
+    };
+    for (const term of Object.values(terms)) expect(term).toBeGreaterThan(0.01);
+    const total = terms.invariance + terms.variance + terms.covariance;
+    expect(await loss(config)).toBeCloseTo(total, 4);
+    for (const [key, term] of Object.entries(terms)) expect(await loss({ ...config, [key]: false }), key).toBeCloseTo(total - term, 4);
+  });
+
+  it('at collapse: the variance term alone is left (2 · 25 · (1 − √1e-4)); without it collapse is the minimum, 0', async () => {
+    const collapsed = tf.tensor2d(Array.from({ length: 8 }, () => [0.3, -1.2, 2, 0.5]));
+    const loss = (c: ExperimentConfig) => value(vicregLoss(lossInputs(collapsed, collapsed, c)));
+    expect(await loss(defaultConfig('vicreg'))).toBeCloseTo(2 * 25 * (1 - 0.01), 4);
+    expect(await loss({ ...defaultConfig('vicreg'), variance: false })).toBeCloseTo(0, 6);
   });
 });

@@ -46,3 +46,8 @@ export function uniformityLoss(z: tf.Tensor2D, t = 2): tf.Scalar {
   const logits = tf.add(tf.mul(tf.sub(2, tf.mul(similarity(unit, unit), 2)), -t), diagonalMask(n));
   return tf.sub(tf.logSumExp(logits), Math.log(n * (n - 1))) as tf.Scalar;
 }
+
+/** Σ_{i≠j} m_ij² of a square matrix: what Barlow Twins and VICReg push to 0 to decorrelate dimensions. */
+export function offDiagonalSquareSum(m: tf.Tensor2D): tf.Scalar {
+  return tf.sum(tf.mul(tf.square(m), tf.sub(1, tf.eye(m.shape[0])))) as tf.Scalar;
+}

@@ -18,14 +18,20 @@ const SIDE = 160;
 const BAR_WIDTH = 300;
 const BAR_HEIGHT = 100;
 
-function Heatmap({ matrix, size, limit, label }: { matrix: number[]; size: number; limit: number; label: string }) {
+function Heatmap({ matrix, size, limit, label, scale }: { matrix: number[]; size: number; limit: number; label: string; scale: string }) {
   const cell = SIDE / size;
   return (
-    <svg className="heatmap" viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label}>
-      {heatmapCells(matrix, size, limit).map(({ row, column, color }) => (
-        <rect key={row * size + column} x={column * cell} y={row * cell} width={cell} height={cell} fill={color} />
-      ))}
-    </svg>
+    <>
+      <svg className="heatmap" viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label}>
+        {heatmapCells(matrix, size, limit).map(({ row, column, color }) => (
+          <rect key={row * size + column} x={column * cell} y={row * cell} width={cell} height={cell} fill={color} />
+        ))}
+      </svg>
+      <p className="heatmap-scale" aria-hidden="true">
+        <span className="heatmap-swatch heatmap-negative" /> −{scale} <span className="heatmap-swatch heatmap-zero" /> 0{' '}
+        <span className="heatmap-swatch heatmap-positive" /> +{scale}
+      </p>
+    </>
   );
 }
 
@@ -45,7 +51,7 @@ function CrossCorrelation({ figures, dim }: { figures: RedundancyFigures; dim: n
         <span className="chart-title">{m.crossTitle}</span>
         <span className="chart-help">{m.crossHelp({ block: blockNote(figures, dim) })}</span>
       </figcaption>
-      <Heatmap matrix={crossCorrelation} size={size} limit={1} label={m.crossLabel} />
+      <Heatmap matrix={crossCorrelation} size={size} limit={1} label={m.crossLabel} scale="1" />
       <p className="redundancy-figures" data-testid="cross-correlation-figures">
         {m.crossFigures({ diagonal: meanDiagonal, off })}
       </p>
@@ -80,13 +86,15 @@ function Covariance({ figures, dim }: { figures: RedundancyFigures; dim: number 
   const { covariance, size } = figures;
   const off = offDiagonalShare(covariance, size);
   const m = messages().redundancy;
+  // Coloured against the largest variance, so the diagonal is full red and an off-diagonal entry reads as a share of it.
+  const limit = diagonalScale(covariance, size);
   return (
     <figure className="redundancy-view" data-testid="view-covariance" data-off-diagonal-share={off}>
       <figcaption>
         <span className="chart-title">{m.covTitle}</span>
         <span className="chart-help">{m.covHelp({ block: blockNote(figures, dim) })}</span>
       </figcaption>
-      <Heatmap matrix={covariance} size={size} limit={diagonalScale(covariance, size)} label={m.covLabel} />
+      <Heatmap matrix={covariance} size={size} limit={limit} label={m.covLabel} scale={limit.toPrecision(2)} />
       <p className="redundancy-figures">{m.covFigures({ off })}</p>
     </figure>
   );

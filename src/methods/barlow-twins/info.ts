@@ -1,0 +1,14 @@
+import type { MethodInfo } from '../methodInfo';
+import { barlowTwinsPytorch } from './pytorch';
+
+export const barlowTwinsInfo: MethodInfo = {
+  title: 'Barlow Twins',
+  summary: 'Redundancy reduction: make the two views’ cross-correlation matrix the identity: agree on each dimension, decorrelate different ones.',
+  switches: ['offDiagonal', 'barlowLambda', 'batchNorm'],
+  defaults: {},
+  inactiveSwitches: (config) => (config.offDiagonal ? {} : { barlowLambda: 'Acts only with the off-diagonal term on: λ is its weight.' }),
+  // A loss on correlations, not on the positive-pair cosine; a collapsed batch (C = 0, L = d) does not minimise it.
+  positivePairCosine: () => null,
+  redundancyViews: ['crossCorrelation'],
+  pytorch: barlowTwinsPytorch,
+};
