@@ -1,0 +1,125 @@
+import { expect, type Page, test } from '@playwright/test';
+import { configKeys } from '../src/core/config';
+import { readNumber, watchErrors } from './lab';
+
+/**
+ * Latin words a Chinese page rightly shows: proper names (methods, datasets, tools, file formats), units, the
+ * backends' names and the link's own key names (config keys, quoted in notices as the link spells them).
+ */
+const allowedWords = new Set([
+  'SimCLR', 'BYOL', 'SwAV', 'SimSiam', 'Barlow', 'Twins', 'VICReg', 'kNN', 'Fashion-MNIST', 'MNIST', 'PyTorch', 'WebGPU', 'WebGL',
+  'wasm', 'webgpu', 'webgl', 'cpu', 'GPU', 'BatchNorm', 'Sinkhorn', 'Sinkhorn-Knopp', 'NT-Xent', 'EMA', 'MLP', 'PCA', 'softmax',
+  'von', 'Mises', 'Adam', 'SGD', 'NaN', 'ms', 'MB', 'KB', 'PNG', 'CSV', 'JSON', 'TSV', 'Projector', 'projector', 'tensorflow',
+  'org', 'vectors', 'metadata', 'tsv', 'run', 'py', 'python', 'README', 'ResNet', 'CIFAR-', 'Ctrl', 'Mac', 'L_align',
+  'L_uniform', 'Wang', 'Isola', ...configKeys,
+]);
+
+/**
+ * Every text a reader meets on the page: the visible text nodes, the names and hints of visible elements (aria-label,
+ * title, placeholder, alt) and the options of visible selects. Text in an element marked as English (`lang="en"`:
+ * the papers' citations, the language control's "English") is left out: it is English on purpose.
+ */
+function readableTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const english = (element: Element) => element.closest('[lang]')?.getAttribute('lang')?.startsWith('en') ?? false;
+    const shown = (element: Element) => element.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true }) && !english(element);
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && !['SCRIPT', 'STYLE', 'OPTION'].includes(parent.tagName) && shown(parent)) texts.push(node.textContent ?? '');
+    }
+    for (const element of document.body.querySelectorAll('*')) {
+      if (!shown(element)) continue;
+      for (const attribute of ['aria-label', 'title', 'placeholder', 'alt']) texts.push(element.getAttribute(attribute) ?? '');
+      if (element instanceof HTMLSelectElement) for (const option of element.options) if (!english(option)) texts.push(option.text);
+    }
+    return texts.filter((text) => text.trim() !== '');
+  });
+}
+
+/** The Latin words in `texts` that are not proper names, units or symbols (a single letter is a symbol: d, x, z, K). */
+function englishWords(texts: string[]): string[] {
+  const words = texts.flatMap((text) => text.match(/[A-Za-z][A-Za-z_-]*/g) ?? []);
+  return [...new Set(words.filter((word) => word.length > 1 && !allowedWords.has(word)))];
+}
+
+async function waitUntilReadyInChinese(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: '开始' }).or(page.getByRole('button', { name: '暂停' }))).toBeEnabled();
+  await expect(page.getByTestId('backend')).not.toHaveText(/启动中/);
+}
+
+test('a page in 简体中文 shows no English: controls, figures, charts, notices, banners and lessons', async ({ page }) => {
+  const errors = watchErrors(page);
+  // A run that collapses (SimSiam without stop-gradient) and stops by itself, from a link with a bad value (a notice).
+  await page.goto('/#v=1&method=simsiam&stopGrad=false&steps=150&seed=x&lang=zh-CN&autoplay=1');
+  await waitUntilReadyInChinese(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveTitle('超球面实验室');
+  await expect(page.getByRole('region', { name: '提示' })).toContainText('seed：“x”不是数字；保留 0。');
+  await expect(page.getByTestId('run-note')).toHaveText('已完成：达到设定的 150 步。', { timeout: 200_000 });
+  await expect(page.getByTestId('collapse-banner')).toContainText('坍缩');
+  await expect.poll(() => readNumber(page, 'metric-knn-z')).toBeGreaterThan(0);
+
+  // Open what is closed by default: the lessons (with one lesson) and the augmentation settings.
+  await page.getByText('课程', { exact: true }).click();
+  await page.getByRole('button', { name: 'SimSiam：停止梯度' }).click();
+  await page.getByText('数据增强', { exact: true }).click();
+  // Point at the sphere's centre so that a point's card shows (its class names and neighbours), where WebGL draws one.
+  await page.getByRole('application', { name: '嵌入球面' }).hover();
+
+  const texts = await readableTexts(page);
+  expect(texts.length).toBeGreaterThan(100);
+  expect(englishWords(texts)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a lesson link with lang=zh-CN opens in 简体中文', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#v=1&method=swav&sinkhorn=false&lang=zh-CN');
+  await waitUntilReadyInChinese(page);
+  await page.getByText('课程', { exact: true }).click();
+  await page.getByRole('button', { name: 'SwAV：用 Sinkhorn 平均分配' }).click();
+  const lesson = page.getByRole('article', { name: 'SwAV：用 Sinkhorn 平均分配' });
+  await expect(lesson).toContainText('观察要点');
+  await expect(lesson).toContainText('Sinkhorn-Knopp 防止了这一点');
+  // Opening a lesson loads its first run; its buttons say which run the settings are.
+  await expect(lesson.getByRole('button', { name: '运行：有 Sinkhorn' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('方法')).toHaveValue('swav');
+  await expect(page.getByRole('switch', { name: 'Sinkhorn' })).toBeChecked();
+  // The link keeps the language as the settings change.
+  await lesson.getByRole('button', { name: '运行：没有 Sinkhorn' }).click();
+  await expect.poll(() => new URL(page.url()).hash).toBe('#v=1&method=swav&sinkhorn=false&lang=zh-CN');
+  expect(errors).toEqual([]);
+});
+
+test('the language control switches the page live and keeps the choice in the link', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#v=1&method=byol&seed=3');
+  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('button', { name: '开始' })).toBeEnabled();
+  await expect(page.getByRole('group', { name: '设置' }).or(page.locator('legend', { hasText: '设置' })).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: '分享' })).toBeVisible();
+  await expect(page.getByLabel('方法')).toHaveValue('byol');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveTitle('超球面实验室');
+  expect(new URL(page.url()).hash).toBe('#v=1&method=byol&seed=3&lang=zh-CN');
+
+  // A settings change rewrites the link; the language stays in it, and a reload opens in it.
+  await page.getByLabel('种子').fill('4');
+  await page.getByLabel('种子').press('Enter');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#v=1&method=byol&seed=4&lang=zh-CN');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '开始' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '复制链接' })).toBeVisible();
+
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.getByRole('heading', { name: 'Share' })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#v=1&method=byol&seed=4&lang=en');
+  expect(errors).toEqual([]);
+});
