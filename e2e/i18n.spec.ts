@@ -38,10 +38,22 @@ function readableTexts(page: Page): Promise<string[]> {
   });
 }
 
+const latinWords = (text: string): string[] => text.match(/[A-Za-z][A-Za-z_-]*/g) ?? [];
+
+/** The GPU's name as the browser reports it (the status line names the adapter the backend was chosen for). */
+function gpuNameWords(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    type Adapter = { info?: { vendor?: string; architecture?: string; description?: string } };
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+    const info = (await gpu?.requestAdapter())?.info;
+    return [info?.vendor, info?.architecture, info?.description].join(' ');
+  }).then(latinWords);
+}
+
 /** The Latin words in `texts` that are not proper names, units or symbols (a single letter is a symbol: d, x, z, K). */
-function englishWords(texts: string[]): string[] {
-  const words = texts.flatMap((text) => text.match(/[A-Za-z][A-Za-z_-]*/g) ?? []);
-  return [...new Set(words.filter((word) => word.length > 1 && !allowedWords.has(word)))];
+function englishWords(texts: string[], names: readonly string[]): string[] {
+  const allowed = new Set([...allowedWords, ...names]);
+  return [...new Set(texts.flatMap(latinWords).filter((word) => word.length > 1 && !allowed.has(word)))];
 }
 
 async function waitUntilReadyInChinese(page: Page): Promise<void> {
@@ -68,9 +80,22 @@ test('a page in 简体中文 shows no English: controls, figures, charts, notice
   // Point at the sphere's centre so that a point's card shows (its class names and neighbours), where WebGL draws one.
   await page.getByRole('application', { name: '嵌入球面' }).hover();
 
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/zh-CN.png`, fullPage: true });
   const texts = await readableTexts(page);
   expect(texts.length).toBeGreaterThan(100);
-  expect(englishWords(texts)).toEqual([]);
+  expect(englishWords(texts, await gpuNameWords(page))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a comparison in 简体中文 shows no English either', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#v=1&compare=stopGrad&method=simsiam&steps=20&lang=zh-CN&autoplay=1');
+  await expect(page.getByRole('region', { name: '运行 A：停止梯度开' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '运行 B：停止梯度关' })).toBeVisible();
+  await expect(page.getByTestId('run-note')).toHaveCount(2, { timeout: 200_000 });
+  const texts = await readableTexts(page);
+  expect(texts.length).toBeGreaterThan(50);
+  expect(englishWords(texts, await gpuNameWords(page))).toEqual([]);
   expect(errors).toEqual([]);
 });
 

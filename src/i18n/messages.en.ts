@@ -133,6 +133,7 @@ export const en = {
     backendGpu: (p: { gpu: string }) => `WebGPU on a real GPU (${p.gpu})`,
     backendSoftware: (p: { gpu: string }) => `the WebGPU adapter is software (${p.gpu}), ~70× slower than wasm here`,
     backendNoWebgpu: 'no WebGPU adapter in this browser',
+    unknownGpu: 'unknown GPU',
   },
   collapse: {
     std: (p: { value: number }) => `collapse std × √d ${p.value.toFixed(2)}`,

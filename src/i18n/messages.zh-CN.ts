@@ -125,6 +125,7 @@ export const zhCN: Messages = {
     backendGpu: (p) => `WebGPU，运行在真实 GPU 上（${p.gpu}）`,
     backendSoftware: (p) => `WebGPU 适配器是软件实现（${p.gpu}），在这里比 wasm 慢约 70 倍`,
     backendNoWebgpu: '此浏览器没有 WebGPU 适配器',
+    unknownGpu: '未知 GPU',
   },
   collapse: {
     std: (p) => `坍缩标准差 × √d ${p.value.toFixed(2)}`,

@@ -40,7 +40,7 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return { kind: 'none' };
     const info = adapter.info ?? {};
-    const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown GPU';
+    const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || messages().worker.unknownGpu;
     const software = info.architecture === 'swiftshader' || adapter.isFallbackAdapter === true;
     return { kind: software ? 'software' : 'hardware', description };
   } catch {
