@@ -304,6 +304,17 @@ export const en = {
     waiting: 'Examples appear once the data has loaded.',
     settings: 'Augmentations',
   },
+  /** Why the browser could not download a dataset (the training worker's words). */
+  datasets: {
+    offline: (p: { url: string; detail: string }) => `Could not download dataset "${p.url}" (${p.detail}). Check your connection and reload.`,
+    http: (p: { url: string; status: string; missing: boolean }) =>
+      `Could not download dataset "${p.url}": HTTP ${p.status}.${p.missing ? ' The file is missing; build it with `npm run data`.' : ''}`,
+    webPage: (p: { url: string }) =>
+      `Dataset file "${p.url}" was not found: the server answered with a web page instead. Build the datasets with \`npm run data\`.`,
+    cutShort: (p: { url: string; announced: number | null }) =>
+      `The download of dataset "${p.url}" stopped before the end${p.announced ? ` (${formatCount(p.announced)} bytes were announced)` : ''}. ` +
+      'Reload to retry; if it keeps stopping, the file on the server is damaged.',
+  },
   /** Notices about settings read from links, files and the controls. */
   validation: {
     notBoolean: (p: { key: string; raw: string; kept: string }) => `${p.key}: "${p.raw}" is not true or false; kept ${p.kept}.`,

@@ -280,6 +280,14 @@ export const zhCN: Messages = {
     waiting: '数据加载完成后会显示样例。',
     settings: '数据增强',
   },
+  datasets: {
+    offline: (p) => `无法下载数据集“${p.url}”（${p.detail}）。请检查网络连接并重新加载。`,
+    http: (p) => `无法下载数据集“${p.url}”：HTTP ${p.status}。${p.missing ? '文件不存在；请用 `npm run data` 构建它。' : ''}`,
+    webPage: (p) => `未找到数据集文件“${p.url}”：服务器返回的是一个网页。请用 \`npm run data\` 构建数据集。`,
+    cutShort: (p) =>
+      `数据集“${p.url}”的下载在结束前中断了${p.announced ? `（服务器声明了 ${formatCount(p.announced)} 字节）` : ''}。` +
+      '重新加载即可重试；如果一直中断，说明服务器上的文件已损坏。',
+  },
   validation: {
     notBoolean: (p) => `${p.key}：“${p.raw}”不是 true 或 false；保留 ${p.kept}。`,
     notOneOf: (p) => `${p.key}：“${p.raw}”不是 ${p.values} 之一；保留 ${p.kept}。`,
