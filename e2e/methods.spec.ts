@@ -38,3 +38,33 @@ test('switching method shows that method’s switches and trains it', async ({ p
   await expect(page.getByTestId('collapse-std-scaled')).not.toHaveText(/—/);
   expect(errors).toEqual([]);
 });
+
+test('the redundancy-reduction methods show their terms, and a weight whose term is off is disabled with the reason', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await waitUntilReady(page);
+  const method = page.getByLabel('Method');
+
+  await method.selectOption({ label: 'Barlow Twins' });
+  await expect(page.getByRole('switch', { name: 'Off-diagonal term' })).toBeChecked();
+  await expect(page.getByLabel('Off-diagonal weight λ')).toHaveValue('0.05');
+  await page.getByRole('switch', { name: 'Off-diagonal term' }).uncheck();
+  await expect(page.getByLabel('Off-diagonal weight λ')).toBeDisabled();
+  await expect.poll(() => new URL(page.url()).hash).toBe('#v=1&method=barlow-twins&offDiagonal=false');
+
+  await method.selectOption({ label: 'VICReg' });
+  // "Variance term" is also part of "Covariance term": exact names.
+  for (const term of ['Invariance term', 'Variance term', 'Covariance term']) await expect(page.getByRole('switch', { name: term, exact: true })).toBeChecked();
+  await expect(page.getByLabel('Covariance weight', { exact: true })).toHaveValue('1');
+  const varianceWeight = page.getByLabel('Variance weight', { exact: true });
+  await expect(varianceWeight).toHaveValue('25');
+  await page.getByRole('switch', { name: 'Variance term', exact: true }).uncheck();
+  await expect(varianceWeight).toBeDisabled();
+  await expect(varianceWeight).toHaveAccessibleDescription(/Acts only with the variance term on/);
+  await expect(page.getByLabel('Covariance weight', { exact: true })).toBeEnabled();
+  await waitUntilReady(page);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(10);
+  expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
+  expect(errors).toEqual([]);
+});

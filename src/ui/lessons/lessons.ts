@@ -59,6 +59,19 @@ const wangIsola2020: Paper = {
   venue: 'ICML',
 };
 
+const zbontar2021: Paper = {
+  authors: 'Jure Zbontar, Li Jing, Ishan Misra, Yann LeCun and Stéphane Deny',
+  year: 2021,
+  title: 'Barlow Twins: Self-Supervised Learning via Redundancy Reduction',
+  venue: 'ICML',
+};
+const bardes2022: Paper = {
+  authors: 'Adrien Bardes, Jean Ponce and Yann LeCun',
+  year: 2022,
+  title: 'VICReg: Variance-Invariance-Covariance Regularization for Self-Supervised Learning',
+  venue: 'ICLR',
+};
+
 export const lessons: readonly Lesson[] = [
   {
     id: 'simsiam-stop-gradient',
@@ -187,7 +200,9 @@ export const lessons: readonly Lesson[] = [
     explanation:
       'Wang and Isola split what contrastive learning achieves into two measurable goals. Alignment: the two views of an ' +
       'image should land close together. Uniformity: all the points should spread evenly over the sphere, so that as little ' +
-      'information as possible is lost. This method optimises the two terms directly, and you can switch each one off.',
+      'information as possible is lost. This method optimises the two terms directly, and you can switch each one off. ' +
+      'Spreading the points is not the only way to avoid collapse: redundancy reduction (Barlow Twins, VICReg, the next ' +
+      'two lessons) keeps every output dimension varying over the batch and makes different dimensions carry different information.',
     finding:
       'They showed that the contrastive loss, with many negatives, optimises exactly these two properties, and that optimising them directly works about as well.',
     watchFor: [
@@ -200,6 +215,59 @@ export const lessons: readonly Lesson[] = [
       { label: 'Run with both terms', method: 'align-uniform', changes: {} },
       { label: 'Run with alignment only', method: 'align-uniform', changes: { uniformity: false } },
       { label: 'Run with uniformity only', method: 'align-uniform', changes: { alignment: false } },
+    ],
+  },
+  {
+    id: 'barlow-twins-redundancy',
+    title: 'Redundancy reduction: Barlow Twins',
+    explanation:
+      'Barlow Twins never looks at the sphere. Over a batch it standardises every output dimension (mean 0, spread 1) and ' +
+      'measures how strongly dimension i of one view goes with dimension j of the other: a small table of correlations, ' +
+      'the cross-correlation matrix. The loss asks this table to be the identity. Its diagonal (the invariance term) makes ' +
+      'each dimension agree between the two views; since every dimension is standardised, mapping all images to one point ' +
+      'cannot satisfy it. Its off-diagonal part (the redundancy-reduction term) makes different dimensions carry different ' +
+      'information. Switch that term off and the dimensions are free to copy each other: the points stay spread out along ' +
+      'one direction, and the embedding quietly loses whole dimensions. This is dimensional collapse, and the collapse std ' +
+      'does not see it; the effective rank (how many dimensions the points really use) does.',
+    finding:
+      'The paper’s ablations found both parts necessary: with the invariance term alone the features were far worse, and ' +
+      'the redundancy-reduction term alone learned nothing useful.',
+    watchFor: [
+      'With the off-diagonal term, the points cover the whole sphere: collapse std ×√d about 0.99 and, from about step 150, an effective rank of about 2.9 of 3 (uniformity about −1.7).',
+      'Without it, the collapse std stays just as high (about 0.98), yet the effective rank falls step by step, to about 1.8 by step 300: the points slide into two opposite clumps along one axis (uniformity about −0.7, what two opposite clumps give). By the std alone this run looks healthy.',
+    ],
+    papers: [zbontar2021],
+    runs: [
+      { label: 'Run with the off-diagonal term', method: 'barlow-twins', changes: {} },
+      { label: 'Run without the off-diagonal term', method: 'barlow-twins', changes: { offDiagonal: false } },
+    ],
+  },
+  {
+    id: 'vicreg-terms',
+    title: 'VICReg: variance, invariance, covariance',
+    explanation:
+      'VICReg writes the job as three separate terms on the network’s outputs, and each one guards against a different ' +
+      'failure. Invariance: the two views of an image should give the same output. Variance: over the batch, every output ' +
+      'dimension should keep a spread (standard deviation) of at least 1; it only pushes while the spread is too small. ' +
+      'Covariance: different dimensions should be uncorrelated, as in Barlow Twins. Without the variance term nothing ' +
+      'stops the invariance term from being met by giving every image the same output: complete collapse. Without the ' +
+      'covariance term the dimensions may all carry the same signal: the points stay spread, along fewer directions ' +
+      '(dimensional collapse). Without the invariance term nothing ties the two views of an image together.',
+    finding:
+      'In the paper, the invariance term alone collapsed; adding the variance term prevented the collapse, and adding the ' +
+      'covariance term on top gave clearly better features.',
+    watchFor: [
+      'With all three terms, the points spread (collapse std ×√d about 0.99), a little less evenly than with Barlow Twins at d = 3: effective rank about 2.4 of 3, uniformity about −1.4.',
+      'Without the variance term, the outputs shrink towards one point while the loss falls to nearly 0: within 50 steps collapse std ×√d drops to about 0.5 (uniformity −0.7), then sinks slowly, to about 0.15 by step 800. The pace depends on the seed: with seed 1 it is under 0.15 by step 200.',
+      'Without the covariance term, the collapse std stays high (about 0.98) but the effective rank falls to about 1.7 by step 300 and the points gather into two opposite clumps (uniformity about −0.7): dimensional collapse, as in Barlow Twins without its off-diagonal term.',
+      'Without the invariance term, the points stay spread and use all three dimensions (effective rank about 2.85, the highest of these runs), but the two views of an image land far apart (alignment about 1.15, against 0.24 with it).',
+    ],
+    papers: [bardes2022, zbontar2021],
+    runs: [
+      { label: 'Run with all three terms', method: 'vicreg', changes: {} },
+      { label: 'Run without the variance term', method: 'vicreg', changes: { variance: false } },
+      { label: 'Run without the covariance term', method: 'vicreg', changes: { covariance: false } },
+      { label: 'Run without the invariance term', method: 'vicreg', changes: { invariance: false } },
     ],
   },
 ];
