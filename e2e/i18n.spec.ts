@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { configKeys } from '../src/core/config';
-import { readNumber, watchErrors } from './lab';
+import { aDrawnPoint, readNumber, watchErrors } from './lab';
 
 /**
  * Latin words a Chinese page rightly shows: proper names (methods, datasets, tools, file formats), units, the
@@ -79,6 +79,13 @@ test('a page in 简体中文 shows no English: controls, figures, charts, notice
   const trained = await readableTexts(page);
   expect(trained.length).toBeGreaterThan(100);
   expect(englishWords(trained, gpuName)).toEqual([]);
+
+  // A point's card: its class and its neighbours'.
+  await page.getByRole('switch', { name: '配对连线' }).click();
+  const point = await aDrawnPoint(page.getByTestId('sphere-canvas'));
+  await page.mouse.move(point.x, point.y);
+  await expect(page.getByRole('tooltip')).toContainText('球面上最近的点');
+  expect(englishWords(await readableTexts(page), gpuName)).toEqual([]);
 
   // A lesson (opening one loads its first run, from step 0).
   await page.getByText('课程', { exact: true }).click();

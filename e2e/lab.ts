@@ -53,6 +53,38 @@ export async function settledShot(target: Locator, timeout = 30_000): Promise<Bu
   return shots[1]!;
 }
 
+/**
+ * Where a point is drawn on the settled sphere, in page coordinates: the most colourful pixel where the
+ * canvas itself is on top (not the toolbar or the legend over it). The shell, grid and density shading
+ * are grey-blue, so that pixel is a point's; pair lines must be off, as their arcs carry the class colours.
+ */
+export async function aDrawnPoint(canvas: Locator): Promise<{ x: number; y: number }> {
+  const shot = await settledShot(canvas);
+  const box = (await canvas.boundingBox())!;
+  return canvas.evaluate(
+    async (element, { png, box }) => {
+      // Decoded from bytes: the page's Content-Security-Policy does not let it fetch data: URLs.
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const chroma = Uint8Array.from({ length: bitmap.width * bitmap.height }, (_, pixel) => {
+        const [r, g, b] = data.subarray(pixel * 4, pixel * 4 + 3);
+        return Math.max(r!, g!, b!) - Math.min(r!, g!, b!);
+      });
+      const byChroma = Array.from(chroma.keys()).sort((a, b) => chroma[b]! - chroma[a]!);
+      for (const pixel of byChroma) {
+        const x = box.x + ((pixel % bitmap.width) + 0.5) * (box.width / bitmap.width);
+        const y = box.y + (Math.floor(pixel / bitmap.width) + 0.5) * (box.height / bitmap.height);
+        if (document.elementFromPoint(x, y) === element) return { x, y };
+      }
+      throw new Error('No pixel of the sphere canvas is on top.');
+    },
+    { png: shot.toString('base64'), box },
+  );
+}
+
 /** A signature of the "What the model sees" strip's pixels, to see a new strip arrive. */
 export function stripSignature(page: Page): Promise<string> {
   return page
