@@ -128,6 +128,7 @@ test('classroom mode hides the chosen controls; embed mode shows only the sphere
   await expect(page.getByLabel('Method')).toBeVisible();
   await expect(page.getByLabel('Seed')).toHaveCount(0);
   await expect(page.getByLabel('Dataset')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Your images' })).toHaveCount(0);
   await expect(page.getByText('Lessons', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/classroom.png` });

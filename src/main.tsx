@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { setLocale } from './i18n/locale';
 import { followLanguageInDocument, openingLocale } from './ui/i18n/pageLanguage';
 import { PageController } from './ui/page/pageController';
+import { loadKeptImages } from './ui/ownImages/imageStorage';
+import { createOwnImagesStore } from './ui/ownImages/ownImagesStore';
 import { PageRoot } from './ui/page/PageRoot';
 import { startLinkSync } from './ui/share/linkSync';
 import { applyPageModeClasses } from './ui/share/pageMode';
@@ -16,16 +18,20 @@ setLocale(openingLocale(linkText(window.location.search, window.location.hash), 
 followLanguageInDocument();
 const startup = readStartupSettings(window.location.search, window.location.hash);
 const { pageMode } = startup;
-// Created outside React so StrictMode's double effects never start two workers.
-const pages = new PageController({ backend: startup.backend }, startup);
 applyPageModeClasses(document.documentElement, pageMode);
-// An embedded sphere has no controls to change the settings, and its frame's address is not the reader's.
-if (!pageMode.embed) startLinkSync(pages);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PageModeContext value={pageMode}>
-      <PageRoot pages={pages} embed={pageMode.embed} />
-    </PageModeContext>
-  </StrictMode>,
-);
+// The images kept from an earlier visit come first: a link (or a reload) naming them trains on them.
+void loadKeptImages().then((kept) => {
+  // Created outside React so StrictMode's double effects never start two workers.
+  const pages = new PageController({ backend: startup.backend, ownImages: createOwnImagesStore(kept) }, startup);
+  // An embedded sphere has no controls to change the settings, and its frame's address is not the reader's.
+  if (!pageMode.embed) startLinkSync(pages);
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PageModeContext value={pageMode}>
+        <PageRoot pages={pages} embed={pageMode.embed} />
+      </PageModeContext>
+    </StrictMode>,
+  );
+});

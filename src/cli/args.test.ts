@@ -26,6 +26,7 @@ describe('parseArgs', () => {
     [['--steps', '0'], /at least 1/],
     [['--backend', 'tpu'], /--backend must be one of/],
     [['steps=3'], /Unexpected argument/],
+    [['--dataset', 'own'], /your own images are decoded in the lab page/],
     [['--export-pytorch', '--steps', '3'], /--export-pytorch needs a file name/],
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parseArgs(argv as string[])).toThrow(UsageError);

@@ -5,6 +5,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { BuiltInDatasetName } from '../core/config';
 import { DatasetError } from '../data/datasetFormat';
 import { pytorchScript } from '../export/pytorchScript';
 import { loadDatasetFromDisk } from '../data/diskDataset';
@@ -48,10 +49,9 @@ async function main(options: CliOptions): Promise<void> {
   // A report that cannot be written is said now, not after the run.
   const reportPath = options.report === null ? null : writableFile(options.report, 'the run report');
   const backend = await selectBackend(options.backend ?? 'wasm', noGpu);
-  const [train, evalSet] = await Promise.all([
-    loadDatasetFromDisk(config.dataset, 'train'),
-    loadDatasetFromDisk(config.dataset, 'eval'),
-  ]);
+  // parseArgs refuses the user's own images, which live only in a browser.
+  const dataset = config.dataset as BuiltInDatasetName;
+  const [train, evalSet] = await Promise.all([loadDatasetFromDisk(dataset, 'train'), loadDatasetFromDisk(dataset, 'eval')]);
   const out = process.stdout;
   const showBar = !options.json && process.stderr.isTTY;
   if (!options.json) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { datasetNames } from '../core/config';
+import { builtInDatasetNames } from '../core/config';
 import { assertPair, type Dataset, DatasetError, decodeDataset, encodeDataset } from './datasetFormat';
 import { loadDatasetFromUrl } from './fetchDataset';
 import { loadDatasetFromDisk } from './diskDataset';
@@ -38,7 +38,7 @@ async function rejection(bytes: Uint8Array): Promise<DatasetError> {
 }
 
 describe('shipped dataset files', () => {
-  it.each(datasetNames)('%s train/eval decode with the expected shape and classes', async (name) => {
+  it.each(builtInDatasetNames)('%s train/eval decode with the expected shape and classes', async (name) => {
     const train = await loadDatasetFromDisk(name, 'train');
     const evalSet = await loadDatasetFromDisk(name, 'eval');
     assertPair(train, evalSet);

@@ -5,9 +5,9 @@
 //   | count label bytes | count*rows*cols pixel bytes (row-major, 0 = black)
 // Only standard web APIs are used so the same decoder runs everywhere.
 
-import type { DatasetName } from '../core/config';
+import type { BuiltInDatasetName } from '../core/config';
 
-export type { DatasetName };
+export type { BuiltInDatasetName };
 
 export const datasetSplits = ['train', 'eval'] as const;
 export type DatasetSplit = (typeof datasetSplits)[number];
@@ -120,7 +120,7 @@ export async function decodeDataset(bytes: Uint8Array, source: string): Promise<
 }
 
 /** Guards against a file that decodes fine but is not the one that was asked for. */
-export function assertIdentity(ds: Dataset, name: DatasetName, split: DatasetSplit, source: string): void {
+export function assertIdentity(ds: Dataset, name: BuiltInDatasetName, split: DatasetSplit, source: string): void {
   if (ds.name !== name || ds.split !== split) {
     throw new DatasetError(
       `Dataset file "${source}" holds ${ds.name}/${ds.split}, but ${name}/${split} was expected. ${REBUILD_HINT}`,

@@ -6,7 +6,7 @@ import {
   assertIdentity,
   type Dataset,
   DatasetError,
-  type DatasetName,
+  type BuiltInDatasetName,
   type DatasetSplit,
   decodeDataset,
 } from './datasetFormat';
@@ -14,7 +14,7 @@ import {
 const DEFAULT_ROOT = fileURLToPath(new URL('../../public/data', import.meta.url));
 
 export async function loadDatasetFromDisk(
-  name: DatasetName,
+  name: BuiltInDatasetName,
   split: DatasetSplit,
   root: string = DEFAULT_ROOT,
 ): Promise<Dataset> {

@@ -3,14 +3,14 @@ import {
   assertIdentity,
   type Dataset,
   DatasetError,
-  type DatasetName,
+  type BuiltInDatasetName,
   type DatasetSplit,
   decodeDataset,
 } from './datasetFormat';
 import { messages } from '../i18n/messages';
 
 /** `baseUrl` is the folder holding the dataset folders, e.g. `${import.meta.env.BASE_URL}data`. */
-export async function loadDatasetFromUrl(name: DatasetName, split: DatasetSplit, baseUrl: string): Promise<Dataset> {
+export async function loadDatasetFromUrl(name: BuiltInDatasetName, split: DatasetSplit, baseUrl: string): Promise<Dataset> {
   const url = `${baseUrl.replace(/\/+$/, '')}/${name}/${split}.hsd`;
   let response: Response;
   try {

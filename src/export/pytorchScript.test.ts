@@ -157,4 +157,14 @@ describe.skipIf(!hasTorch)('the exported script trained with PyTorch (Fashion-MN
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toContain(`The lab's fashion-mnist files (train.hsd, eval.hsd) are not in "${join(folder, 'fashion-mnist')}"`);
   });
+
+  it('says where a run on own images gets them: the lab exports them, the script never holds them', async () => {
+    const path = writeScript('own.py', { ...defaultConfig('simclr'), dataset: 'own' });
+    const failure = await run(TORCH_PYTHON, [path, '--data-dir', folder], { cwd: projectFolder, env: torchEnv(), timeout: 60_000 }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain('Your own images (own/train.hsd, own/eval.hsd) are not in');
+    expect((failure as { stderr: string }).stderr).toContain('"Your images (.hsd)" saves them as a zip');
+  });
 });

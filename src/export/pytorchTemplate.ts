@@ -94,7 +94,8 @@ KNN_K = 20
 UNIFORMITY_POINTS = 1000
 RANKME_EPSILON = 1e-7
 
-LAB_DATASETS = ['fashion-mnist', 'mnist']
+# 'own': the user's own images, exported from the lab as own/train.hsd and own/eval.hsd (they are never in the script).
+LAB_DATASETS = ['fashion-mnist', 'mnist', 'own']
 TORCHVISION_DATASETS = {'cifar10': 'CIFAR10', 'cifar100': 'CIFAR100', 'fashion-mnist': 'FashionMNIST', 'mnist': 'MNIST'}
 ENCODERS = ['mlp', 'resnet18', 'resnet34', 'resnet50']
 CSV_COLUMNS = ['step', 'loss', 'collapse_std', 'std_scaled', 'alignment', 'uniformity', 'effective_rank', 'top_share', 'knn_z', 'knn_h']
@@ -159,6 +160,10 @@ def lab_data_root(name, data_dir):
         if os.path.isfile(os.path.join(root, name, 'train.hsd')):
             return root
     looked = ' or '.join(f'"{os.path.join(root, name)}"' for root in roots)
+    if name == 'own':
+        raise ScriptError(
+            f'Your own images (own/train.hsd, own/eval.hsd) are not in {looked}: they stay in the browser that decoded them. '
+            'In the lab, Share > Export > "Your images (.hsd)" saves them as a zip; unzip it and pass --data-dir <the unzipped folder>.')
     raise ScriptError(
         f"The lab's {name} files (train.hsd, eval.hsd) are not in {looked}. Run this script from the lab's "
         'project folder, pass --data-dir <lab folder>/public/data, or train on a torchvision dataset with --dataset.')

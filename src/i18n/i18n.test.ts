@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { configKeys, datasetNames, defaultConfig, type ExperimentConfig, methodNames, validateConfig } from '../core/config';
+import { builtInDatasetNames, configKeys, defaultConfig, type ExperimentConfig, methodNames, validateConfig } from '../core/config';
 import { decodeConfig } from '../core/urlCodec';
 import { loadDatasetFromDisk } from '../data/diskDataset';
 import { methodCatalog } from '../methods/catalog';
@@ -132,7 +132,7 @@ describe('the tables in 简体中文', () => {
 
   it('name every class of the shipped datasets that is a word', async () => {
     setLocale('zh-CN');
-    for (const name of datasetNames) {
+    for (const name of builtInDatasetNames) {
       const { classNames } = await loadDatasetFromDisk(name, 'eval');
       for (const className of classNames) {
         if (/^\d+$/.test(className)) expect(classLabel(className)).toBe(className);

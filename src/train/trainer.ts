@@ -115,6 +115,11 @@ export class Trainer {
     return this.data.train.rows;
   }
 
+  /** Classes the images are labelled with (1 for a folder of unlabelled images). */
+  get classCount(): number {
+    return this.data.train.classNames.length;
+  }
+
   /** True once training diverged (no further step is taken). */
   get diverged(): boolean {
     return this.divergence !== null;

@@ -18,6 +18,7 @@ import { ReplayNote } from './exports/ReplayNote';
 import { LanguageSelect } from './i18n/LanguageSelect';
 import { useMessages } from './i18n/useMessages';
 import { LessonsPanel } from './lessons/LessonsPanel';
+import { OwnImagesPanel } from './ownImages/OwnImagesPanel';
 import { Hideable } from './share/Hideable';
 import { SharePanel } from './share/SharePanel';
 import { SphereCanvas } from './sphere/SphereCanvas';
@@ -44,6 +45,9 @@ export function App() {
           </Hideable>
           <Hideable name="settings">
             <SettingsPanel />
+          </Hideable>
+          <Hideable name="images">
+            <OwnImagesPanel />
           </Hideable>
           <Hideable name="compare">
             <ComparePanel />

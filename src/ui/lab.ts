@@ -3,6 +3,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { BackendRequest } from '../train/backendNames';
 import type { Lab } from './labContext';
 import { createLiveSnapshot } from './liveSnapshot';
+import type { OwnImagesStore } from './ownImages/ownImagesStore';
 import { createSphereOptions } from './sphere/viewOptions';
 import { createLabStore } from './store';
 import { TrainingClient, type TrainingWorkerPort } from './trainingClient';
@@ -12,6 +13,8 @@ export interface WorkerOptions {
   backend: BackendRequest;
   /** A stand-in for the worker (tests); the real one by default. */
   createWorker?: () => TrainingWorkerPort;
+  /** The page's own images, which every lab can train on. */
+  ownImages?: OwnImagesStore;
 }
 
 export interface LabOptions extends WorkerOptions {

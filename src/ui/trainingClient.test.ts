@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultConfig } from '../core/config';
+import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { figuresOf } from '../metrics/snapshotFigures';
 import { fakeSnapshot } from '../testing/fakeSnapshot';
 import type { FromWorker, Snapshot } from '../worker/protocol';
 import { createLiveSnapshot } from './liveSnapshot';
+import { createOwnImagesStore, missingImagesNotice, type OwnImages, type OwnImagesStore } from './ownImages/ownImagesStore';
 import { createLabStore } from './store';
 import { FakeWorker } from './testWorker';
 import { TrainingClient } from './trainingClient';
@@ -29,15 +30,16 @@ function snapshot(step: number): Snapshot {
   };
 }
 
-function setup(autoplay = false) {
+function setup(autoplay = false, { config = defaultConfig(), ownImages }: { config?: ExperimentConfig; ownImages?: OwnImagesStore } = {}) {
   const workers: FakeWorker[] = [];
-  const store = createLabStore(defaultConfig());
+  const store = createLabStore(config);
   const live = createLiveSnapshot();
   const client = new TrainingClient(store, {
     backend: { forced: 'wasm', threads: null },
     autoplay,
     live,
     dataUrl: '/data',
+    ownImages,
     createWorker: () => {
       const worker = new FakeWorker();
       workers.push(worker);
@@ -335,5 +337,79 @@ describe('TrainingClient.replay (an opened run report)', () => {
     const { store, client } = setup();
     client.replay(report);
     expect(store.getState().replay).toBeNull();
+  });
+});
+
+describe('TrainingClient with own images', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const onOwn: ExperimentConfig = { ...defaultConfig(), dataset: 'own' };
+
+  function ownImages(name: string): OwnImages {
+    const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, classNames: [name], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
+    const summary = { source: name, classes: [{ name, count: 2 }], labelled: false, grouped: [], trainCount: 1, evalCount: 1, skippedCounts: [], skipped: [] };
+    return { data: { train: dataset('train'), eval: dataset('eval') }, summary, keptFromEarlier: false };
+  }
+
+  it('opens a link to own images this page lacks on Fashion-MNIST, with the notice', () => {
+    const { worker, store } = setup(false, { config: onOwn, ownImages: createOwnImagesStore() });
+    expect(worker().commands()).toEqual([expect.objectContaining({ type: 'init', config: defaultConfig() })]);
+    expect(store.getState().config.dataset).toBe('fashion-mnist');
+    expect(store.getState().notices).toEqual([missingImagesNotice]);
+  });
+
+  it('sends the kept images before the init that trains on them', () => {
+    const kept = ownImages('kept');
+    const { worker, store } = setup(false, { config: onOwn, ownImages: createOwnImagesStore(kept) });
+    expect(worker().commands().map((command) => command.type)).toEqual(['ownImages', 'init']);
+    expect(worker().commands()[0]).toEqual({ type: 'ownImages', data: kept.data });
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('switches to newly imported images, resets on a second import, and goes back to Fashion-MNIST when they are forgotten', () => {
+    const images = createOwnImagesStore();
+    const { worker, store, client } = setup(false, { ownImages: images });
+    worker().send(ready);
+    const first = ownImages('first');
+    images.setState({ images: first });
+    expect(worker().commands().slice(-2)).toEqual([
+      { type: 'ownImages', data: first.data },
+      { type: 'config', config: onOwn },
+    ]);
+    const second = ownImages('second');
+    images.setState({ images: second });
+    expect(worker().commands().slice(-2)).toEqual([
+      { type: 'ownImages', data: second.data },
+      { type: 'reset', config: onOwn },
+    ]);
+    images.setState({ images: null });
+    expect(worker().commands().slice(-2)).toEqual([
+      { type: 'ownImages', data: null },
+      { type: 'config', config: defaultConfig() },
+    ]);
+    // A report or settings file naming own images, now gone, opens on Fashion-MNIST too.
+    client.load(onOwn, { start: false });
+    expect(store.getState().config.dataset).toBe('fashion-mnist');
+    expect(store.getState().notices).toContain(missingImagesNotice);
+  });
+
+  it('gives a worker still loading the new images with a fresh init', () => {
+    const images = createOwnImagesStore();
+    const { workers, worker } = setup(false, { ownImages: images });
+    const imported = ownImages('imported');
+    images.setState({ images: imported });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(worker().commands()).toEqual([{ type: 'ownImages', data: imported.data }, expect.objectContaining({ type: 'init', config: onOwn })]);
+  });
+
+  it('stops following the images once disposed', () => {
+    const images = createOwnImagesStore();
+    const { worker, store, client } = setup(false, { ownImages: images });
+    worker().send(ready);
+    client.dispose();
+    images.setState({ images: ownImages('late') });
+    expect(store.getState().config.dataset).toBe('fashion-mnist');
   });
 });

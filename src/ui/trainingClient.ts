@@ -3,7 +3,7 @@
  * FromWorker messages into store updates. Per-step figures are throttled before they reach the store;
  * snapshot arrays go to the live snapshot, never through React state.
  */
-import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, validateConfig } from '../core/config';
+import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, OWN_DATASET, validateConfig } from '../core/config';
 import { currentLocale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import type { BackendRequest } from '../train/backendNames';
@@ -12,6 +12,7 @@ import type { Command, FromWorker, ToWorker } from '../worker/protocol';
 import type { RunReport } from '../train/runReport';
 import { RunRecorder } from './history/runRecorder';
 import { clearSnapshot, type LiveSnapshot, publishImages } from './liveSnapshot';
+import { FALLBACK_DATASET, type OwnImages, type OwnImagesStore, runnableConfig } from './ownImages/ownImagesStore';
 import { createPatchThrottle, type PatchThrottle } from './patchThrottle';
 import { addNotices, freshRunFigures, type LabStatus, type LabStore, type RunFigures } from './store';
 
@@ -32,6 +33,8 @@ export interface TrainingClientOptions {
   createWorker?: () => TrainingWorkerPort;
   /** Folder holding the dataset folders; defaults to `${BASE_URL}data`. */
   dataUrl?: string;
+  /** The page's own images (the dataset 'own'), followed: new ones switch the run to them. */
+  ownImages?: OwnImagesStore;
 }
 
 /** A few store updates a second are plenty for figures that change every step. */
@@ -61,6 +64,7 @@ export class TrainingClient {
   private readonly dataUrl: string;
   /** Where snapshots go: the run's history, its collapse state and the timeline, for the instrument panels. */
   readonly recorder: RunRecorder;
+  private readonly stopFollowingImages: () => void;
 
   constructor(
     private readonly store: LabStore,
@@ -72,6 +76,10 @@ export class TrainingClient {
     this.dataUrl = options.dataUrl ?? `${import.meta.env.BASE_URL}data`;
     this.recorder = new RunRecorder(options.live);
     this.watchdog = setInterval(() => this.checkHeartbeat(), WATCHDOG_INTERVAL_MS);
+    this.stopFollowingImages =
+      options.ownImages?.subscribe((state, previous) => {
+        if (state.images !== previous.images) this.ownImagesChanged(state.images);
+      }) ?? (() => {});
     this.connect(null);
   }
 
@@ -111,7 +119,7 @@ export class TrainingClient {
   load(config: ExperimentConfig, { start }: { start: boolean }): void {
     const validated = validateConfig(Object.entries(config), defaultConfig(config.method));
     addNotices(this.store, validated.notices);
-    this.store.setState({ config: validated.config });
+    this.store.setState({ config: this.runnable(validated.config) });
     if (start) this.autoplayPending = true;
     this.reset();
   }
@@ -119,8 +127,9 @@ export class TrainingClient {
   /** Validates and applies a settings change; a change to a non-live key restarts the run. */
   setConfig(patch: Partial<ExperimentConfig>): void {
     const { config: previous, status } = this.store.getState();
-    const { config, notices } = validateConfig(Object.entries(patch), previous);
-    addNotices(this.store, notices);
+    const validated = validateConfig(Object.entries(patch), previous);
+    addNotices(this.store, validated.notices);
+    const config = this.runnable(validated.config);
     const changed = configKeys.filter((key) => config[key] !== previous[key]);
     if (changed.length === 0) return;
     this.store.setState({ config });
@@ -147,6 +156,7 @@ export class TrainingClient {
    */
   replay(report: RunReport): boolean {
     if (this.store.getState().status !== 'ready') return false;
+    const config = this.runnable(report.config);
     const latest = report.snapshots.at(-1)!;
     const last = report.metrics.at(-1)!;
     this.figures.cancel();
@@ -158,15 +168,15 @@ export class TrainingClient {
       collapseStd: latest.collapseStd,
       snapshotStep: latest.step,
       snapshotDim: latest.dim,
-      config: report.config,
+      config,
       classNames: [...report.classNames],
       running: false,
       runNote: null,
       error: null,
       replay: { backend: report.backend },
     });
-    this.recorder.restore(report.metrics, report.snapshots, report.config);
-    this.post({ type: 'reset', config: report.config });
+    this.recorder.restore(report.metrics, report.snapshots, config);
+    this.post({ type: 'reset', config });
     return true;
   }
 
@@ -189,6 +199,7 @@ export class TrainingClient {
   }
 
   dispose(): void {
+    this.stopFollowingImages();
     clearInterval(this.watchdog);
     this.figures.cancel();
     this.recorder.timeline.pause();
@@ -202,7 +213,8 @@ export class TrainingClient {
     this.worker = null;
     this.statusBeforeSilence = null;
     this.lastHeard = Date.now();
-    const { config } = this.store.getState();
+    const config = this.runnable(this.store.getState().config);
+    this.store.setState({ config });
     if (resume) {
       this.figures.cancel();
       this.recorder.resumeFrom(resume.step, config);
@@ -230,6 +242,8 @@ export class TrainingClient {
       if (this.worker === worker) this.crashed(messages().errors.crashUnreadable);
     };
     this.worker = worker;
+    const images = this.options.ownImages?.getState().images;
+    if (images) this.post({ type: 'ownImages', data: images.data });
     this.post({ type: 'init', config: resume ? { ...resume.config, ...config } : config, backend: this.options.backend, dataUrl: this.dataUrl, resume, locale: currentLocale() });
   }
 
@@ -318,6 +332,28 @@ export class TrainingClient {
     }
   }
 
+  /** The config, or Fashion-MNIST with a notice when it names own images this page does not have. */
+  private runnable(config: ExperimentConfig): ExperimentConfig {
+    const { config: runnable, notice } = runnableConfig(config, this.options.ownImages?.getState().images ?? null);
+    if (notice) addNotices(this.store, [notice]);
+    return runnable;
+  }
+
+  /** New images switch the run to them (its model rebuilt on them); forgotten ones switch it back to Fashion-MNIST. */
+  private ownImagesChanged(images: OwnImages | null): void {
+    this.post({ type: 'ownImages', data: images?.data ?? null });
+    const { config, status } = this.store.getState();
+    const onOwnImages = config.dataset === OWN_DATASET;
+    if (!images && !onOwnImages) return;
+    const dataset = images ? OWN_DATASET : FALLBACK_DATASET;
+    if (status !== 'ready') {
+      // A worker still loading builds the dataset it was sent: a new one gets the images with its init.
+      this.store.setState({ config: { ...config, dataset } });
+      this.connect(null);
+    } else if (images && onOwnImages) this.reset();
+    else this.setConfig({ dataset });
+  }
+
   /** A model at step 0 to train, and no replayed report in the way. */
   private canTrain(): boolean {
     const { status, replay } = this.store.getState();
@@ -371,8 +407,8 @@ export class TrainingClient {
 
   private post(command: Command): void {
     const seq = ++this.seq;
-    // A preview changes nothing about the run; every other command does, and is confirmed by a state report.
-    if (command.type !== 'preview') {
+    // A preview or new images change nothing about the run by themselves; every other command does, and is confirmed by a state report.
+    if (command.type !== 'preview' && command.type !== 'ownImages') {
       this.awaitedSeq = seq;
       if (command.type !== 'init') this.store.setState({ commandPending: true });
     }

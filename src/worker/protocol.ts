@@ -8,6 +8,7 @@ import type { BackendInfo, BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import type { MemoryReading } from '../train/memory';
 import type { Snapshot } from '../train/snapshot';
+import type { TrainingData } from '../train/trainer';
 
 export type { Snapshot };
 
@@ -28,7 +29,12 @@ export type Command =
   /** Change settings; live keys apply at the next step, others reset the run. */
   | { type: 'config'; config: ExperimentConfig }
   /** Example training images with two augmented views each, drawn afresh on every request. */
-  | { type: 'preview'; count: number };
+  | { type: 'preview'; count: number }
+  /**
+   * The user's own images, decoded in the page (null: forgotten): the data of the dataset 'own'. Sent before
+   * the init and whenever they change; a run on them is then reset by the command that follows.
+   */
+  | { type: 'ownImages'; data: TrainingData | null };
 
 /** Every command carries a number, increasing; the worker's state reports name the last one it handled. */
 export type ToWorker = Command & { seq: number };

@@ -7,6 +7,7 @@ import { fashionMnist } from '../testing/behaviour';
 import { useBackend } from '../testing/tfBackend';
 import { noGpu, selectBackend } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
+import type { TrainingData } from '../train/trainer';
 import type { Command, FromWorker } from './protocol';
 import { type HostEnvironment, TrainingHost } from './trainingHost';
 
@@ -227,5 +228,39 @@ describe('TrainingHost', () => {
     expect(h.of('snapshot').slice(1).every((m) => m.snapshot.knnZ === null)).toBe(true);
     expect(h.of('notice')).toHaveLength(1);
     h.host.dispose();
+  });
+
+  /** The first images of Fashion-MNIST as a folder of unlabelled images would arrive: one class, dataset 'own'. */
+  async function unlabelledImages(): Promise<TrainingData> {
+    const { train, eval: held } = await fashionMnist();
+    const part = (ds: typeof train, count: number) => ({
+      ...ds,
+      name: 'own',
+      count,
+      classNames: ['images'],
+      labels: new Uint8Array(count),
+      pixels: ds.pixels.slice(0, count * ds.rows * ds.cols),
+    });
+    return { train: part(train, 200), eval: part(held, 50) };
+  }
+
+  it("trains on the page's own images, without kNN when they have no labels", async () => {
+    const h = harness();
+    const images = await unlabelledImages();
+    await h.host.handle({ type: 'ownImages', data: images, seq: 0 });
+    await ready(h, { ...quick, dataset: 'own' });
+    expect(h.of('ready')[0]).toMatchObject({ classNames: ['images'], evalCount: 50 });
+    // The first snapshot measures kNN on labelled data; with a single class there is nothing to measure.
+    expect(h.of('snapshot')[0]!.snapshot.knnZ).toBeNull();
+    await h.send({ type: 'step' });
+    expect(h.of('progress').at(-1)!.step).toBe(1);
+    h.host.dispose();
+  });
+
+  it('says plainly that no own images were sent, and builds nothing', async () => {
+    const h = harness();
+    await h.send({ type: 'init', config: { ...quick, dataset: 'own' }, backend: { forced: 'wasm', threads: null }, dataUrl: '', resume: null });
+    expect(h.of('ready')).toHaveLength(0);
+    expect(h.of('error')).toEqual([{ type: 'error', kind: 'dataset', message: expect.stringContaining('No images of your own are loaded') }]);
   });
 });

@@ -10,12 +10,12 @@
  * - The running state is confirmed in `state` messages naming the last command handled; progress messages
  *   carry no state, so a late one cannot flip the UI's Start/Pause.
  */
+import { type BuiltInDatasetName, type DatasetName, type ExperimentConfig, OWN_DATASET } from '../core/config';
 import { DEFAULT_LOCALE, setLocale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import type { ExperimentConfig } from '../core/config';
 import type { BatchSpec } from '../data/batchPlan';
 import type { BatchSource } from '../data/batchSource';
-import type { DatasetName } from '../data/datasetFormat';
+import { DatasetError } from '../data/datasetFormat';
 import type { BackendInfo, BackendName, BackendRequest } from '../train/backendNames';
 import { type Checkpoint, checkpointBuffers } from '../train/checkpoint';
 import { readMemory } from '../train/memory';
@@ -27,7 +27,7 @@ import type { ErrorKind, FromWorker, ToWorker } from './protocol';
 /** What the host needs from its surroundings (the worker's, or a test's). */
 export interface HostEnvironment {
   post(message: FromWorker, transfer?: Transferable[]): void;
-  loadData(name: DatasetName, dataUrl: string): Promise<TrainingData>;
+  loadData(name: BuiltInDatasetName, dataUrl: string): Promise<TrainingData>;
   /** Picks and starts a backend for `config` (the forced one when given, falling back if it fails). */
   startBackend(request: BackendRequest, config: ExperimentConfig): Promise<BackendInfo>;
   /** Starts the next backend after `failed` stopped working. */
@@ -79,9 +79,13 @@ export class TrainingHost {
 
   /** Handles one command; resolves once it is done (start resolves once the run is under way). */
   async handle(message: ToWorker): Promise<void> {
-    // A preview changes nothing about the run, and its requester does not wait for a state report.
-    if (message.type !== 'preview') this.seq = message.seq;
+    // A preview or new images change nothing about the run by themselves, and no one waits for a state report.
+    if (message.type !== 'preview' && message.type !== 'ownImages') this.seq = message.seq;
     switch (message.type) {
+      case 'ownImages':
+        if (message.data) this.datasets.set(OWN_DATASET, Promise.resolve(message.data));
+        else this.datasets.delete(OWN_DATASET);
+        return;
       case 'init':
         // The worker speaks the page's language (its own words: the backend's reason, notices, errors).
         setLocale(message.locale ?? DEFAULT_LOCALE);
@@ -198,12 +202,15 @@ export class TrainingHost {
   }
 
   private loadData(name: DatasetName): Promise<TrainingData> {
-    let pending = this.datasets.get(name);
-    if (!pending) {
-      pending = this.env.loadData(name, this.dataUrl);
-      pending.catch(() => this.datasets.delete(name));
-      this.datasets.set(name, pending);
+    const known = this.datasets.get(name);
+    if (known) return known;
+    if (name === OWN_DATASET) {
+      // The page sends the images before any command that needs them; this is the safety net if it did not.
+      return Promise.reject(new DatasetError('No images of your own are loaded: drop a folder of images under "Your images", or choose Fashion-MNIST.'));
     }
+    const pending = this.env.loadData(name, this.dataUrl);
+    pending.catch(() => this.datasets.delete(name));
+    this.datasets.set(name, pending);
     return pending;
   }
 
@@ -274,7 +281,8 @@ export class TrainingHost {
   }
 
   private async postSnapshot(trainer: Trainer): Promise<void> {
-    const knnQueries = this.knnOff ? 0 : this.schedule.knnQueriesAt(trainer.step);
+    // With a single class (a folder of unlabelled images) every neighbour agrees: there is no accuracy to measure.
+    const knnQueries = this.knnOff || trainer.classCount < 2 ? 0 : this.schedule.knnQueriesAt(trainer.step);
     const snapshot = await trainer.snapshot({ knnQueries });
     this.snapshotStep = snapshot.step;
     this.env.post({ type: 'snapshot', snapshot }, [snapshot.embeddings.buffer, snapshot.labels.buffer, snapshot.pairs.buffer]);

@@ -42,6 +42,8 @@ export function MetricsPanel() {
   useHistoryVersion(); // re-renders (throttled) as snapshots arrive
   const shownStep = useStore(timeline.store, (state) => state.shownStep);
   const stepsPerSec = useLab((state) => state.stepsPerSec);
+  // Images without class folders share one class: no neighbour can disagree, so there is nothing to score.
+  const unlabelled = useLab((state) => state.classNames.length === 1);
   const { metrics } = history;
   const index = shownStep === null ? metrics.length - 1 : metrics.indexAtOrBefore(shownStep);
   const point = metrics.at(index);
@@ -110,7 +112,9 @@ export function MetricsPanel() {
           note={knn ? m.knnMeasuredAt({ step: knn.step }) : m.knnEvery}
           help={m.knnHelp}
         >
-          {knn ? (
+          {unlabelled ? (
+            'not available: no labels'
+          ) : knn ? (
             <>
               z <span data-testid="metric-knn-z">{formatFixed(knn.knnZ, 3)}</span> · h{' '}
               <span data-testid="metric-knn-h">{formatFixed(knn.knnH, 3)}</span>

@@ -2,16 +2,17 @@
  * The experiment settings: the method, the switches that apply to it (from the method catalog), then
  * the shared ones — dataset, output dimension, seed.
  */
-import { type BooleanKey, type ConfigKey, configSpec, type DatasetName, datasetNames } from '../../core/config';
+import { type BooleanKey, builtInDatasetNames, type ConfigKey, configSpec, type DatasetName, OWN_DATASET } from '../../core/config';
 import { methodCatalog, type MethodName, methodNames } from '../../methods/catalog';
 import { methodSummary, methodTitle } from '../../i18n/tables';
 import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
+import { useOwnImages } from '../ownImages/ownImagesContext';
 import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';
 import { SettingSwitch } from './SettingSwitch';
 
-const datasetLabels: Record<DatasetName, string> = { 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST' };
+const datasetLabels: Record<DatasetName, string> = { 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST', [OWN_DATASET]: 'Your images' };
 const commonDims = [2, 3, 8, 16, 64, 128];
 
 function MethodSetting({ settingKey }: { settingKey: ConfigKey }) {
@@ -30,6 +31,9 @@ export function SettingsPanel() {
   // A dimension from a link (e.g. d = 5) is offered too, so the select can show it.
   const dimChoices = [...new Set([...commonDims, dim])].sort((a, b) => a - b);
   const info = methodCatalog[method];
+  // Your images are a choice once there are some (drop them under "Your images").
+  const hasOwnImages = useOwnImages((state) => state.images !== null);
+  const datasetChoices: readonly DatasetName[] = hasOwnImages ? [...builtInDatasetNames, OWN_DATASET] : builtInDatasetNames;
 
   return (
     <fieldset className="settings" disabled={loading}>
@@ -43,7 +47,7 @@ export function SettingsPanel() {
       {info.switches.map((key) => (
         <MethodSetting key={`${method}-${key}`} settingKey={key} />
       ))}
-      <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetNames} labelOf={(name) => datasetLabels[name]} />
+      <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels[name]} />
       <ChoiceSetting<number> settingKey="dim" choices={dimChoices} />
       <NumberSetting settingKey="seed" />
       <SettingSwitch settingKey="showTrain" />

@@ -4,9 +4,12 @@
  * a PyTorch script. In a comparison each run has its own, with `tag` (`stopGrad-off`) in the file names.
  */
 import { useId, useState } from 'react';
+import { OWN_DATASET } from '../../core/config';
+import { OWN_ARCHIVE_NAME, ownDatasetArchive } from '../../data/images/ownDatasetArchive';
 import { pytorchScript } from '../../export/pytorchScript';
 import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
+import { useOwnImages } from '../ownImages/ownImagesContext';
 import { downloadBlob, downloadText } from './download';
 import { pytorchScriptName, runFileName } from './exportNames';
 import { metricRecords, metricsCsv, metricsJson } from './metricsExport';
@@ -21,6 +24,9 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
   const { store, client, live, sphere } = useLabContext();
   // Nothing to export before the first snapshot.
   const empty = useLab((state) => state.snapshotStep === null);
+  // A run on the user's own images can take them along, for the PyTorch script (the link and script never hold them).
+  const onOwnImages = useLab((state) => state.config.dataset === OWN_DATASET);
+  const ownImages = useOwnImages((state) => state.images);
   const [problem, setProblem] = useState<'noWebgl' | 'pngFailed' | null>(null);
   const headingId = useId();
   const { history } = client.recorder;
@@ -67,6 +73,12 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
     downloadText(pytorchScript(store.getState().config), 'text/x-python', pytorchScriptName(tag));
   };
 
+  const exportOwnImages = (): void => {
+    if (!ownImages) return;
+    const archive = ownDatasetArchive(ownImages.data, ownImages.summary.source);
+    downloadBlob(new Blob([archive.slice()], { type: 'application/zip' }), OWN_ARCHIVE_NAME);
+  };
+
   return (
     <div className="export-controls" role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className="export-title">
@@ -94,6 +106,11 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
         <button type="button" onClick={exportPytorch} title={m.exports.pytorchTitle}>
           {m.exports.pytorch}
         </button>
+        {onOwnImages && ownImages ? (
+          <button type="button" onClick={exportOwnImages} title="own/train.hsd and own/eval.hsd, for run.py --data-dir (the decoded 28×28 images, not your files)">
+            Your images (.hsd)
+          </button>
+        ) : null}
       </div>
       <p className="panel-note">{m.exports.note}</p>
       <p className="panel-note" role="alert">

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
+import { createOwnImagesStore, type OwnImagesStore } from '../ownImages/ownImagesStore';
 import { FakeWorker } from '../testWorker';
 import { compareKeyOf, PageController, primaryLab } from './pageController';
 
 const config = { ...defaultConfig('simsiam'), seed: 7 };
 
-function setup(compare: 'stopGrad' | null = null) {
+function setup(compare: 'stopGrad' | null = null, ownImages?: OwnImagesStore) {
   const workers: FakeWorker[] = [];
   const createWorker = () => {
     const worker = new FakeWorker();
     workers.push(worker);
     return worker;
   };
-  const pages = new PageController({ backend: { forced: 'wasm', threads: null }, createWorker }, { config, compare, notices: ['from the link'], autoplay: false });
+  const pages = new PageController({ backend: { forced: 'wasm', threads: null }, createWorker, ownImages }, { config, compare, notices: ['from the link'], autoplay: false });
   const running = () => workers.filter((worker) => !worker.terminated);
   return { pages, workers, running };
 }
@@ -65,5 +66,20 @@ describe('PageController', () => {
     pages.openLink({ config, compare: 'predictor', notices: [], autoplay: false });
     expect(compareKeyOf(pages.page)).toBe('predictor');
     expect(running().map(initConfig)).toEqual([config, { ...config, predictor: false }]);
+  });
+
+  it('gives both runs of a comparison the page’s own images', () => {
+    const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, classNames: ['a'], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
+    const data = { train: dataset('train'), eval: dataset('eval') };
+    const summary = { source: 'a', classes: [{ name: 'a', count: 2 }], labelled: false, grouped: [], trainCount: 1, evalCount: 1, skippedCounts: [], skipped: [] };
+    const ownImages = createOwnImagesStore({ data, summary, keptFromEarlier: true });
+    const { pages, running } = setup(null, ownImages);
+    expect(pages.ownImages).toBe(ownImages);
+    pages.openLink({ config: { ...config, dataset: 'own' }, compare: 'stopGrad', notices: [], autoplay: false });
+    expect(running()).toHaveLength(2);
+    for (const worker of running()) {
+      expect(worker.commands().map((command) => command.type)).toEqual(['ownImages', 'init']);
+      expect(initConfig(worker)?.dataset).toBe('own');
+    }
   });
 });

@@ -9,6 +9,7 @@ import type { BooleanKey, ExperimentConfig } from '../../core/config';
 import { comparedConfigs } from '../compare/compareSwitch';
 import { createLab, type WorkerOptions } from '../lab';
 import type { Lab } from '../labContext';
+import { createOwnImagesStore, type OwnImagesStore } from '../ownImages/ownImagesStore';
 import { addNotices } from '../store';
 
 /** `labs` lists the page's runs (the one lab, or A and B), for the controls that act on all of them. */
@@ -40,11 +41,13 @@ export function compareKeyOf(page: LabPage): BooleanKey | null {
 export class PageController {
   private readonly state: StoreApi<{ page: LabPage }>;
   private pagesBuilt = 0;
+  private readonly workers: WorkerOptions;
+  /** The user's own images, shared by every run of every page. */
+  readonly ownImages: OwnImagesStore;
 
-  constructor(
-    private readonly workers: WorkerOptions,
-    first: PageRequest,
-  ) {
+  constructor(workers: WorkerOptions, first: PageRequest) {
+    this.ownImages = workers.ownImages ?? createOwnImagesStore();
+    this.workers = { ...workers, ownImages: this.ownImages };
     this.state = createStore<{ page: LabPage }>()(() => ({ page: this.build(first) }));
   }
 

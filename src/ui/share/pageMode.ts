@@ -7,7 +7,7 @@ import { configKeys, type ConfigKey } from '../../core/config';
 import { quoted } from '../../core/urlCodec';
 import { messages } from '../../i18n/messages';
 
-export const panelNames = ['lessons', 'settings', 'compare', 'share', 'status'] as const;
+export const panelNames = ['lessons', 'settings', 'images', 'compare', 'share', 'status'] as const;
 export type PanelName = (typeof panelNames)[number];
 export type HideName = ConfigKey | PanelName;
 

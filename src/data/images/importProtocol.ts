@@ -1,0 +1,36 @@
+/** The messages between the page and the image import worker (one import per worker). */
+import type { TrainingData } from '../../train/trainer';
+import type { SkippedCount, SkippedFile } from './imageFolder';
+
+/** What the user dropped: files with their paths inside the drop, or one zip archive. */
+export type ImportSource =
+  | { kind: 'files'; name: string; files: { path: string; file: File }[] }
+  | { kind: 'zip'; name: string; file: File };
+
+/** What the summary shows before training. */
+export interface ImportSummary {
+  /** The dropped folder's or zip's name. */
+  source: string;
+  /** Images per class, as trained on (grouped when there were more classes than colours). */
+  classes: { name: string; count: number }[];
+  /** False when the images were in no class folders. */
+  labelled: boolean;
+  /** Class folders shown together as "other". */
+  grouped: string[];
+  trainCount: number;
+  evalCount: number;
+  skippedCounts: SkippedCount[];
+  /** The first skipped files, for the summary's list (the counts cover them all). */
+  skipped: SkippedFile[];
+}
+
+export type ImportOutcome =
+  | { ok: true; data: TrainingData; summary: ImportSummary }
+  /** Nothing to train on; `skippedCounts` says what was found instead, when anything was. */
+  | { ok: false; message: string; skippedCounts: SkippedCount[] };
+
+export type ToImportWorker = { type: 'import'; source: ImportSource };
+
+export type FromImportWorker =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; outcome: ImportOutcome };

@@ -1,0 +1,48 @@
+/**
+ * The user's own images on this page (one set, shared by every run, so a comparison trains both runs on them):
+ * the decoded training data with its import summary, and the state of an import under way. Each lab's
+ * TrainingClient follows this store; the images panel and the page's startup write it.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type ExperimentConfig, OWN_DATASET } from '../../core/config';
+import type { SkippedCount } from '../../data/images/imageFolder';
+import type { ImportSummary } from '../../data/images/importProtocol';
+import type { TrainingData } from '../../train/trainer';
+
+export interface OwnImages {
+  data: TrainingData;
+  summary: ImportSummary;
+  /** Set when the images came from this browser's storage (a previous visit), not from a drop on this page. */
+  keptFromEarlier: boolean;
+}
+
+export interface OwnImagesState {
+  images: OwnImages | null;
+  /** An import under way: images decoded of those planned (total 0 while the drop is listed). */
+  importing: { done: number; total: number } | null;
+  /** Why the latest import gave nothing to train on, with what it found instead. */
+  problem: { message: string; skippedCounts: SkippedCount[] } | null;
+  /** Why the images could not be kept for the next visit (they still work on this page). */
+  storageNote: string | null;
+}
+
+export type OwnImagesStore = StoreApi<OwnImagesState>;
+
+export function createOwnImagesStore(images: OwnImages | null = null): OwnImagesStore {
+  return createStore<OwnImagesState>()(() => ({ images, importing: null, problem: null, storageNote: null }));
+}
+
+/** The built-in dataset a run on missing own images falls back to. */
+export const FALLBACK_DATASET = 'fashion-mnist';
+
+export const missingImagesNotice =
+  'This experiment used local images, which are not part of the link: drop them again under "Your images", or go on with Fashion-MNIST, loaded instead.';
+
+/**
+ * A config the page can run: one naming the user's own images when there are none here (a shared link, a
+ * settings file, a run report) gets Fashion-MNIST instead, and the notice that says so.
+ */
+export function runnableConfig(config: ExperimentConfig, images: OwnImages | null): { config: ExperimentConfig; notice: string | null } {
+  if (config.dataset !== OWN_DATASET || images) return { config, notice: null };
+  return { config: { ...config, dataset: FALLBACK_DATASET }, notice: missingImagesNotice };
+}
