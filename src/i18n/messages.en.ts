@@ -250,6 +250,7 @@ export const en = {
     knn: 'kNN accuracy',
     knnMeasuredAt: (p: { step: number }) => `measured at step ${p.step} (every 50 steps)`,
     knnEvery: 'measured every 50 steps',
+    knnUnavailable: 'not available: no labels',
     knnHelp: 'How often the 20 nearest training images share an image’s class, on the output z and the encoder features h.',
     loss: 'Loss',
     lossHelp: 'Training loss, averaged over the steps since the previous snapshot.',
@@ -314,6 +315,65 @@ export const en = {
     cutShort: (p: { url: string; announced: number | null }) =>
       `The download of dataset "${p.url}" stopped before the end${p.announced ? ` (${formatCount(p.announced)} bytes were announced)` : ''}. ` +
       'Reload to retry; if it keeps stopping, the file on the server is damaged.',
+  },
+  /** "Your images": the panel, its summary, and why an import did not work (also the import worker's words). */
+  ownImages: {
+    heading: 'Your images',
+    intro:
+      'Train on your own pictures: a folder with one sub-folder per class (cats/…, dogs/…), a flat folder, or a .zip of one. They are decoded in ' +
+      'this browser and never uploaded.',
+    drop: 'Drop a folder or a .zip here, or',
+    chooseFolder: 'Choose a folder',
+    chooseZip: 'Choose a zip',
+    reading: 'Reading the files…',
+    decoding: (p: { done: number; total: number }) => `Decoding images: ${formatCount(p.done)} of ${formatCount(p.total)}…`,
+    training: 'The run trains on these images: press Start.',
+    chooseThem: 'Choose “Your images” under Dataset to train on them.',
+    forget: 'Forget my images',
+    skipped: (p: { count: number }) => `${formatCount(p.count)} ${plural(p.count, { one: 'file', other: 'files' })} skipped:`,
+    skippedCount: (p: { count: number; reason: string }) => `${formatCount(p.count)} ${p.reason}`,
+    whichFiles: 'Which files',
+    skippedFile: (p: { reason: string }) => `: ${p.reason}`,
+    moreFiles: (p: { count: number }) => `…and ${formatCount(p.count)} ${plural(p.count, { one: 'more file', other: 'more files' })}.`,
+    perClass: 'Images per class',
+    classCount: (p: { name: string; count: number }) => `${p.name}: ${formatCount(p.count)}`,
+    thumbnail: (p: { name: string }) => `${p.name} image`,
+    summary: (p: { total: number; classes: number | null; train: number; held: number }) =>
+      `: ${formatCount(p.total)} ${plural(p.total, { one: 'image', other: 'images' })}` +
+      `${p.classes === null ? ', no class folders' : ` in ${formatCount(p.classes)} ${plural(p.classes, { one: 'class', other: 'classes' })}`}; ` +
+      `${formatCount(p.train)} train, ${formatCount(p.held)} held out to measure the embedding.`,
+    kept: ' Kept in this browser from an earlier visit.',
+    unlabelled: 'The images are in no class folders, so the points share one colour and kNN accuracy is not available (it needs labels).',
+    grouped: (p: { own: number; names: string }) =>
+      `More classes than the sphere has colours: the ${p.own} largest have their own, and ${p.names} share the last one as “other” (kNN accuracy counts them as one class).`,
+    dataset: 'Your images',
+    export: 'Your images (.hsd)',
+    exportTitle: 'own/train.hsd and own/eval.hsd, for run.py --data-dir (the decoded 28×28 images, not your files)',
+    chosenFiles: 'the chosen files',
+    missing:
+      'This experiment used local images, which are not part of the link: drop them again under "Your images", or go on with Fashion-MNIST, loaded instead.',
+    notLoaded: 'No images of your own are loaded: drop a folder of images under "Your images", or choose Fashion-MNIST.',
+    decoderNotStarted: (p: { detail: string }) => `The image decoder could not be started (${p.detail}).`,
+    decoderStopped: (p: { detail: string | null }) => `The image decoder stopped (${p.detail ?? 'no reason given'}).`,
+    notKept: (p: { reason: string }) => `Your images work on this page but could not be kept for your next visit (${p.reason}).`,
+    notDeleted: (p: { reason: string }) =>
+      `Your images are gone from this page, but the browser's copy could not be deleted (${p.reason}); clear this site's data to remove it.`,
+    storageRefused: 'the browser refused to open its storage',
+    storageBusy: 'the storage is in use by another tab',
+    storageFailed: 'the storage failed',
+    storageFull: 'the storage was full or refused the images',
+    noOffscreenCanvas: 'This browser cannot decode images in the background (no OffscreenCanvas); try a current Chrome, Edge, Firefox or Safari.',
+    noCanvas: 'this browser gives workers no 2D canvas to read pixels from',
+    importFailed: (p: { detail: string }) => `The images could not be imported (${p.detail}).`,
+    zipTooLarge: (p: { size: string; max: string }) => `it is ${p.size}, and the lab reads at most ${p.max}`,
+    notZip: (p: { name: string; detail: string }) =>
+      `"${p.name}" could not be opened as a zip file (${p.detail}). Unzip it yourself and drop the folder instead.`,
+    noImages: (p: { name: string; empty: boolean }) =>
+      `No images to train on in "${p.name}". ${p.empty ? 'The drop holds no files.' : 'None of its files is a PNG, JPEG, WebP or GIF image the lab could read.'}`,
+    tooFew: (p: { count: number; min: number }) =>
+      `Only ${formatCount(p.count)} usable ${plural(p.count, { one: 'image', other: 'images' })} found; the lab needs at least ${p.min}. ` +
+      'A fifth of them is held out to measure the embedding, and with fewer images that held-out set is too small to say ' +
+      'anything (and the model would only memorise the rest). Add more images, or train on Fashion-MNIST.',
   },
   /** Notices about settings read from links, files and the controls. */
   validation: {

@@ -4,11 +4,12 @@
  * text; the other language's comes from its file keyed by the same ids.
  */
 import { type ConfigKey, configSpec, type ExperimentConfig } from '../core/config';
+import { type SkipReason, skipReasons } from '../data/images/imageFolder';
 import { inactiveReason, methodCatalog, type MethodName } from '../methods/catalog';
 import type { ChartSpec } from '../ui/charts/chartSpecs';
 import type { Lesson } from '../ui/lessons/lessons';
 import { currentLocale } from './locale';
-import { chartsZh, classNamesZh, type LessonText, lessonsZh, methodsZh, settingsZh, valuesZh } from './tables.zh-CN';
+import { chartsZh, classNamesZh, type LessonText, lessonsZh, methodsZh, settingsZh, skipReasonsZh, valuesZh } from './tables.zh-CN';
 
 const chinese = (): boolean => currentLocale() === 'zh-CN';
 
@@ -62,4 +63,9 @@ export function chartText(spec: ChartSpec): { title: string; help: string; refer
   const own = { title: spec.title, help: spec.help, reference: spec.reference?.label ?? null };
   const zh = chinese() ? chartsZh[spec.id] : undefined;
   return zh ? { title: zh.title, help: zh.help, reference: zh.reference ?? own.reference } : own;
+}
+
+/** Why a file of the user's images was skipped. */
+export function skipReasonText(reason: SkipReason): string {
+  return chinese() ? skipReasonsZh[reason] : skipReasons[reason];
 }

@@ -5,7 +5,9 @@
  * lessons are checked by a unit test (tables.test.ts). Terms follow docs/glossary.md.
  */
 import type { ConfigKey } from '../core/config';
+import { importLimits, type SkipReason } from '../data/images/imageFolder';
 import type { MethodName } from '../methods/catalog';
+import { formatCount } from './locale';
 
 export interface SettingText {
   label: string;
@@ -133,6 +135,17 @@ export const classNamesZh: Record<string, string> = {
   Sneaker: '运动鞋',
   Bag: '包',
   'Ankle boot': '短靴',
+};
+
+/** Why a file of the user's images was skipped (imageFolder.ts's skipReasons), after its count ("3 个…"). */
+export const skipReasonsZh: Record<SkipReason, string> = {
+  'system-file': '系统文件，不是图片',
+  'not-image': '不是 PNG、JPEG、WebP 或 GIF 图像',
+  'outside-classes': '不在类别文件夹中（其他图像都在）',
+  'over-count': `超出 ${formatCount(importLimits.maxImages)} 张图像的上限`,
+  'over-bytes': `超出 ${importLimits.maxBytes / 1024 / 1024} MB 读取量的上限`,
+  unreadable: '无法读取',
+  damaged: '已损坏：无法解码为图像',
 };
 
 /** The charts of chartSpecs.ts by id: title, help, and the label of the reference line where there is one. */

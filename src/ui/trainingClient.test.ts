@@ -356,7 +356,7 @@ describe('TrainingClient with own images', () => {
     const { worker, store } = setup(false, { config: onOwn, ownImages: createOwnImagesStore() });
     expect(worker().commands()).toEqual([expect.objectContaining({ type: 'init', config: defaultConfig() })]);
     expect(store.getState().config.dataset).toBe('fashion-mnist');
-    expect(store.getState().notices).toEqual([missingImagesNotice]);
+    expect(store.getState().notices).toEqual([missingImagesNotice()]);
   });
 
   it('sends the kept images before the init that trains on them', () => {
@@ -391,7 +391,7 @@ describe('TrainingClient with own images', () => {
     // A report or settings file naming own images, now gone, opens on Fashion-MNIST too.
     client.load(onOwn, { start: false });
     expect(store.getState().config.dataset).toBe('fashion-mnist');
-    expect(store.getState().notices).toContain(missingImagesNotice);
+    expect(store.getState().notices).toContain(missingImagesNotice());
   });
 
   it('gives a worker still loading the new images with a fresh init', () => {

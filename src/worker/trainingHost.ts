@@ -206,7 +206,7 @@ export class TrainingHost {
     if (known) return known;
     if (name === OWN_DATASET) {
       // The page sends the images before any command that needs them; this is the safety net if it did not.
-      return Promise.reject(new DatasetError('No images of your own are loaded: drop a folder of images under "Your images", or choose Fashion-MNIST.'));
+      return Promise.reject(new DatasetError(messages().ownImages.notLoaded));
     }
     const pending = this.env.loadData(name, this.dataUrl);
     pending.catch(() => this.datasets.delete(name));

@@ -113,7 +113,7 @@ export function MetricsPanel() {
           help={m.knnHelp}
         >
           {unlabelled ? (
-            'not available: no labels'
+            m.knnUnavailable
           ) : knn ? (
             <>
               z <span data-testid="metric-knn-z">{formatFixed(knn.knnZ, 3)}</span> · h{' '}

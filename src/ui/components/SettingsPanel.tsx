@@ -5,6 +5,7 @@
 import { type BooleanKey, builtInDatasetNames, type ConfigKey, configSpec, type DatasetName, OWN_DATASET } from '../../core/config';
 import { methodCatalog, type MethodName, methodNames } from '../../methods/catalog';
 import { methodSummary, methodTitle } from '../../i18n/tables';
+import { messages } from '../../i18n/messages';
 import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 import { useOwnImages } from '../ownImages/ownImagesContext';
@@ -12,7 +13,7 @@ import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';
 import { SettingSwitch } from './SettingSwitch';
 
-const datasetLabels: Record<DatasetName, string> = { 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST', [OWN_DATASET]: 'Your images' };
+const datasetLabels = (): Record<DatasetName, string> => ({ 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST', [OWN_DATASET]: messages().ownImages.dataset });
 const commonDims = [2, 3, 8, 16, 64, 128];
 
 function MethodSetting({ settingKey }: { settingKey: ConfigKey }) {
@@ -47,7 +48,7 @@ export function SettingsPanel() {
       {info.switches.map((key) => (
         <MethodSetting key={`${method}-${key}`} settingKey={key} />
       ))}
-      <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels[name]} />
+      <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels()[name]} />
       <ChoiceSetting<number> settingKey="dim" choices={dimChoices} />
       <NumberSetting settingKey="seed" />
       <SettingSwitch settingKey="showTrain" />

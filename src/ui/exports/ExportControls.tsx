@@ -107,8 +107,8 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
           {m.exports.pytorch}
         </button>
         {onOwnImages && ownImages ? (
-          <button type="button" onClick={exportOwnImages} title="own/train.hsd and own/eval.hsd, for run.py --data-dir (the decoded 28×28 images, not your files)">
-            Your images (.hsd)
+          <button type="button" onClick={exportOwnImages} title={m.ownImages.exportTitle}>
+            {m.ownImages.export}
           </button>
         ) : null}
       </div>
