@@ -10,7 +10,7 @@ const allowedWords = new Set([
   'SimCLR', 'BYOL', 'SwAV', 'SimSiam', 'Barlow', 'Twins', 'VICReg', 'kNN', 'Fashion-MNIST', 'MNIST', 'PyTorch', 'WebGPU', 'WebGL',
   'wasm', 'webgpu', 'webgl', 'cpu', 'GPU', 'BatchNorm', 'Sinkhorn', 'Sinkhorn-Knopp', 'NT-Xent', 'EMA', 'MLP', 'PCA', 'softmax',
   'von', 'Mises', 'Adam', 'SGD', 'NaN', 'ms', 'MB', 'KB', 'PNG', 'CSV', 'JSON', 'TSV', 'Projector', 'projector', 'tensorflow',
-  'org', 'vectors', 'metadata', 'tsv', 'run', 'py', 'python', 'README', 'ResNet', 'CIFAR-', 'Ctrl', 'Mac', 'L_align',
+  'org', 'vectors', 'metadata', 'tsv', 'run', 'py', 'python', 'README', 'zip', 'ResNet', 'CIFAR-', 'Ctrl', 'Mac', 'L_align',
   'L_uniform', 'Wang', 'Isola', ...configKeys,
 ]);
 

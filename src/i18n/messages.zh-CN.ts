@@ -291,7 +291,7 @@ export const zhCN: Messages = {
   },
   ownImages: {
     heading: '你的图像',
-    intro: '用你自己的图片训练：一个每个类别一个子文件夹的文件夹（cats/…、dogs/…）、一个平铺的文件夹，或它们的 .zip。图片在本浏览器中解码，从不上传。',
+    intro: '用你自己的图片训练：一个每个类别一个子文件夹的文件夹（猫/…、狗/…）、一个平铺的文件夹，或它们的 .zip。图片在本浏览器中解码，从不上传。',
     drop: '把文件夹或 .zip 拖到这里，或',
     chooseFolder: '选择文件夹',
     chooseZip: '选择 zip',
