@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EASE_MS } from '../src/ui/sphere/motion';
 
@@ -19,6 +20,12 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
 export async function waitUntilReady(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Start' }).or(page.getByRole('button', { name: 'Pause' }))).toBeEnabled();
   await expect(page.getByTestId('backend')).not.toHaveText(/starting/);
+}
+
+/** Waits for the first snapshot's points on the sphere. */
+export async function waitForPoints(page: Page): Promise<void> {
+  await waitUntilReady(page);
+  await expect(page.getByTestId('collapse-std-scaled')).not.toHaveText(/—/);
 }
 
 /**
@@ -53,6 +60,14 @@ export async function settledShot(target: Locator, timeout = 30_000): Promise<Bu
   return shots[1]!;
 }
 
+/** A signature of the "What the model sees" strip's pixels, to see a new strip arrive. */
+export function stripSignature(page: Page): Promise<string> {
+  return page
+    .getByRole('list', { name: 'Examples' })
+    .getByRole('img')
+    .evaluateAll((canvases) => canvases.map((canvas) => (canvas as HTMLCanvasElement).toDataURL()).join());
+}
+
 /**
  * Where a point is drawn on the settled sphere, in page coordinates: the most colourful pixel where the
  * canvas itself is on top (not the toolbar or the legend over it). The shell, grid and density shading
@@ -85,10 +100,10 @@ export async function aDrawnPoint(canvas: Locator): Promise<{ x: number; y: numb
   );
 }
 
-/** A signature of the "What the model sees" strip's pixels, to see a new strip arrive. */
-export function stripSignature(page: Page): Promise<string> {
-  return page
-    .getByRole('list', { name: 'Examples' })
-    .getByRole('img')
-    .evaluateAll((canvases) => canvases.map((canvas) => (canvas as HTMLCanvasElement).toDataURL()).join());
+/** axe-core's serious and critical violations on the page as it is now, each as "rule: the elements". */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

@@ -1,11 +1,5 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { aDrawnPoint, settledShot, stripSignature, waitUntilReady, watchErrors } from './lab';
-
-/** Waits for the first snapshot's points on the sphere. */
-async function waitForPoints(page: Page): Promise<void> {
-  await waitUntilReady(page);
-  await expect(page.getByTestId('collapse-std-scaled')).not.toHaveText(/—/);
-}
+import { expect, type Locator, test } from '@playwright/test';
+import { aDrawnPoint, settledShot, stripSignature, waitForPoints, waitUntilReady, watchErrors } from './lab';
 
 /** Toggling `control` changes the sphere's picture, and toggling it back restores it. */
 async function expectToggleChangesPicture(canvas: Locator, control: Locator): Promise<void> {

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setLocale } from './i18n/locale';
 import { followLanguageInDocument, openingLocale } from './ui/i18n/pageLanguage';
+import { lighterForDevice, readDeviceTraits } from './ui/deviceDefaults';
 import { PageController } from './ui/page/pageController';
 import { loadKeptImages } from './ui/ownImages/imageStorage';
 import { createOwnImagesStore } from './ui/ownImages/ownImagesStore';
@@ -10,20 +11,23 @@ import { PageRoot } from './ui/page/PageRoot';
 import { startLinkSync } from './ui/share/linkSync';
 import { applyPageModeClasses } from './ui/share/pageMode';
 import { PageModeContext } from './ui/share/pageModeContext';
-import { linkText, readStartupSettings } from './ui/urlConfig';
+import { linkedKeys, linkText, readStartupSettings } from './ui/urlConfig';
 import './ui/styles.css';
 
+const { search, hash } = window.location;
 // The language first: the notices about the link are written in it.
-setLocale(openingLocale(linkText(window.location.search, window.location.hash), navigator.languages));
+setLocale(openingLocale(linkText(search, hash), navigator.languages));
 followLanguageInDocument();
-const startup = readStartupSettings(window.location.search, window.location.hash);
+const startup = readStartupSettings(search, hash);
 const { pageMode } = startup;
+const device = lighterForDevice(startup.config, linkedKeys(search, hash), readDeviceTraits());
+const notices = device.notice === null ? startup.notices : [...startup.notices, device.notice];
 applyPageModeClasses(document.documentElement, pageMode);
 
 // The images kept from an earlier visit come first: a link (or a reload) naming them trains on them.
 void loadKeptImages().then((kept) => {
   // Created outside React so StrictMode's double effects never start two workers.
-  const pages = new PageController({ backend: startup.backend, ownImages: createOwnImagesStore(kept) }, startup);
+  const pages = new PageController({ backend: startup.backend, ownImages: createOwnImagesStore(kept) }, { ...startup, config: device.config, notices });
   // An embedded sphere has no controls to change the settings, and its frame's address is not the reader's.
   if (!pageMode.embed) startLinkSync(pages);
 

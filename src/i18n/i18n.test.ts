@@ -7,8 +7,9 @@ import { chartSpecs } from '../ui/charts/chartSpecs';
 import { lessons } from '../ui/lessons/lessons';
 import { currentLocale, formatCount, matchLocale, negotiateLocale, setLocale } from './locale';
 import { messages, messagesFor } from './messages';
-import { chartText, classLabel, inactiveText, lessonText, methodTitle, settingHelp, settingLabel } from './tables';
-import { chartsZh, classNamesZh, lessonsZh, methodsZh } from './tables.zh-CN';
+import { sphereShortcuts } from '../ui/a11y/shortcuts';
+import { chartText, classLabel, inactiveText, lessonText, methodTitle, settingHelp, settingLabel, shortcutTables } from './tables';
+import { chartsZh, classNamesZh, lessonsZh, methodsZh, sphereShortcutsZh } from './tables.zh-CN';
 
 afterEach(() => setLocale('en'));
 
@@ -139,6 +140,14 @@ describe('the tables in 简体中文', () => {
         else expect(classNamesZh[className], className).toMatch(HAN);
       }
     }
+  });
+
+  it('list every keyboard shortcut', () => {
+    expect(sphereShortcutsZh).toHaveLength(sphereShortcuts.length);
+    setLocale('zh-CN');
+    const { page, sphere } = shortcutTables();
+    for (const { does } of [...page, ...sphere]) expect(does).toMatch(HAN);
+    expect(page[0]!.keys).toEqual(['空格']);
   });
 
   it('leave English as the tables wrote it', () => {

@@ -153,7 +153,7 @@ export const en = {
     noWebgl: (p: { failure: string }) =>
       `The sphere needs WebGL, which this browser could not provide (${p.failure}). Training and the figures below still work.`,
     region: 'Embedding sphere',
-    hint: 'Drag or use the arrow keys to turn, scroll or +/− to zoom, 0 to reset the view. Point at a dot to see its image.',
+    hint: 'Drag or arrow keys to turn; scroll, pinch or +/− to zoom; 0 resets. Point at or tap a dot for its image.',
     contextLost:
       'The graphics context was lost (a GPU reset or too many WebGL pages). The sphere comes back when the browser ' +
       'restores it; training and the figures go on meanwhile.',
@@ -300,6 +300,7 @@ export const en = {
     newExamples: 'New examples',
     rows: ['Image', 'View 1', 'View 2'] as [string, string, string],
     examples: 'Examples',
+    exampleStrip: 'Example strip',
     exampleLabel: (p: { example: number; row: string }) => `Example ${p.example}: ${p.row.toLowerCase()}`,
     drawing: 'Drawing examples…',
     waiting: 'Examples appear once the data has loaded.',
@@ -374,6 +375,39 @@ export const en = {
       `Only ${formatCount(p.count)} usable ${plural(p.count, { one: 'image', other: 'images' })} found; the lab needs at least ${p.min}. ` +
       'A fifth of them is held out to measure the embedding, and with fewer images that held-out set is too small to say ' +
       'anything (and the model would only memorise the rest). Add more images, or train on Fashion-MNIST.',
+  },
+  /** Keyboard shortcuts, what screen readers hear, and the sphere in words. */
+  a11y: {
+    shortcutsButton: 'Keyboard shortcuts',
+    shortcutsTitle: 'Keyboard shortcuts',
+    pageCaption: 'Anywhere on the page, except while typing in a field',
+    sphereCaption: 'On the sphere, once it has focus (Tab to it)',
+    tabNote: 'Tab and Shift+Tab move between the controls; Space or Enter presses a button.',
+    close: 'Close',
+    runName: (p: { tag: string }) => `Run ${p.tag}`,
+    stepOnly: (p: { step: number }) => `Step ${p.step}.`,
+    figures: (p: { step: number; loss: string; stdScaled: number; uniformity: string; best: string }) =>
+      `Step ${p.step}: loss ${p.loss}, collapse std × √d ${p.stdScaled.toFixed(2)}, uniformity ${p.uniformity} of ${p.best} best.`,
+    training: (p: { step: number }) => `Training from step ${p.step}.`,
+    paused: (p: { figures: string }) => `Paused. ${p.figures}`,
+    lighter: (p: { light: number; usual: number }) =>
+      `Lighter for this device: the sphere and the figures update every ${p.light} steps instead of ${p.usual}, ` +
+      'leaving more of a slower processor to training. "Evaluate every" in the settings changes it.',
+  },
+  /** The sphere's text alternative (sphereDescription.ts): how the points lie, and the figures that say so. */
+  sphereWords: {
+    none: 'No points yet: they appear with the first snapshot.',
+    circle: 'circle',
+    sphere: 'sphere',
+    gathered: 'gathered in one spot',
+    crowded: (p: { surface: string }) => `crowded into a small part of the ${p.surface}`,
+    lined: (p: { percent: number }) => `lined up along one direction, which holds ${p.percent}% of the spread`,
+    fewer: (p: { surface: string }) => `spread along fewer directions than the ${p.surface} offers`,
+    spread: (p: { surface: string }) => `spread over the ${p.surface}`,
+    describe: (p: { step: number; points: number; arrangement: string; uniformity: string; best: string; stdScaled: number; rank: number; dim: number }) =>
+      `Step ${p.step}: ${formatCount(p.points)} points ${p.arrangement}; uniformity ${p.uniformity} of ${p.best} best, ` +
+      `collapse std × √d ${p.stdScaled.toFixed(2)} (1 when spread), effective rank ${p.rank.toFixed(1)} of ${p.dim}.`,
+    projected: (p: { dim: number }) => ` Projected from ${p.dim} dimensions to three.`,
   },
   /** Notices about settings read from links, files and the controls. */
   validation: {

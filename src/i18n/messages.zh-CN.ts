@@ -141,7 +141,7 @@ export const zhCN: Messages = {
   sphere: {
     noWebgl: (p) => `球面需要 WebGL，但此浏览器无法提供（${p.failure}）。训练和下方的数值仍然可用。`,
     region: '嵌入球面',
-    hint: '拖动或用方向键旋转，滚轮或 +/− 缩放，0 重置视图。指向一个点可查看它的图像。',
+    hint: '拖动或用方向键旋转；滚轮、双指捏合或 +/− 缩放；0 重置。指向或轻点一个点可查看它的图像。',
     contextLost: '图形上下文丢失了（GPU 重置，或打开了太多 WebGL 页面）。浏览器恢复它后球面会重新出现；在此期间训练和数值照常进行。',
     toolbar: '球面视图',
     pairLines: '配对连线',
@@ -276,6 +276,7 @@ export const zhCN: Messages = {
     newExamples: '换一批样例',
     rows: ['图像', '视图 1', '视图 2'],
     examples: '样例',
+    exampleStrip: '样例条',
     exampleLabel: (p) => `样例 ${p.example}：${p.row}`,
     drawing: '正在生成样例…',
     waiting: '数据加载完成后会显示样例。',
@@ -337,6 +338,35 @@ export const zhCN: Messages = {
     tooFew: (p) =>
       `只找到 ${formatCount(p.count)} 张可用图像；本实验室至少需要 ${p.min} 张。其中五分之一要留出用于测量嵌入，图像更少时留出集太小，` +
       '说明不了任何问题（而模型只会记住其余的图像）。请添加更多图像，或在 Fashion-MNIST 上训练。',
+  },
+  a11y: {
+    shortcutsButton: '键盘快捷键',
+    shortcutsTitle: '键盘快捷键',
+    pageCaption: '在页面任何地方，在输入框中输入时除外',
+    sphereCaption: '在球面上，当它获得焦点后（用 Tab 移到它）',
+    tabNote: 'Tab 和 Shift+Tab 在各控件之间移动；空格或 Enter 按下按钮。',
+    close: '关闭',
+    runName: (p) => `运行 ${p.tag}`,
+    stepOnly: (p) => `第 ${p.step} 步。`,
+    figures: (p) => `第 ${p.step} 步：损失 ${p.loss}，坍缩标准差 × √d ${p.stdScaled.toFixed(2)}，均匀性 ${p.uniformity}（最优 ${p.best}）。`,
+    training: (p) => `从第 ${p.step} 步开始训练。`,
+    paused: (p) => `已暂停。${p.figures}`,
+    lighter: (p) =>
+      `已为本设备减轻负担：球面和数值每 ${p.light} 步更新一次，而不是 ${p.usual} 步，把较慢处理器的更多算力留给训练。可在设置中的“评估间隔”修改。`,
+  },
+  sphereWords: {
+    none: '还没有点：它们在第一个快照后出现。',
+    circle: '圆',
+    sphere: '球面',
+    gathered: '聚在一处',
+    crowded: (p) => `挤在${p.surface}的一小块区域里`,
+    lined: (p) => `沿一个方向排成一线，这个方向占了 ${p.percent}% 的分散`,
+    fewer: (p) => `沿着比${p.surface}所能提供的更少的方向铺开`,
+    spread: (p) => `铺满${p.surface}`,
+    describe: (p) =>
+      `第 ${p.step} 步：${formatCount(p.points)} 个点${p.arrangement}；均匀性 ${p.uniformity}（最优 ${p.best}），` +
+      `坍缩标准差 × √d ${p.stdScaled.toFixed(2)}（铺开时为 1），有效秩 ${p.rank.toFixed(1)}（共 ${p.dim}）。`,
+    projected: (p) => `从 ${p.dim} 维投影到三维。`,
   },
   validation: {
     notBoolean: (p) => `${p.key}：“${p.raw}”不是 true 或 false；保留 ${p.kept}。`,

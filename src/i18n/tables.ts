@@ -9,7 +9,8 @@ import { inactiveReason, methodCatalog, type MethodName } from '../methods/catal
 import type { ChartSpec } from '../ui/charts/chartSpecs';
 import type { Lesson } from '../ui/lessons/lessons';
 import { currentLocale } from './locale';
-import { chartsZh, classNamesZh, type LessonText, lessonsZh, methodsZh, settingsZh, skipReasonsZh, valuesZh } from './tables.zh-CN';
+import { pageShortcuts, sphereShortcuts, type ShortcutEntry } from '../ui/a11y/shortcuts';
+import { chartsZh, classNamesZh, keyNamesZh, pageShortcutsZh, sphereShortcutsZh, type LessonText, lessonsZh, methodsZh, settingsZh, skipReasonsZh, valuesZh } from './tables.zh-CN';
 
 const chinese = (): boolean => currentLocale() === 'zh-CN';
 
@@ -68,4 +69,14 @@ export function chartText(spec: ChartSpec): { title: string; help: string; refer
 /** Why a file of the user's images was skipped. */
 export function skipReasonText(reason: SkipReason): string {
   return chinese() ? skipReasonsZh[reason] : skipReasons[reason];
+}
+
+/** The keyboard shortcuts as the help dialog lists them: the page's, then the sphere's, in the current language. */
+export function shortcutTables(): { page: ShortcutEntry[]; sphere: ShortcutEntry[] } {
+  if (!chinese()) return { page: [...pageShortcuts], sphere: [...sphereShortcuts] };
+  const keys = (entry: ShortcutEntry) => entry.keys.map((key) => keyNamesZh[key] ?? key);
+  return {
+    page: pageShortcuts.map((entry) => ({ keys: keys(entry), does: pageShortcutsZh[entry.action] })),
+    sphere: sphereShortcuts.map((entry, i) => ({ keys: keys(entry), does: sphereShortcutsZh[i] ?? entry.does })),
+  };
 }

@@ -7,6 +7,7 @@
 import type { ConfigKey } from '../core/config';
 import { importLimits, type SkipReason } from '../data/images/imageFolder';
 import type { MethodName } from '../methods/catalog';
+import type { ShortcutAction } from '../ui/a11y/shortcuts';
 import { formatCount } from './locale';
 
 export interface SettingText {
@@ -147,6 +148,21 @@ export const skipReasonsZh: Record<SkipReason, string> = {
   unreadable: '无法读取',
   damaged: '已损坏：无法解码为图像',
 };
+
+/** What each keyboard shortcut does (shortcuts.ts): the page's by action, the sphere's in the table's order. */
+export const pageShortcutsZh: Record<ShortcutAction, string> = {
+  startPause: '开始或暂停训练',
+  step: '训练一步（暂停时）',
+  reset: '重置运行',
+  timelineBack: '时间轴：上一个快照',
+  timelineForward: '时间轴：下一个快照（最后一个会实时跟随运行）',
+  help: '显示这些快捷键',
+};
+
+export const sphereShortcutsZh: readonly string[] = ['旋转球面', '放大和缩小', '回到初始视图', '关闭点的卡片'];
+
+/** Key caps that have a Chinese name (the others, letters, arrows and Esc, read the same). */
+export const keyNamesZh: Record<string, string> = { Space: '空格' };
 
 /** The charts of chartSpecs.ts by id: title, help, and the label of the reference line where there is one. */
 export const chartsZh: Record<string, { title: string; help: string; reference?: string }> = {

@@ -1,4 +1,10 @@
-/** The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right. */
+/**
+ * The page: header, notices and errors, controls on the left, the sphere with its figures below it on the right.
+ * In the page's (and the keyboard's) order: Start/Step/Reset, the sphere and its figures, the other controls —
+ * which is also the order of the one column on narrow screens.
+ */
+import { LiveAnnouncer } from './a11y/LiveAnnouncer';
+import { ShortcutsHelp } from './a11y/ShortcutsHelp';
 import { ComparePanel } from './compare/ComparePanel';
 import { AngleRing } from './components/AngleRing';
 import { AugmentationPreview } from './components/AugmentationPreview';
@@ -28,34 +34,25 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <h1>{m.page.title}</h1>
-        <p>{m.page.tagline}</p>
-        <LanguageSelect />
+        <div>
+          <h1>{m.page.title}</h1>
+          <p>{m.page.tagline}</p>
+        </div>
+        <div className="app-header-tools">
+          <LanguageSelect />
+          <ShortcutsHelp />
+        </div>
       </header>
+      <LiveAnnouncer />
       <div className="messages">
         <ErrorBanner />
         <NoticeBox />
         <ReplayNote />
       </div>
       <main className="workspace">
-        <aside className="controls" aria-label={m.page.controls}>
+        <div className="workspace-run">
           <RunControls />
-          <Hideable name="lessons">
-            <LessonsPanel />
-          </Hideable>
-          <Hideable name="settings">
-            <SettingsPanel />
-          </Hideable>
-          <Hideable name="images">
-            <OwnImagesPanel />
-          </Hideable>
-          <Hideable name="compare">
-            <ComparePanel />
-          </Hideable>
-          <Hideable name="share">
-            <SharePanel />
-          </Hideable>
-        </aside>
+        </div>
         <section className="sphere-panel" aria-label={m.page.embeddings}>
           <CollapseBanner />
           <div className="sphere-row">
@@ -75,6 +72,23 @@ export function App() {
           <RedundancyViews />
           <AugmentationPreview />
         </section>
+        <aside className="controls" aria-label={m.page.controls}>
+          <Hideable name="lessons">
+            <LessonsPanel />
+          </Hideable>
+          <Hideable name="settings">
+            <SettingsPanel />
+          </Hideable>
+          <Hideable name="images">
+            <OwnImagesPanel />
+          </Hideable>
+          <Hideable name="compare">
+            <ComparePanel />
+          </Hideable>
+          <Hideable name="share">
+            <SharePanel />
+          </Hideable>
+        </aside>
       </main>
     </div>
   );

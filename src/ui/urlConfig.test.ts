@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../core/config';
 import { normalPage } from './share/pageMode';
-import { linkText, readStartupSettings } from './urlConfig';
+import { linkedKeys, linkText, readStartupSettings } from './urlConfig';
 
 describe('readStartupSettings', () => {
   it('gives the defaults and no notices for an empty URL', () => {
@@ -129,5 +129,12 @@ describe('linkText', () => {
     expect(linkText('?backend=cpu', '#seed=2')).toBe('backend=cpu&seed=2');
     expect(linkText('', '#seed=2')).toBe('seed=2');
     expect(linkText('', '')).toBe('');
+  });
+});
+
+describe('linkedKeys', () => {
+  it('names every key the query string and the hash give, valid or not', () => {
+    expect([...linkedKeys('?seed=3', '#v=1&evalEvery=10&batch=oops')].sort()).toEqual(['batch', 'evalEvery', 'seed', 'v']);
+    expect(linkedKeys('', '').size).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  * `backend`, `autoplay`, `classroom`, `embed`, `hide`, `compare`, `lang` — steer the page and never reach the config.
  */
 import type { BooleanKey, ExperimentConfig } from '../core/config';
-import { decodeConfig, quoted } from '../core/urlCodec';
+import { decodeConfig, quoted, readLinkPairs } from '../core/urlCodec';
 import type { Locale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { type BackendName, backendNames, type BackendRequest } from '../train/backendNames';
@@ -62,6 +62,11 @@ export function linkText(search: string, hash: string): string {
     .map((part) => part.replace(/^[?#]/, ''))
     .filter((part) => part !== '')
     .join('&');
+}
+
+/** The keys the link names, whatever their values: a setting the link gives is the link's, not a default. */
+export function linkedKeys(search: string, hash: string): ReadonlySet<string> {
+  return new Set(readLinkPairs(linkText(search, hash)).pairs.map(([key]) => key));
 }
 
 export function readStartupSettings(search: string, hash: string): StartupSettings {

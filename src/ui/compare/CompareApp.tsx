@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { methodTitle, settingLabel } from '../../i18n/tables';
+import { ShortcutsHelp } from '../a11y/ShortcutsHelp';
 import { ChartGrid } from '../components/MetricCharts';
 import { NoticeBox } from '../components/NoticeBox';
 import { RunControls } from '../components/RunControls';
@@ -39,9 +40,14 @@ export function CompareApp({ page }: { page: ComparePage }) {
   return (
     <div className="app compare-app">
       <header className="app-header">
-        <h1>{m.page.title}</h1>
-        <p>{m.compare.comparing({ label: settingLabel(switchKey), method: methodTitle(configA.method), seed: configA.seed })}</p>
-        <LanguageSelect />
+        <div>
+          <h1>{m.page.title}</h1>
+          <p>{m.compare.comparing({ label: settingLabel(switchKey), method: methodTitle(configA.method), seed: configA.seed })}</p>
+        </div>
+        <div className="app-header-tools">
+          <LanguageSelect />
+          <ShortcutsHelp />
+        </div>
       </header>
       <LabContext value={a}>
         <div className="messages">

@@ -1,4 +1,5 @@
 /** One run of a comparison: its name, sphere and timeline, then its errors, collapse banner, status figures and exports. */
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import type { RunLegend } from '../charts/metricChart';
 import { CollapseBanner } from '../components/CollapseBanner';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -24,6 +25,7 @@ export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTa
         <Legend />
       </div>
       <Timeline />
+      <LiveAnnouncer runName={m.a11y.runName(legend)} />
       {/* Under the sphere, so that the two spheres stay level whatever either run says. */}
       <ErrorBanner />
       <CollapseBanner />

@@ -41,7 +41,8 @@ export function AugmentationPreview() {
         </button>
       </div>
       {preview ? (
-        <div className="preview-strip">
+        // Scrolls sideways on a narrow screen: focusable, so that the arrow keys scroll it too.
+        <div className="preview-strip" tabIndex={0} role="region" aria-label={m.exampleStrip}>
           <div className="preview-row-names" aria-hidden="true">
             {rowNames.map((name) => (
               <span key={name} style={{ height: IMAGE_DISPLAY_PX }}>

@@ -1,6 +1,6 @@
 /**
- * Says when the run collapses, fully or partly, and since which step. Only the headline is an alert (it
- * changes rarely); the figures beside it change with every snapshot and are not announced.
+ * Says when the run collapses, fully or partly, and since which step. It is no live region: its words move
+ * with the figures, and the LiveAnnouncer announces each verdict once per run instead.
  */
 import { useStore } from 'zustand';
 import { collapseMessage } from '../collapse/collapseMessage';
@@ -16,7 +16,7 @@ export function CollapseBanner() {
   if (headline === null) return null;
   return (
     <div className={`banner banner-collapse banner-${state}`} data-testid="collapse-banner" data-state={state}>
-      <p role="alert">
+      <p>
         <strong>{headline}</strong>
       </p>
       <p className="banner-evidence">{evidence}</p>

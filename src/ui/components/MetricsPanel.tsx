@@ -4,10 +4,9 @@
  * (aria-labelledby) and carries a `metric-…` test id. Re-renders at most 4× a second.
  */
 import { type ReactNode, useId } from 'react';
-import { useStore } from 'zustand';
 import { uniformityBound } from '../../metrics/collapseVerdict';
 import { formatFixed } from '../format';
-import { useHistoryVersion, useRecorder } from '../history/hooks';
+import { useRecorder, useShownFigures } from '../history/hooks';
 import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 
@@ -38,15 +37,11 @@ function Metric({ label, testId, note, help, children }: MetricProps) {
 
 export function MetricsPanel() {
   const m = useMessages().metrics;
-  const { history, timeline } = useRecorder();
-  useHistoryVersion(); // re-renders (throttled) as snapshots arrive
-  const shownStep = useStore(timeline.store, (state) => state.shownStep);
+  const { metrics } = useRecorder().history;
+  const { index, point, shownStep } = useShownFigures(); // re-renders (throttled) as snapshots arrive
   const stepsPerSec = useLab((state) => state.stepsPerSec);
   // Images without class folders share one class: no neighbour can disagree, so there is nothing to score.
   const unlabelled = useLab((state) => state.classNames.length === 1);
-  const { metrics } = history;
-  const index = shownStep === null ? metrics.length - 1 : metrics.indexAtOrBefore(shownStep);
-  const point = metrics.at(index);
   const knn = metrics.at(metrics.lastMeasured('knnZ', index));
   // What each value compares against depends on the dimension d of the shown snapshot.
   const notes = point && {

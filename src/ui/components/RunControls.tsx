@@ -1,6 +1,7 @@
 /** Start/Pause, Step and Reset, acting on every run on the page (one, or both of a comparison). */
 import { usePage, useRunsState } from '../page/pageControllerContext';
 import { useMessages } from '../i18n/useMessages';
+import { resetRuns, stepOnce } from '../page/runCommands';
 import { StartPauseButton } from './StartPauseButton';
 
 export function RunControls() {
@@ -10,11 +11,10 @@ export function RunControls() {
   return (
     <div className="run-controls" role="group" aria-label={m.run.group}>
       <StartPauseButton />
-      <button type="button" disabled={!canTrain || running} onClick={() => labs.forEach(({ client }) => client.step())}>
+      <button type="button" disabled={!canTrain || running} onClick={() => stepOnce(labs)}>
         {m.run.step}
       </button>
-      {/* Always available: it also replaces a worker that failed or crashed, and ends a replayed report. */}
-      <button type="button" onClick={() => labs.forEach(({ client }) => client.reset())}>
+      <button type="button" onClick={() => resetRuns(labs)}>
         {m.run.reset}
       </button>
     </div>

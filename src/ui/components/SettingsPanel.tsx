@@ -51,6 +51,7 @@ export function SettingsPanel() {
       <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels()[name]} />
       <ChoiceSetting<number> settingKey="dim" choices={dimChoices} />
       <NumberSetting settingKey="seed" />
+      <NumberSetting settingKey="evalEvery" />
       <SettingSwitch settingKey="showTrain" />
       <p className="settings-note">
         {m.settings.note}

@@ -4,19 +4,14 @@
  */
 import { useMessages } from '../i18n/useMessages';
 import { usePage, useRunsState } from '../page/pageControllerContext';
+import { startOrPause } from '../page/runCommands';
 
 export function StartPauseButton() {
   const m = useMessages();
   const { labs } = usePage();
   const { running, pending, canTrain } = useRunsState(labs);
-  const press = (): void => {
-    for (const { client } of labs) {
-      if (running) client.pause();
-      else client.start();
-    }
-  };
   return (
-    <button type="button" className="primary" disabled={!canTrain} aria-busy={pending} data-pending={pending || undefined} onClick={press}>
+    <button type="button" className="primary" disabled={!canTrain} aria-busy={pending} data-pending={pending || undefined} onClick={() => startOrPause(labs)}>
       {running ? m.run.pause : m.run.start}
     </button>
   );

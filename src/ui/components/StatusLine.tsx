@@ -1,4 +1,7 @@
-/** The live figures of the run. Each figure has a stable test id; the store updates them a few times a second. */
+/**
+ * The live figures of the run. Each figure has a stable test id; the store updates them a few times a second,
+ * too often for a live region: screen readers hear them through the LiveAnnouncer instead.
+ */
 import { formatCollapseStd, formatFixed } from '../format';
 import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
@@ -20,7 +23,7 @@ export function StatusLine() {
   const collapse = formatCollapseStd(collapseStd, snapshotDim);
 
   return (
-    <div className="status" role="status">
+    <div className="status">
       <dl className="figures">
         <div className="figure figure-backend">
           <dt>{m.status.backend}</dt>

@@ -1,5 +1,7 @@
 /** React access to the run's recorder (history, collapse state, timeline), with throttled history updates. */
 import { useCallback, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import type { SnapshotFigures } from '../../metrics/snapshotFigures';
 import { useLabContext } from '../labContext';
 import { createPatchThrottle } from '../patchThrottle';
 import type { RunRecorder } from './runRecorder';
@@ -27,4 +29,17 @@ export function useHistoryVersion(): number {
     [history],
   );
   return useSyncExternalStore(subscribe, () => history.getVersion());
+}
+
+/**
+ * The figures of the snapshot on the sphere — the latest, or the one the timeline holds — with its index in
+ * the history and the timeline's step (null when live). Re-renders as useHistoryVersion does.
+ */
+export function useShownFigures(): { index: number; point: SnapshotFigures | undefined; shownStep: number | null } {
+  const { history, timeline } = useRecorder();
+  useHistoryVersion();
+  const shownStep = useStore(timeline.store, (state) => state.shownStep);
+  const { metrics } = history;
+  const index = shownStep === null ? metrics.length - 1 : metrics.indexAtOrBefore(shownStep);
+  return { index, point: metrics.at(index), shownStep };
 }

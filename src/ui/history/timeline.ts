@@ -46,6 +46,12 @@ export class Timeline {
     this.showIndex(index);
   }
 
+  /** Moves `delta` kept snapshots back (negative) or forward from the shown one; past the last one is live. */
+  moveBy(delta: number): void {
+    if (this.history.kept.length < 2) return;
+    this.scrubTo(Math.max(0, this.shownIndex() + delta));
+  }
+
   goLive(): void {
     this.stopReplay();
     const latest = this.history.kept.at(-1);

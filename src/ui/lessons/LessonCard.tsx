@@ -3,7 +3,7 @@ import { configKeys } from '../../core/config';
 import { lessonText } from '../../i18n/tables';
 import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
-import { type Lesson, type Paper, presetConfig } from './lessons';
+import { type Lesson, type Paper, presetForLab } from './lessons';
 
 function Citation({ paper }: { paper: Paper }) {
   return (
@@ -20,7 +20,7 @@ export function LessonCard({ lesson }: { lesson: Lesson }) {
   const { client } = useLabContext();
   const config = useLab((state) => state.config);
   const loading = useLab((state) => state.status === 'loading');
-  const presets = lesson.runs.map(presetConfig);
+  const presets = lesson.runs.map((run) => presetForLab(run, config));
 
   return (
     <article className="lesson" aria-label={text.title}>

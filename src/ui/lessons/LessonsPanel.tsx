@@ -7,11 +7,11 @@ import { useLab, useLabContext } from '../labContext';
 import { lessonText } from '../../i18n/tables';
 import { useMessages } from '../i18n/useMessages';
 import { LessonCard } from './LessonCard';
-import { type Lesson, lessons, presetConfig } from './lessons';
+import { type Lesson, lessons, presetForLab } from './lessons';
 
 export function LessonsPanel() {
   const m = useMessages();
-  const { client } = useLabContext();
+  const { client, store } = useLabContext();
   const loading = useLab((state) => state.status === 'loading');
   const [openId, setOpenId] = useState<string | null>(null);
   const headingId = useId();
@@ -19,7 +19,7 @@ export function LessonsPanel() {
 
   const open = (lesson: Lesson): void => {
     setOpenId(lesson.id);
-    client.load(presetConfig(lesson.runs[0]!), { start: false });
+    client.load(presetForLab(lesson.runs[0]!, store.getState().config), { start: false });
   };
 
   return (

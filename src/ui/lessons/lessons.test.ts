@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { configKeys, validateConfig } from '../../core/config';
+import { configKeys, defaultConfig, validateConfig } from '../../core/config';
 import { methodCatalog } from '../../methods/catalog';
-import { lessons, presetConfig } from './lessons';
+import { lessons, presetConfig, presetForLab } from './lessons';
 
 describe('lessons', () => {
   it('are at least six, with unique ids and titles', () => {
@@ -34,5 +34,11 @@ describe('lessons', () => {
         for (const key of Object.keys(run.changes)) expect(methodCatalog[run.method].switches).toContain(key);
       }
     }
+  });
+
+  it("load at the lab's snapshot cadence (a phone's lighter one stays), the rest as the preset says", () => {
+    const run = lessons[0]!.runs[1]!;
+    expect(presetForLab(run, { ...defaultConfig('byol'), evalEvery: 25 })).toEqual({ ...presetConfig(run), evalEvery: 25 });
+    expect(presetForLab({ ...run, changes: { ...run.changes, evalEvery: 5 } }, { ...defaultConfig(), evalEvery: 25 }).evalEvery).toBe(5);
   });
 });

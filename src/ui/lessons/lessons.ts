@@ -276,3 +276,12 @@ export const lessons: readonly Lesson[] = [
 export function presetConfig(run: LessonRun): ExperimentConfig {
   return { ...defaultConfig(run.method), ...run.changes };
 }
+
+/**
+ * A run's config as the lab loads it: the preset, at the lab's current snapshot cadence. `evalEvery` says how
+ * often the lab looks (lighter on phones, or as the reader set it), not what the run learns; a lesson that
+ * sets it keeps its own.
+ */
+export function presetForLab(run: LessonRun, current: ExperimentConfig): ExperimentConfig {
+  return { ...presetConfig(run), evalEvery: run.changes.evalEvery ?? current.evalEvery };
+}

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Lab } from '../labContext';
 import type { LabPage, PageController } from './pageController';
+import { allCanTrain, anyRunning } from './runCommands';
 
 export const PageControllerContext = createContext<PageController | null>(null);
 
@@ -25,13 +26,8 @@ export function useRunsState(labs: readonly Lab[]): { running: boolean; pending:
     },
     [labs],
   );
-  const running = useSyncExternalStore(subscribe, () => labs.some(({ store }) => store.getState().running));
+  const running = useSyncExternalStore(subscribe, () => anyRunning(labs));
   const pending = useSyncExternalStore(subscribe, () => labs.some(({ store }) => store.getState().commandPending));
-  const canTrain = useSyncExternalStore(subscribe, () =>
-    labs.every(({ store }) => {
-      const { status, replay } = store.getState();
-      return status === 'ready' && replay === null;
-    }),
-  );
+  const canTrain = useSyncExternalStore(subscribe, () => allCanTrain(labs));
   return { running, pending, canTrain };
 }

@@ -2,6 +2,7 @@
  * Embed mode (`embed=1`): only the sphere and its Start/Pause button, for an iframe on a course page.
  * Errors and notices still show, so a broken or corrected link never fails silently.
  */
+import { LiveAnnouncer } from '../a11y/LiveAnnouncer';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Legend } from '../components/Legend';
 import { NoticeBox } from '../components/NoticeBox';
@@ -21,6 +22,7 @@ export function EmbedApp() {
         <SphereCanvas />
         <Legend />
       </div>
+      <LiveAnnouncer />
       <div className="embed-bar">
         <StartPauseButton />
       </div>

@@ -1,13 +1,27 @@
 /**
  * React owner of the SphereView: creates it on mount, feeds it the projection seed, disposes it on
- * unmount; shows the view's toolbar and the card of the point under the pointer.
+ * unmount; shows the view's toolbar, the card of the point under the pointer, and the picture in words.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { PointCard } from '../components/PointCard';
 import { SphereToolbar } from '../components/SphereToolbar';
+import { useShownFigures } from '../history/hooks';
 import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
+import { describeSphere } from './sphereDescription';
 import { type PointHover, SphereView } from './SphereView';
+
+/** The picture in words, for screen readers: follows the shown snapshot (see sphereDescription.ts). */
+function SphereSummary({ id }: { id: string }) {
+  useMessages(); // the words follow the language
+  const { live } = useLabContext();
+  const { point } = useShownFigures();
+  return (
+    <p id={id} className="visually-hidden" data-testid="sphere-description">
+      {describeSphere(point ?? null, live.count)}
+    </p>
+  );
+}
 
 export function SphereCanvas() {
   const m = useMessages();
@@ -18,6 +32,7 @@ export function SphereCanvas() {
   const [failure, setFailure] = useState<string | null>(null);
   const [contextLost, setContextLost] = useState(false);
   const [hover, setHover] = useState<PointHover | null>(null);
+  const summaryId = useId();
   const hintId = useId();
   const cardId = useId();
 
@@ -68,8 +83,9 @@ export function SphereCanvas() {
         tabIndex={0}
         role="application"
         aria-label={m.sphere.region}
-        aria-describedby={hover ? `${hintId} ${cardId}` : hintId}
+        aria-describedby={`${summaryId} ${hintId}${hover ? ` ${cardId}` : ''}`}
       />
+      <SphereSummary id={summaryId} />
       <p id={hintId} className="sphere-hint">
         {m.sphere.hint}
       </p>

@@ -290,7 +290,9 @@ export class SphereView {
     this.pickPending = true;
   };
 
-  private readonly onPointerLeave = (): void => {
+  private readonly onPointerLeave = (event: PointerEvent): void => {
+    // A finger "leaves" with every tap as it lifts: the tapped point's card stays until the next tap.
+    if (event.pointerType === 'touch') return;
     this.pointerInView = false;
     this.pickPending = true;
   };

@@ -1,0 +1,34 @@
+/** Start/Pause, Step and Reset over every run on the page (one, or both of a comparison): for the buttons and the shortcuts. */
+import type { Lab } from '../labContext';
+
+export function anyRunning(labs: readonly Lab[]): boolean {
+  return labs.some(({ store }) => store.getState().running);
+}
+
+/** All runs are ready and none is a replayed report. */
+export function allCanTrain(labs: readonly Lab[]): boolean {
+  return labs.every(({ store }) => {
+    const { status, replay } = store.getState();
+    return status === 'ready' && replay === null;
+  });
+}
+
+export function startOrPause(labs: readonly Lab[]): void {
+  if (!allCanTrain(labs)) return;
+  const running = anyRunning(labs);
+  for (const { client } of labs) {
+    if (running) client.pause();
+    else client.start();
+  }
+}
+
+/** One step of each run, while they are paused. */
+export function stepOnce(labs: readonly Lab[]): void {
+  if (!allCanTrain(labs) || anyRunning(labs)) return;
+  labs.forEach(({ client }) => client.step());
+}
+
+/** Always available: it also replaces a worker that failed or crashed, and ends a replayed report. */
+export function resetRuns(labs: readonly Lab[]): void {
+  labs.forEach(({ client }) => client.reset());
+}
