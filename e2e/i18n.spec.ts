@@ -3,14 +3,14 @@ import { configKeys } from '../src/core/config';
 import { aDrawnPoint, readNumber, watchErrors } from './lab';
 
 /**
- * Latin words a Chinese page rightly shows: proper names (methods, datasets, tools, file formats), units, the
+ * Latin words a Chinese page rightly shows: proper names (methods, datasets, tools, file formats), units, key caps, the
  * backends' names and the link's own key names (config keys, quoted in notices as the link spells them).
  */
 const allowedWords = new Set([
   'SimCLR', 'BYOL', 'SwAV', 'SimSiam', 'Barlow', 'Twins', 'VICReg', 'kNN', 'Fashion-MNIST', 'MNIST', 'PyTorch', 'WebGPU', 'WebGL',
   'wasm', 'webgpu', 'webgl', 'cpu', 'GPU', 'BatchNorm', 'Sinkhorn', 'Sinkhorn-Knopp', 'NT-Xent', 'EMA', 'MLP', 'PCA', 'softmax',
   'von', 'Mises', 'Adam', 'SGD', 'NaN', 'ms', 'MB', 'KB', 'PNG', 'CSV', 'JSON', 'TSV', 'Projector', 'projector', 'tensorflow',
-  'org', 'vectors', 'metadata', 'tsv', 'run', 'py', 'python', 'README', 'zip', 'ResNet', 'CIFAR-', 'Ctrl', 'Mac', 'L_align',
+  'org', 'vectors', 'metadata', 'tsv', 'run', 'py', 'python', 'README', 'zip', 'ResNet', 'CIFAR-', 'Ctrl', 'Mac', 'Tab', 'Shift', 'Enter', 'Esc', 'L_align',
   'L_uniform', 'Wang', 'Isola', ...configKeys,
 ]);
 
@@ -86,6 +86,13 @@ test('a page in 简体中文 shows no English: controls, figures, charts, notice
   await page.mouse.move(point.x, point.y);
   await expect(page.getByRole('tooltip')).toContainText('球面上最近的点');
   expect(englishWords(await readableTexts(page), gpuName)).toEqual([]);
+
+  // The keyboard shortcuts' dialog.
+  await page.getByRole('button', { name: '键盘快捷键' }).click();
+  const dialog = page.getByRole('dialog', { name: '键盘快捷键' });
+  await expect(dialog).toContainText('开始或暂停训练');
+  expect(englishWords(await readableTexts(page), gpuName)).toEqual([]);
+  await dialog.getByRole('button', { name: '关闭' }).click();
 
   // A lesson (opening one loads its first run, from step 0).
   await page.getByText('课程', { exact: true }).click();
