@@ -33,7 +33,7 @@ export interface LessonText {
 
 export const settingsZh: Record<ConfigKey, SettingText> = {
   method: { label: '方法', help: '要训练的自监督方法。' },
-  dataset: { label: '数据集', help: '图像数据集（28×28 灰度）。' },
+  dataset: { label: '数据集', help: '图像数据集（28×28 灰度），或你自己的图像。' },
   seed: { label: '种子', help: '用于初始化、批次顺序和数据增强的随机种子。' },
   steps: { label: '步数', help: '要运行的训练步数（0 = 直到暂停）。' },
   batch: { label: '批大小', help: '每个训练批次的图像数（每张图像产生两个视图）。' },
