@@ -39,8 +39,8 @@ export function App() {
           <p>{m.page.tagline}</p>
         </div>
         <div className="app-header-tools">
-          <LanguageSelect />
           <ShortcutsHelp />
+          <LanguageSelect />
         </div>
       </header>
       <LiveAnnouncer />

@@ -45,8 +45,8 @@ export function CompareApp({ page }: { page: ComparePage }) {
           <p>{m.compare.comparing({ label: settingLabel(switchKey), method: methodTitle(configA.method), seed: configA.seed })}</p>
         </div>
         <div className="app-header-tools">
-          <LanguageSelect />
           <ShortcutsHelp />
+          <LanguageSelect />
         </div>
       </header>
       <LabContext value={a}>
