@@ -3,7 +3,7 @@ import { barlowTwinsPytorch } from './pytorch';
 
 export const barlowTwinsInfo: MethodInfo = {
   title: 'Barlow Twins',
-  summary: 'Redundancy reduction: make the two views’ cross-correlation matrix the identity: agree on each dimension, decorrelate different ones.',
+  summary: 'Redundancy reduction: push the two views’ cross-correlation matrix to the identity, so each dimension agrees across the views and different dimensions decorrelate.',
   switches: ['offDiagonal', 'barlowLambda', 'batchNorm'],
   defaults: {},
   inactiveSwitches: (config) => (config.offDiagonal ? {} : { barlowLambda: 'Acts only with the off-diagonal term on: λ is its weight.' }),

@@ -5,7 +5,8 @@ import { collapseCurve } from '../../testing/behaviour';
 /**
  * Each method's default keeps the embeddings spread over the sphere (reference PyTorch runs of this
  * setup, collapse std × √d at d = 3: SimCLR 0.99, BYOL 0.98, SwAV 0.79, SimSiam 0.90, uniformity 0.92).
- * Sized for CI: a few hundred steps each; asserted with margins, not exact values.
+ * Sized for CI: a few hundred steps each; asserted with margins, not exact values. Barlow Twins and VICReg are
+ * checked beside their ablations in redundancy.test.ts.
  */
 beforeAll(() => useBackend('wasm'));
 
