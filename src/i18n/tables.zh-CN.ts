@@ -110,7 +110,7 @@ export const methodsZh: Record<MethodName, MethodText> = {
   },
   'barlow-twins': {
     title: 'Barlow Twins',
-    summary: '冗余消减：让两个视图的互相关矩阵成为单位矩阵——在每个维度上一致，不同维度之间去相关。',
+    summary: '冗余消减：把两个视图的互相关矩阵推向单位矩阵，使每个维度在两个视图之间一致、不同维度之间去相关。',
     inactive: { barlowLambda: '只在打开非对角项时起作用：λ 是它的权重。' },
   },
   vicreg: {
