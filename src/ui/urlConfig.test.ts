@@ -6,7 +6,7 @@ import { linkedKeys, linkText, readStartupSettings } from './urlConfig';
 describe('readStartupSettings', () => {
   it('gives the defaults and no notices for an empty URL', () => {
     const settings = readStartupSettings('', '');
-    expect(settings).toEqual({ config: defaultConfig(), backend: { forced: null, threads: null }, autoplay: false, pageMode: normalPage, compare: null, lang: null, notices: [] });
+    expect(settings).toEqual({ config: defaultConfig(), backend: { forced: null, threads: null }, autoplay: false, pageMode: normalPage, compare: null, notices: [] });
   });
 
   it('reads config keys from the hash', () => {

@@ -5,7 +5,6 @@
  */
 import type { BooleanKey, ExperimentConfig } from '../core/config';
 import { decodeConfig, quoted, readLinkPairs } from '../core/urlCodec';
-import type { Locale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { type BackendName, backendNames, type BackendRequest } from '../train/backendNames';
 import { readCompareKey } from './compare/compareSwitch';
@@ -24,8 +23,6 @@ export interface StartupSettings {
   pageMode: PageMode;
   /** `compare=stopGrad`: two runs side by side, differing in this switch; null for one run. */
   compare: BooleanKey | null;
-  /** `lang=zh-CN`: the language the link asks for; null lets the browser's languages decide. */
-  lang: Locale | null;
   /** Readable, plain-text notices about ignored or corrected values. */
   notices: string[];
 }
@@ -78,6 +75,8 @@ export function readStartupSettings(search: string, hash: string): StartupSettin
   const embed = parseFlag('embed', pageParams.get('embed'), pageNotices);
   const compare = pageParams.get('compare');
   if (embed && compare !== undefined) pageNotices.push(messages().validation.embedCompare);
+  // The language itself is set before the link is read (pageLanguage.ts), so that these notices are written in it.
+  readLangKey(pageParams.get(LANG_KEY), pageNotices);
   return {
     config,
     backend: {
@@ -91,7 +90,6 @@ export function readStartupSettings(search: string, hash: string): StartupSettin
       hidden: hide === undefined ? new Set() : parseHideList(hide, pageNotices),
     },
     compare: embed ? null : readCompareKey(compare, config, pageNotices),
-    lang: readLangKey(pageParams.get(LANG_KEY), pageNotices),
     notices: [...pageNotices, ...notices],
   };
 }

@@ -18,7 +18,7 @@ interface ChoiceSettingProps<V extends string | number> {
 }
 
 export function ChoiceSetting<V extends string | number>({ settingKey, choices, labelOf, help, onChoose }: ChoiceSettingProps<V>) {
-  useMessages();
+  useMessages(); // the settings' words follow the language
   const { client } = useLabContext();
   const value = useLab((state) => state.config[settingKey]);
   const hidden = useHidden(settingKey);

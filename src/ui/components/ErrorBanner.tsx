@@ -3,7 +3,6 @@ import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { dismissError } from '../store';
 
-
 export function ErrorBanner() {
   const m = useMessages();
   const { store, client } = useLabContext();

@@ -16,7 +16,7 @@ const APPLY_AFTER_TYPING_MS = 800;
 export type NumberKey = { [K in ConfigKey]: ExperimentConfig[K] extends number ? K : never }[ConfigKey];
 
 export function NumberSetting({ settingKey }: { settingKey: NumberKey }) {
-  useMessages();
+  useMessages(); // the settings' words follow the language
   const { client } = useLabContext();
   const value = useLab((state) => state.config[settingKey]);
   /** What the user is typing; null shows the applied value. */

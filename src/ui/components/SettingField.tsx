@@ -26,7 +26,7 @@ interface SettingFieldProps {
 }
 
 export function SettingField({ settingKey, label, help, controlFirst = false, children }: SettingFieldProps) {
-  useMessages();
+  useMessages(); // the settings' words follow the language
   const inputId = useId();
   const helpId = useId();
   const inactive = useLab((state) => inactiveText(state.config, settingKey));

@@ -7,7 +7,7 @@ import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';
 
 export function SettingSwitch({ settingKey }: { settingKey: BooleanKey }) {
-  useMessages();
+  useMessages(); // the settings' words follow the language
   const { client } = useLabContext();
   const checked = useLab((state) => state.config[settingKey]);
   const hidden = useHidden(settingKey);
