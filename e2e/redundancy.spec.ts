@@ -16,6 +16,12 @@ test('Barlow Twins shows its cross-correlation, VICReg its stds and covariance; 
   await expect(page.getByRole('img', { name: 'Covariance matrix' }).locator('rect')).toHaveCount(8 * 8);
   await expect(page.getByRole('img', { name: 'Cross-correlation matrix' })).toHaveCount(0);
 
+  // Compare mode: the off-diagonal term on and off, each run with its own heatmap.
+  await page.goto('/?backend=wasm#v=1&method=barlow-twins&compare=offDiagonal&autoplay=1');
+  for (const run of ['A', 'B']) {
+    await expect(page.getByTestId(`run-${run}`).getByRole('img', { name: 'Cross-correlation matrix' }).locator('rect')).toHaveCount(9, { timeout: 120_000 });
+  }
+
   await page.goto('/?backend=wasm#v=1&method=simclr');
   await expect(page.getByRole('img', { name: 'Spectrum' })).toBeVisible();
   await expect(page.getByTestId('redundancy-views')).toHaveCount(0);

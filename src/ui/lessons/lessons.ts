@@ -234,7 +234,7 @@ export const lessons: readonly Lesson[] = [
       'the redundancy-reduction term alone learned nothing useful.',
     watchFor: [
       'With the off-diagonal term, the points cover the whole sphere: collapse std ×√d about 0.99 and, from about step 150, an effective rank of about 2.9 of 3 (uniformity about −1.7).',
-      'Without it, the collapse std stays just as high (about 0.98), yet the effective rank falls step by step, to about 1.8 by step 300: the points slide into two opposite clumps along one axis (uniformity about −0.7, what two opposite clumps give). By the std alone this run looks healthy.',
+      'Without it, the collapse std stays just as high (about 0.98), yet the effective rank falls step by step, to about 1.8 by step 300: the points slide into two opposite clumps along one axis (uniformity about −0.7, what two opposite clumps give). By the std alone this run looks healthy; the Spectrum chart does not agree: one bar grows to about 0.8 of the whole (flat would be 0.33 each), and from about step 200 the banner says dimensional collapse.',
     ],
     papers: [zbontar2021],
     runs: [
@@ -257,10 +257,10 @@ export const lessons: readonly Lesson[] = [
       'In the paper, the invariance term alone collapsed; adding the variance term prevented the collapse, and adding the ' +
       'covariance term on top gave clearly better features.',
     watchFor: [
-      'With all three terms, the points spread (collapse std ×√d about 0.99), a little less evenly than with Barlow Twins at d = 3: effective rank about 2.4 of 3, uniformity about −1.4.',
+      'With all three terms, the points spread (collapse std ×√d about 0.99), a little less evenly than with Barlow Twins at d = 3: effective rank about 2.4 of 3, uniformity about −1.4, and the largest bar of the Spectrum about 0.55 of the whole. With the paper’s weights VICReg at d = 3 leans towards a plane; a covariance weight of 5 spreads the spectrum to about 0.43 / 0.33 / 0.25, as flat as Barlow Twins.',
       'Without the variance term, the outputs shrink towards one point while the loss falls to nearly 0: within 50 steps collapse std ×√d drops to about 0.5 (uniformity −0.7), then sinks slowly, to about 0.15 by step 800. The pace depends on the seed: with seed 1 it is under 0.15 by step 200.',
-      'Without the covariance term, the collapse std stays high (about 0.98) but the effective rank falls to about 1.7 by step 300 and the points gather into two opposite clumps (uniformity about −0.7): dimensional collapse, as in Barlow Twins without its off-diagonal term.',
-      'Without the invariance term, the points stay spread and use all three dimensions (effective rank about 2.85, the highest of these runs), but the two views of an image land far apart (alignment about 1.15, against 0.24 with it).',
+      'Without the covariance term, the collapse std stays high (about 0.98) but the effective rank falls to about 1.7 by step 300 and the points gather into two opposite clumps (uniformity about −0.7): dimensional collapse, as in Barlow Twins without its off-diagonal term. One bar of the Spectrum holds about 0.85 of the whole, and the banner says dimensional collapse from about step 100.',
+      'Without the invariance term, the points stay spread and use all three dimensions (effective rank about 2.85, the highest of these runs), but the two views of an image land far apart (alignment about 1.15, against 0.24 with it), and the points say less about what the images show: kNN accuracy on z about 0.50 at step 400, against 0.58 with all three terms.',
     ],
     papers: [bardes2022, zbontar2021],
     runs: [
