@@ -105,8 +105,8 @@ test('a page in 简体中文 shows no English: controls, figures, charts, notice
 test('a comparison in 简体中文 shows no English either', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/#v=1&compare=stopGrad&method=simsiam&steps=20&lang=zh-CN&autoplay=1');
-  await expect(page.getByRole('region', { name: '运行 A：停止梯度开' })).toBeVisible();
-  await expect(page.getByRole('region', { name: '运行 B：停止梯度关' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '运行 A：停止梯度（开）' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '运行 B：停止梯度（关）' })).toBeVisible();
   await expect(page.getByTestId('run-note')).toHaveCount(2, { timeout: 200_000 });
   const texts = await readableTexts(page);
   expect(texts.length).toBeGreaterThan(50);

@@ -42,7 +42,7 @@ export const zhCN: Messages = {
     comparing: (p) => `对比“${p.label}”开与关：${p.method}，种子 ${p.seed}，其余设置完全相同。`,
     singleRun: '单个运行',
     singleRunTitle: '回到单个运行，使用运行 A 的设置',
-    switchState: (p) => `${p.label}${p.on ? '开' : '关'}`,
+    switchState: (p) => `${p.label}（${p.on ? '开' : '关'}）`,
     runRegion: (p) => `运行 ${p.tag}：${p.label}`,
     runExportName: (p) => `运行 ${p.tag}（${p.label}）`,
   },
@@ -99,11 +99,11 @@ export const zhCN: Messages = {
     restart: '重启',
     pressReset: (p) => `按“重置”重新开始${p.diverged ? '，或许可以调低学习率' : ''}。`,
     dismiss: '关闭错误',
-    crashed: (p) => `训练线程 崩溃了：${p.detail}`,
+    crashed: (p) => `训练线程崩溃了：${p.detail}`,
     crashNotStarted: (p) => `它无法启动（${p.detail}）。`,
     crashSilent: '它没有留下任何消息就停止了（见浏览器控制台）。',
     crashUnreadable: '它的一条消息无法读取。',
-    unresponsive: (p) => `训练线程 已 ${p.seconds} 秒没有响应：它已停止或卡住（浏览器可能为节省内存关闭了它）。`,
+    unresponsive: (p) => `训练线程已 ${p.seconds} 秒没有响应：它已停止或卡住（浏览器可能为节省内存关闭了它）。`,
   },
   runNotes: {
     replayEnded: (p) => `回放结束（${p.keys} 已更改）；按“开始”进行训练。`,
@@ -112,7 +112,7 @@ export const zhCN: Messages = {
   },
   worker: {
     resumeFailed: (p) => `无法继续该运行（${p.detail}）；它将从第 0 步重新开始。`,
-    memoryShort: (p) => `内存不足（训练线程 占用 ${formatCount(p.megabytes)} MB），因此不再测量 kNN 准确率。重新加载页面即可再次测量。`,
+    memoryShort: (p) => `内存不足（训练线程占用 ${formatCount(p.megabytes)} MB），因此不再测量 kNN 准确率。重新加载页面即可再次测量。`,
     backendFailed: (p) => `${p.failed} 后端出错（${p.detail}）。已切换到 ${p.now}；运行已从第 0 步重新开始。`,
     diverged: (p) =>
       `${p.loss === null ? `模型权重在第 ${p.step} 步前变成了非有限值` : `损失在第 ${p.step} 步变成了 ${p.loss}`}：训练发散。` +
@@ -201,7 +201,7 @@ export const zhCN: Messages = {
     snapshotMs: '快照耗时 ms',
     snapshotMsTitle: '嵌入 2,000 张评估图像并从后端读回所用的时间',
     memory: '内存',
-    memoryTitle: '训练线程 占用的资源：张量及其大小，以及 wasm 堆（只增不减）',
+    memoryTitle: '训练线程占用的资源：张量及其大小，以及 wasm 堆（只增不减）',
     tensors: (p) => ` MB，共 ${formatCount(p.tensors)} 个张量`,
     heap: (p) => `，堆 ${p.megabytes} MB`,
     loss: '损失',
