@@ -63,16 +63,25 @@ async function waitUntilReadyInChinese(page: Page): Promise<void> {
 
 test('a page in 简体中文 shows no English: controls, figures, charts, notices, banners and lessons', async ({ page }) => {
   const errors = watchErrors(page);
-  // A run that collapses (SimSiam without stop-gradient) and stops by itself, from a link with a bad value (a notice).
-  await page.goto('/#v=1&method=simsiam&stopGrad=false&steps=150&seed=x&lang=zh-CN&autoplay=1');
+  // A run that collapses (SimSiam without stop-gradient) and stops by itself, from a link with a bad value and own
+  // images this browser does not have (two notices).
+  await page.goto('/#v=1&method=simsiam&stopGrad=false&steps=150&seed=x&dataset=own&lang=zh-CN&autoplay=1');
   await waitUntilReadyInChinese(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page).toHaveTitle('超球面实验室');
-  await expect(page.getByRole('region', { name: '提示' })).toContainText('seed：“x”不是数字；保留 0。');
+  const notices = page.getByRole('region', { name: '提示' });
+  await expect(notices).toContainText('seed：“x”不是数字；保留 0。');
+  await expect(notices).toContainText('这个实验用的是本地图像');
   await expect(page.getByTestId('run-note')).toHaveText('已完成：达到设定的 150 步。', { timeout: 200_000 });
   await expect(page.getByTestId('collapse-banner')).toContainText('坍缩');
   await expect.poll(() => readNumber(page, 'metric-knn-z')).toBeGreaterThan(0);
   const gpuName = await gpuNameWords(page);
+  // Files that are not what they claim: their notices too.
+  const notJson = { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,') };
+  await page.getByLabel('导入设置').setInputFiles(notJson);
+  await expect(notices).toContainText('该文件不是有效的 JSON。未导入任何内容。');
+  await page.getByLabel('打开运行报告').setInputFiles({ ...notJson, buffer: Buffer.from('{"format":"其他"}') });
+  await expect(notices).toContainText('该文件不是运行报告（它的格式是 "其他"）。未打开任何内容。');
   // The trained run: its figures, charts, banner, notice and run note.
   await page.getByText('数据增强', { exact: true }).click();
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/zh-CN.png`, fullPage: true });
