@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { setLocale } from '../i18n/locale';
 import { figuresOf } from '../metrics/snapshotFigures';
 import { fakeSnapshot } from '../testing/fakeSnapshot';
 import type { FromWorker, Snapshot } from '../worker/protocol';
@@ -53,6 +54,17 @@ function setup(autoplay = false, { config = defaultConfig(), ownImages }: { conf
 describe('TrainingClient', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
+
+  it('tells the worker a new language, without waiting for it as for a run command', () => {
+    const { worker, store } = setup();
+    setLocale('zh-CN');
+    setLocale('en');
+    expect(worker().commands().slice(1)).toEqual([
+      { type: 'locale', locale: 'zh-CN' },
+      { type: 'locale', locale: 'en' },
+    ]);
+    expect(store.getState().commandPending).toBe(false);
+  });
 
   it('sends init with the config, the forced backend, the data URL and the language', () => {
     const { worker, store } = setup();

@@ -4,11 +4,11 @@
  * snapshot arrays go to the live snapshot, never through React state.
  */
 import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, OWN_DATASET, validateConfig } from '../core/config';
-import { currentLocale } from '../i18n/locale';
+import { currentLocale, subscribeLocale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import type { BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
-import type { Command, FromWorker, ToWorker } from '../worker/protocol';
+import { type Command, type FromWorker, isConfirmed, type ToWorker } from '../worker/protocol';
 import type { RunReport } from '../train/runReport';
 import { RunRecorder } from './history/runRecorder';
 import { clearSnapshot, type LiveSnapshot, publishImages } from './liveSnapshot';
@@ -65,6 +65,7 @@ export class TrainingClient {
   /** Where snapshots go: the run's history, its collapse state and the timeline, for the instrument panels. */
   readonly recorder: RunRecorder;
   private readonly stopFollowingImages: () => void;
+  private readonly stopFollowingLocale: () => void;
 
   constructor(
     private readonly store: LabStore,
@@ -80,6 +81,8 @@ export class TrainingClient {
       options.ownImages?.subscribe((state, previous) => {
         if (state.images !== previous.images) this.ownImagesChanged(state.images);
       }) ?? (() => {});
+    // The worker speaks the page's language: a new one applies to what it says next.
+    this.stopFollowingLocale = subscribeLocale(() => this.post({ type: 'locale', locale: currentLocale() }));
     this.connect(null);
   }
 
@@ -200,6 +203,7 @@ export class TrainingClient {
 
   dispose(): void {
     this.stopFollowingImages();
+    this.stopFollowingLocale();
     clearInterval(this.watchdog);
     this.figures.cancel();
     this.recorder.timeline.pause();
@@ -407,8 +411,7 @@ export class TrainingClient {
 
   private post(command: Command): void {
     const seq = ++this.seq;
-    // A preview or new images change nothing about the run by themselves; every other command does, and is confirmed by a state report.
-    if (command.type !== 'preview' && command.type !== 'ownImages') {
+    if (isConfirmed(command.type)) {
       this.awaitedSeq = seq;
       if (command.type !== 'init') this.store.setState({ commandPending: true });
     }

@@ -22,7 +22,7 @@ import { readMemory } from '../train/memory';
 import { SnapshotSchedule } from '../train/snapshotSchedule';
 import { StepRateMeter } from '../train/stepRate';
 import { NonFiniteLossError, Trainer, type TrainingData } from '../train/trainer';
-import type { ErrorKind, FromWorker, ToWorker } from './protocol';
+import { type ErrorKind, type FromWorker, isConfirmed, type ToWorker } from './protocol';
 
 /** What the host needs from its surroundings (the worker's, or a test's). */
 export interface HostEnvironment {
@@ -79,9 +79,11 @@ export class TrainingHost {
 
   /** Handles one command; resolves once it is done (start resolves once the run is under way). */
   async handle(message: ToWorker): Promise<void> {
-    // A preview or new images change nothing about the run by themselves, and no one waits for a state report.
-    if (message.type !== 'preview' && message.type !== 'ownImages') this.seq = message.seq;
+    if (isConfirmed(message.type)) this.seq = message.seq;
     switch (message.type) {
+      case 'locale':
+        setLocale(message.locale);
+        return;
       case 'ownImages':
         if (message.data) this.datasets.set(OWN_DATASET, Promise.resolve(message.data));
         else this.datasets.delete(OWN_DATASET);
