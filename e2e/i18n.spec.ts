@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { configKeys } from '../src/core/config';
-import { aDrawnPoint, readNumber, watchErrors } from './lab';
+import { aDrawnPoint, readNumber, seriousAxeViolations, watchErrors } from './lab';
 
 /**
  * Latin words a Chinese page rightly shows: proper names (methods, datasets, tools, file formats), units, key caps, the
@@ -88,6 +88,7 @@ test('a page in 简体中文 shows no English: controls, figures, charts, notice
   const trained = await readableTexts(page);
   expect(trained.length).toBeGreaterThan(100);
   expect(englishWords(trained, gpuName)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // A point's card: its class and its neighbours'.
   await page.getByRole('switch', { name: '配对连线' }).click();
