@@ -31,7 +31,7 @@ try {
     const query = `?backend=${backend}${threads ? `&threads=${threads}` : ''}`;
     const opened = Date.now();
     await page.goto(`http://localhost:${port}/${query}#v=1&method=simsiam&stopGrad=false&seed=11&autoplay=1`);
-    const banner = page.getByText(/^Collapsed at step \d+/);
+    const banner = page.getByTestId('collapse-banner').getByText(/^Collapsed at step \d+/);
     const shown: number[] = [];
     // The status line's steps/s, read every half second until the banner shows.
     while (!(await banner.isVisible())) {
