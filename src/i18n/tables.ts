@@ -1,16 +1,29 @@
 /**
  * The data tables' words in the current language: the settings' labels and help, the enum values, the methods'
- * titles, summaries and reasons a switch does nothing, the lessons, the class names. English is the tables' own
- * text; the other language's comes from its file keyed by the same ids.
+ * titles, summaries and reasons a switch does nothing, the lessons, the charts, the class names, the reasons a
+ * file of one's own images was skipped, the keyboard shortcuts. English is the tables' own text; the other
+ * language's comes from its file keyed by the same ids.
  */
 import { type ConfigKey, configSpec, type ExperimentConfig } from '../core/config';
 import { type SkipReason, skipReasons } from '../data/images/imageFolder';
 import { inactiveReason, methodCatalog, type MethodName } from '../methods/catalog';
+import { pageShortcuts, type ShortcutEntry, sphereShortcuts } from '../ui/a11y/shortcuts';
 import type { ChartSpec } from '../ui/charts/chartSpecs';
 import type { Lesson } from '../ui/lessons/lessons';
 import { currentLocale } from './locale';
-import { pageShortcuts, sphereShortcuts, type ShortcutEntry } from '../ui/a11y/shortcuts';
-import { chartsZh, classNamesZh, keyNamesZh, pageShortcutsZh, sphereShortcutsZh, type LessonText, lessonsZh, methodsZh, settingsZh, skipReasonsZh, valuesZh } from './tables.zh-CN';
+import {
+  chartsZh,
+  classNamesZh,
+  keyNamesZh,
+  type LessonText,
+  lessonsZh,
+  methodsZh,
+  pageShortcutsZh,
+  settingsZh,
+  skipReasonsZh,
+  sphereShortcutsZh,
+  valuesZh,
+} from './tables.zh-CN';
 
 const chinese = (): boolean => currentLocale() === 'zh-CN';
 
