@@ -19,6 +19,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1280, height: 800 },
+    // The page speaks the browser's language: the specs read English labels, whatever the machine's locale.
+    locale: 'en-US',
     launchOptions: {
       executablePath: chromiumPath,
       args: [

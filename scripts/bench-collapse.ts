@@ -27,7 +27,7 @@ const seconds: number[] = [];
 const rates: number[] = [];
 try {
   for (let run = 0; run < runs; run++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const query = `?backend=${backend}${threads ? `&threads=${threads}` : ''}`;
     const opened = Date.now();
     await page.goto(`http://localhost:${port}/${query}#v=1&method=simsiam&stopGrad=false&seed=11&autoplay=1`);

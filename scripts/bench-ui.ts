@@ -26,7 +26,7 @@ const browser = await chromium.launch({
   args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   // Scripts run in the page are passed as text: tsx would wrap functions in helpers the page lacks.
   await page.addInitScript(`
     window.longTasks = [];

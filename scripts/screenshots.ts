@@ -9,7 +9,7 @@ const port = 4176;
 
 /** A fresh page per run: a hash change alone would load the settings without autoplay. */
 async function trainUntil(browser: Browser, hash: string, steps: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
   await page.goto(`http://localhost:${port}/${hash}`);
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="step"]')?.textContent) >= n, steps, { timeout: 600_000 });
   await page.getByRole('button', { name: 'Pause' }).click();

@@ -1,7 +1,8 @@
 /**
  * The layering the code relies on, checked on the sources' static imports (type-only imports are erased and
  * do not count): the page's own bundle and the method catalog load no tfjs (the engine runs in the training
- * worker), and the core schema reads only itself and the methods' data.
+ * worker), the message catalogues are tfjs-free, and the core schema reads only itself, the methods' data and the
+ * message catalogue.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -57,9 +58,16 @@ describe('layering', () => {
     expect(tfjs(reachable('src/methods/catalog.ts').packages)).toEqual([]);
   });
 
-  it('the core schema reads only itself and the methods’ data', () => {
+  it('the message catalogues and the tables’ words load no tfjs', () => {
+    for (const entry of ['src/i18n/messages.ts', 'src/i18n/tables.ts']) expect(tfjs(reachable(entry).packages), entry).toEqual([]);
+  });
+
+  it('the core schema reads only itself, the methods’ data and the message catalogue', () => {
     const { files } = reachable('src/core/config.ts');
-    const outside = [...files].filter((file) => !file.startsWith('src/core/') && !/^src\/methods\/([^/]+\/)?(catalog|info|pytorch|methodInfo)\.ts$/.test(file));
+    const catalogue = /^src\/i18n\/(locale|messages(\.[\w-]+)?)\.ts$/;
+    const outside = [...files].filter(
+      (file) => !file.startsWith('src/core/') && !catalogue.test(file) && !/^src\/methods\/([^/]+\/)?(catalog|info|pytorch|methodInfo)\.ts$/.test(file),
+    );
     expect(outside).toEqual([]);
   });
 });

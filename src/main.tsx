@@ -1,6 +1,8 @@
 /** Entry point: reads the startup settings from the URL, starts the page's worker(s) and renders the page. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setLocale } from './i18n/locale';
+import { followLanguageInDocument, openingLocale } from './ui/i18n/pageLanguage';
 import { lighterForDevice, readDeviceTraits } from './ui/deviceDefaults';
 import { PageController } from './ui/page/pageController';
 import { loadKeptImages } from './ui/ownImages/imageStorage';
@@ -9,10 +11,13 @@ import { PageRoot } from './ui/page/PageRoot';
 import { startLinkSync } from './ui/share/linkSync';
 import { applyPageModeClasses } from './ui/share/pageMode';
 import { PageModeContext } from './ui/share/pageModeContext';
-import { linkedKeys, readStartupSettings } from './ui/urlConfig';
+import { linkedKeys, linkText, readStartupSettings } from './ui/urlConfig';
 import './ui/styles.css';
 
 const { search, hash } = window.location;
+// The language first: the notices about the link are written in it.
+setLocale(openingLocale(linkText(search, hash), navigator.languages));
+followLanguageInDocument();
 const startup = readStartupSettings(search, hash);
 const { pageMode } = startup;
 const device = lighterForDevice(startup.config, linkedKeys(search, hash), readDeviceTraits());

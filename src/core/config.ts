@@ -3,6 +3,7 @@
  * (name, type, range, default, one-line help) drives the defaults, validation with clamping, the CLI
  * flags and the URL codec, so every host speaks the same vocabulary.
  */
+import { messages } from '../i18n/messages';
 import { methodCatalog, methodNames, type MethodName } from '../methods/catalog';
 
 export { methodNames, type MethodName };
@@ -194,29 +195,30 @@ function shown(raw: unknown): string {
 /** Parses one value (a string from a URL or CLI, or a JSON value) against its spec, clamping numbers. */
 export function parseValue(key: ConfigKey, raw: unknown): ParseResult<ExperimentConfig[ConfigKey]> {
   const spec = configSpec[key];
+  const m = messages().validation;
   switch (spec.kind) {
     case 'bool': {
       if (typeof raw === 'boolean') return { value: raw };
       const text = String(raw).trim().toLowerCase();
       if (['true', '1', 'on', 'yes', ''].includes(text)) return { value: true };
       if (['false', '0', 'off', 'no'].includes(text)) return { value: false };
-      return { notice: `${key}: "${shown(raw)}" is not true or false; kept ${spec.default}.` };
+      return { notice: m.notBoolean({ key, raw: shown(raw), kept: String(spec.default) }) };
     }
     case 'enum': {
       const text = String(raw).trim().toLowerCase();
       if (spec.values.includes(text)) return { value: text as ExperimentConfig[ConfigKey] };
-      return { notice: `${key}: "${shown(raw)}" is not one of ${spec.values.join(', ')}; kept ${spec.default}.` };
+      return { notice: m.notOneOf({ key, raw: shown(raw), values: spec.values.join(', '), kept: spec.default }) };
     }
     case 'int':
     case 'float': {
       const num = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-      if (!Number.isFinite(num)) return { notice: `${key}: "${shown(raw)}" is not a number; kept ${spec.default}.` };
+      if (!Number.isFinite(num)) return { notice: m.notNumber({ key, raw: shown(raw), kept: String(spec.default) }) };
       const rounded = spec.kind === 'int' ? Math.round(num) : num;
       const clamped = Math.min(spec.max, Math.max(spec.min, rounded));
       if (clamped !== rounded) {
-        return { value: clamped, notice: `${key}: ${shown(raw)} is outside ${spec.min}–${spec.max}; using ${clamped}.` };
+        return { value: clamped, notice: m.outside({ key, raw: shown(raw), min: spec.min, max: spec.max, used: clamped }) };
       }
-      if (spec.kind === 'int' && rounded !== num) return { value: rounded, notice: `${key}: ${shown(raw)} is not a whole number; using ${rounded}.` };
+      if (spec.kind === 'int' && rounded !== num) return { value: rounded, notice: m.notWhole({ key, raw: shown(raw), used: rounded }) };
       return { value: clamped };
     }
   }
@@ -253,7 +255,7 @@ export function validateConfig(input: Iterable<[string, unknown]>, base: Experim
   const notices: string[] = [];
   for (const [key, raw] of pairs) {
     if (!isConfigKey(key)) {
-      notices.push(`Unknown setting "${shown(key)}" ignored.`);
+      notices.push(messages().validation.unknownSetting({ key: shown(key) }));
       continue;
     }
     const { value, notice } = parseValue(key, raw);

@@ -9,6 +9,7 @@
  * checked and clamped by validateConfig, the one validator. The same reading serves the `config` object of
  * settings files and run reports (readConfigObject).
  */
+import { messages } from '../i18n/messages';
 import { configKeys, defaultConfig, type ExperimentConfig, validateConfig, type ValidatedConfig } from './config';
 
 /**
@@ -49,7 +50,7 @@ export function readableNotices(notices: string[]): string[] {
   const lines = notices.map(visible);
   if (lines.length <= MAX_NOTICES) return lines;
   const shown = lines.slice(0, MAX_NOTICES - 1);
-  return [...shown, `…and ${lines.length - shown.length} more problems with these settings.`];
+  return [...shown, messages().validation.moreProblems({ count: lines.length - shown.length })];
 }
 
 /** `key=value&…`, each part percent-encoded only where needed (numbers and names stay readable). */
@@ -85,9 +86,10 @@ export interface LinkPairs {
  */
 export function readLinkPairs(link: string): LinkPairs {
   const notices: string[] = [];
+  const m = messages().validation;
   let text = link.replace(/^[#?]/, '');
   if (text.length > MAX_LINK_LENGTH) {
-    notices.push(`The link's settings are ${text.length.toLocaleString('en')} characters long; only the first ${MAX_LINK_LENGTH.toLocaleString('en')} were read.`);
+    notices.push(m.linkTooLong({ length: text.length, max: MAX_LINK_LENGTH }));
     const lastSeparator = text.lastIndexOf('&', MAX_LINK_LENGTH);
     text = text.slice(0, lastSeparator > 0 ? lastSeparator : MAX_LINK_LENGTH);
   }
@@ -95,14 +97,14 @@ export function readLinkPairs(link: string): LinkPairs {
   const repeats = new Map<string, number>();
   for (const [key, value] of new URLSearchParams(text)) {
     if (key.trim() === '') {
-      notices.push(`A value without a setting name (${quoted(value)}) was ignored.`);
+      notices.push(m.noName({ value: quoted(value) }));
       continue;
     }
     if (values.has(key)) repeats.set(key, (repeats.get(key) ?? 1) + 1);
     values.set(key, value);
   }
   for (const [key, count] of repeats) {
-    notices.push(`${quoted(key)} is given ${count} times; the last value, ${quoted(values.get(key)!)}, is used.`);
+    notices.push(m.repeated({ key: quoted(key), count, value: quoted(values.get(key)!) }));
   }
   return { pairs: [...values], notices };
 }
@@ -112,7 +114,7 @@ export function readFormatVersion(raw: unknown, notices: string[]): number {
   const text = String(raw).trim();
   const version = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
   if (version >= 1 && version <= CONFIG_FORMAT_VERSION) return version;
-  notices.push(`Format version ${quoted(String(raw))} is not known; reading the settings as version ${CONFIG_FORMAT_VERSION}.`);
+  notices.push(messages().validation.unknownVersion({ raw: quoted(String(raw)), version: CONFIG_FORMAT_VERSION }));
   return CONFIG_FORMAT_VERSION;
 }
 
@@ -159,7 +161,7 @@ export function readConfigObject(config: Record<string, unknown>, version: numbe
   for (const [key, value] of Object.entries(config)) {
     // Only plain values are settings; a list or an object would be turned into text by the validator.
     if (['string', 'number', 'boolean'].includes(typeof value)) pairs.push([key, value]);
-    else notices.push(`${quoted(key)}: a ${value === null ? 'null' : Array.isArray(value) ? 'list' : 'nested object'} is not a setting value; ignored.`);
+    else notices.push(messages().validation.notPlainValue({ key: quoted(key), kind: value === null ? 'null' : Array.isArray(value) ? 'list' : 'nested object' }));
   }
   const validated = readVersionedSettings(pairs, version);
   return { config: validated.config, notices: [...notices, ...validated.notices] };

@@ -7,6 +7,7 @@ import {
   type DatasetSplit,
   decodeDataset,
 } from './datasetFormat';
+import { messages } from '../i18n/messages';
 
 /** `baseUrl` is the folder holding the dataset folders, e.g. `${import.meta.env.BASE_URL}data`. */
 export async function loadDatasetFromUrl(name: BuiltInDatasetName, split: DatasetSplit, baseUrl: string): Promise<Dataset> {
@@ -15,16 +16,15 @@ export async function loadDatasetFromUrl(name: BuiltInDatasetName, split: Datase
   try {
     response = await fetch(url);
   } catch (err) {
-    throw new DatasetError(`Could not download dataset "${url}" (${(err as Error).message}). Check your connection and reload.`);
+    throw new DatasetError(messages().datasets.offline({ url, detail: (err as Error).message }));
   }
   if (!response.ok) {
-    const hint = response.status === 404 ? ' The file is missing; build it with `npm run data`.' : '';
     const status = [response.status, response.statusText].filter(Boolean).join(' ');
-    throw new DatasetError(`Could not download dataset "${url}": HTTP ${status}.${hint}`);
+    throw new DatasetError(messages().datasets.http({ url, status, missing: response.status === 404 }));
   }
   // A server that answers every path with the app's page (a static host's fallback) means the file is not there.
   if (response.headers.get('content-type')?.includes('text/html')) {
-    throw new DatasetError(`Dataset file "${url}" was not found: the server answered with a web page instead. Build the datasets with \`npm run data\`.`);
+    throw new DatasetError(messages().datasets.webPage({ url }));
   }
   const expected = Number(response.headers.get('content-length')) || null;
   let bytes: Uint8Array;
@@ -32,8 +32,7 @@ export async function loadDatasetFromUrl(name: BuiltInDatasetName, split: Datase
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch {
     // The browser's own reason ("Failed to fetch", "network error") says nothing more than this.
-    const size = expected ? ` (${expected.toLocaleString('en-US')} bytes were announced)` : '';
-    throw new DatasetError(`The download of dataset "${url}" stopped before the end${size}. Reload to retry; if it keeps stopping, the file on the server is damaged.`);
+    throw new DatasetError(messages().datasets.cutShort({ url, announced: expected }));
   }
   const ds = await decodeDataset(bytes, url);
   assertIdentity(ds, name, split, url);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { messages } from '../i18n/messages';
 import type { BackendInfo, BackendName } from './backendNames';
 import { isSoftwareRenderer, webglRendererName } from './webglRenderer';
 
@@ -39,7 +40,7 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return { kind: 'none' };
     const info = adapter.info ?? {};
-    const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown GPU';
+    const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || messages().worker.unknownGpu;
     const software = info.architecture === 'swiftshader' || adapter.isFallbackAdapter === true;
     return { kind: software ? 'software' : 'hardware', description };
   } catch {
@@ -67,14 +68,14 @@ export function probeWebGl(): AdapterProbe {
 export function backendPlan(probe: AdapterProbe): { order: BackendName[]; why: string } {
   switch (probe.kind) {
     case 'hardware':
-      return { order: ['webgpu', 'wasm', 'webgl', 'cpu'], why: `WebGPU on a real GPU (${probe.description})` };
+      return { order: ['webgpu', 'wasm', 'webgl', 'cpu'], why: messages().worker.backendGpu({ gpu: probe.description }) };
     case 'software':
       return {
         order: ['wasm', 'webgl', 'cpu', 'webgpu'],
-        why: `the WebGPU adapter is software (${probe.description}), ~70× slower than wasm here`,
+        why: messages().worker.backendSoftware({ gpu: probe.description }),
       };
     case 'none':
-      return { order: ['wasm', 'webgl', 'cpu'], why: 'no WebGPU adapter in this browser' };
+      return { order: ['wasm', 'webgl', 'cpu'], why: messages().worker.backendNoWebgpu };
   }
 }
 
@@ -107,10 +108,10 @@ export async function measureBackends(candidates: readonly BackendName[], trial:
 export async function selectBackend(forced: BackendName | null, probes: AdapterProbes, trial: BackendTrial | null = null): Promise<BackendInfo> {
   const plan = backendPlan(probes.webgpu);
   if (forced) {
-    if (await tryBackend(forced)) return { name: forced, reason: 'forced by ?backend=' };
+    if (await tryBackend(forced)) return { name: forced, reason: messages().worker.backendForced };
     for (const name of plan.order) {
       if (name !== forced && (await tryBackend(name))) {
-        return { name, reason: `${forced} was asked for but failed to start; fell back` };
+        return { name, reason: messages().worker.backendFellBack({ forced }) };
       }
     }
     throw new Error(`No TensorFlow.js backend could start in this browser (tried ${forced} and ${plan.order.join(', ')}).`);
@@ -120,13 +121,14 @@ export async function selectBackend(forced: BackendName | null, probes: AdapterP
     const rates = await measureBackends([...gpus, 'wasm'], trial);
     const best = rates[0];
     if (best && (await tryBackend(best.name))) {
-      const figures = rates.map(({ name, stepsPerSec }) => `${name} ${stepsPerSec.toFixed(0)} steps/s`).join(', ');
-      return { name: best.name, reason: `${figures} — using ${best.name}` };
+      const { worker } = messages();
+      const figures = rates.map((rate) => worker.backendRate(rate)).join(', ');
+      return { name: best.name, reason: worker.backendMeasured({ figures, best: best.name }) };
     }
   }
   for (const [i, name] of plan.order.entries()) {
     if (await tryBackend(name)) {
-      return { name, reason: i === 0 ? plan.why : `${plan.order.slice(0, i).join(', ')} failed to start` };
+      return { name, reason: i === 0 ? plan.why : messages().worker.backendFailedToStart({ names: plan.order.slice(0, i).join(', ') }) };
     }
   }
   throw new Error('No TensorFlow.js backend could start in this browser (tried webgpu, wasm, webgl and cpu).');

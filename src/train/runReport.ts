@@ -14,6 +14,7 @@
  */
 import type { ExperimentConfig } from '../core/config';
 import { roundFloat32 } from '../core/numberText';
+import { messages } from '../i18n/messages';
 import { isRecord, quoted, readableNotices, readConfigObject } from '../core/urlCodec';
 import { type FigureKey, occasionalFigures, type SnapshotFigures } from '../metrics/snapshotFigures';
 import { type BackendInfo, backendNames } from './backendNames';
@@ -74,39 +75,37 @@ export function runReportText(report: RunReport): string {
 class ShapeError extends Error {}
 
 function fail(path: string, problem: string): never {
-  throw new ShapeError(`${path} ${problem}.`);
+  throw new ShapeError(messages().files.shape.at({ path, problem }));
 }
 
-const count = (n: number): string => n.toLocaleString('en');
+/** The words of the shape problems, in the current language. */
+const shape = () => messages().files.shape;
 
 function list(value: unknown, path: string, min: number, max: number): unknown[] {
-  if (!Array.isArray(value)) fail(path, 'is not a list');
-  if (value.length < min || value.length > max) {
-    const entries = `${count(value.length)} ${value.length === 1 ? 'entry' : 'entries'}`;
-    fail(path, `has ${entries}, not ${min === max ? count(min) : `${count(min)}–${count(max)}`}`);
-  }
+  if (!Array.isArray(value)) fail(path, shape().notList);
+  if (value.length < min || value.length > max) fail(path, shape().entries({ count: value.length, expected: shape().range({ min, max }) }));
   return value;
 }
 
 function record(value: unknown, path: string): Record<string, unknown> {
-  if (!isRecord(value)) fail(path, 'is not an object');
+  if (!isRecord(value)) fail(path, shape().notObject);
   return value;
 }
 
 function wholeNumber(value: unknown, path: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(path, `is not a whole number from ${min} to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(path, shape().notWhole({ min, max }));
   return value;
 }
 
 /** A measured figure: a finite number, or null for the figures that are not measured at every snapshot. */
 function figure(value: unknown, path: string, mayBeNull: boolean): number | null {
   if (value === null && mayBeNull) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, mayBeNull ? 'is neither a finite number nor null' : 'is not a finite number');
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, mayBeNull ? shape().notFiniteOrNull : shape().notFinite);
   return value;
 }
 
 function text(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.length > MAX_TEXT) fail(path, `is not a text of at most ${MAX_TEXT} characters`);
+  if (typeof value !== 'string' || value.length > MAX_TEXT) fail(path, shape().notText({ max: MAX_TEXT }));
   return value;
 }
 
@@ -114,14 +113,14 @@ function readBackend(value: unknown): BackendInfo | null {
   if (value === null) return null;
   const backend = record(value, 'backend');
   const name = backendNames.find((known) => known === backend.name);
-  if (!name) fail('backend.name', `is not one of ${backendNames.join(', ')}`);
+  if (!name) fail('backend.name', shape().notOneOf({ names: backendNames.join(', ') }));
   return { name, reason: text(backend.reason, 'backend.reason') };
 }
 
 function readFigures(value: unknown, index: number, dim: number): SnapshotFigures {
   const path = `metrics[${index}]`;
   const point = record(value, path);
-  if (point.dim !== dim) fail(`${path}.dim`, `is not the settings' output dimension ${dim}`);
+  if (point.dim !== dim) fail(`${path}.dim`, shape().notDim({ dim }));
   const read = (key: Exclude<FigureKey, 'step' | 'dim'>) => figure(point[key], `${path}.${key}`, occasionalFigures.has(key));
   return {
     step: wholeNumber(point.step, `${path}.step`, 0, MAX_STEP),
@@ -139,7 +138,7 @@ function readFigures(value: unknown, index: number, dim: number): SnapshotFigure
       point.spectrum === undefined || point.spectrum === null
         ? null
         : list(point.spectrum, `${path}.spectrum`, dim, dim).map((share, k) => {
-            if (typeof share !== 'number' || !(share >= 0 && share <= 1)) fail(`${path}.spectrum[${k}]`, 'is not a share from 0 to 1');
+            if (typeof share !== 'number' || !(share >= 0 && share <= 1)) fail(`${path}.spectrum[${k}]`, shape().notShare);
             return share;
           }),
   };
@@ -151,19 +150,19 @@ function readSnapshot(value: unknown, index: number, dim: number, classCount: nu
   const snapshot = record(value, path);
   const step = wholeNumber(snapshot.step, `${path}.step`, 0, MAX_STEP);
   const point = metrics.find((candidate) => candidate.step === step);
-  if (!point) fail(`${path}.step`, `(${step}) is not the step of any metrics entry`);
-  if (snapshot.dim !== dim) fail(`${path}.dim`, `is not the settings' output dimension ${dim}`);
+  if (!point) fail(`${path}.step`, shape().noMetricsStep({ step }));
+  if (snapshot.dim !== dim) fail(`${path}.dim`, shape().notDim({ dim }));
   const rows = list(snapshot.embeddings, `${path}.embeddings`, 1, MAX_POINTS);
   const labelList = list(snapshot.labels, `${path}.labels`, rows.length, rows.length);
   const embeddings = new Float32Array(rows.length * dim);
   const labels = new Uint8Array(rows.length);
   // Paths are built only on failure: a report can hold millions of coordinates.
   rows.forEach((row, p) => {
-    if (!Array.isArray(row) || row.length !== dim) fail(`${path}.embeddings[${p}]`, `is not a list of ${dim} numbers`);
+    if (!Array.isArray(row) || row.length !== dim) fail(`${path}.embeddings[${p}]`, shape().notRow({ dim }));
     for (let axis = 0; axis < dim; axis++) {
       const coordinate: unknown = row[axis];
       if (typeof coordinate !== 'number' || !(Math.abs(coordinate) <= UNIT_LIMIT)) {
-        fail(`${path}.embeddings[${p}][${axis}]`, 'is not a coordinate of a unit vector (a number from −1 to 1)');
+        fail(`${path}.embeddings[${p}][${axis}]`, shape().notUnit);
       }
       embeddings[p * dim + axis] = coordinate;
     }
@@ -184,7 +183,7 @@ function readSnapshot(value: unknown, index: number, dim: number, classCount: nu
 
 function increasing(steps: readonly number[], path: string): void {
   steps.forEach((step, index) => {
-    if (index > 0 && step <= steps[index - 1]!) fail(`${path}[${index}].step`, 'is not later than the step before it');
+    if (index > 0 && step <= steps[index - 1]!) fail(`${path}[${index}].step`, shape().notLater);
   });
 }
 
@@ -192,11 +191,11 @@ function increasing(steps: readonly number[], path: string): void {
 export function parseRunReport(data: unknown): ReadRunReport {
   try {
     if (!isRecord(data) || data.format !== RUN_REPORT_FORMAT) {
-      const format = isRecord(data) && typeof data.format === 'string' ? ` (its format is ${quoted(data.format)})` : '';
-      return rejected(`The file is not a run report${format}.`);
+      const format = isRecord(data) && typeof data.format === 'string' ? quoted(data.format) : null;
+      return rejected(messages().files.notReport({ format }));
     }
     if (data.version !== RUN_REPORT_VERSION) {
-      return rejected(`Run report version ${quoted(String(data.version))} is not known; this lab reads version ${RUN_REPORT_VERSION}.`);
+      return rejected(messages().files.reportVersion({ raw: quoted(String(data.version)), version: RUN_REPORT_VERSION }));
     }
     const { config, notices } = readConfigObject(record(data.config, 'config'), REPORT_CONFIG_VERSION);
     const backend = readBackend(data.backend ?? null);
@@ -208,31 +207,31 @@ export function parseRunReport(data: unknown): ReadRunReport {
     );
     increasing(snapshots.map((snapshot) => snapshot.step), 'snapshots');
     if (snapshots.some((snapshot) => snapshot.labels.length !== snapshots[0]!.labels.length)) {
-      fail('snapshots[1].embeddings', 'does not hold as many points as snapshots[0]');
+      fail('snapshots[1].embeddings', shape().pointCounts);
     }
     return { report: { config, backend, classNames, metrics, snapshots }, notices: readableNotices(notices) };
   } catch (err) {
-    if (err instanceof ShapeError) return rejected(`The run report is malformed: ${err.message}`);
+    if (err instanceof ShapeError) return rejected(messages().files.malformed({ problem: err.message }));
     throw err;
   }
 }
 
 function rejected(reason: string): ReadRunReport {
-  return { report: null, notices: [`${reason} Nothing was opened.`] };
+  return { report: null, notices: [messages().files.nothingOpened({ reason })] };
 }
 
 /** Reads a run report file (a File from an input, or any Blob); never throws. */
 export async function readRunReport(file: Blob): Promise<ReadRunReport> {
   if (file.size > MAX_RUN_REPORT_BYTES) {
     // Rounded up, so that a file just over the limit never reads as the limit itself.
-    const megabytes = (bytes: number) => `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString('en')} MB`;
-    return rejected(`The file is ${megabytes(file.size)}; a run report is at most ${megabytes(MAX_RUN_REPORT_BYTES)}.`);
+    const megabytes = (bytes: number) => messages().files.megabytes({ megabytes: Math.ceil((bytes / 1024 / 1024) * 10) / 10 });
+    return rejected(messages().files.reportTooLarge({ size: megabytes(file.size), max: megabytes(MAX_RUN_REPORT_BYTES) }));
   }
   let data: unknown;
   try {
     data = JSON.parse(await file.text());
   } catch {
-    return rejected('The file is not valid JSON.');
+    return rejected(messages().files.notJson);
   }
   return parseRunReport(data);
 }

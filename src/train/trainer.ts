@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { messages } from '../i18n/messages';
 import { type ExperimentConfig, liveKeys } from '../core/config';
 import { Rng } from '../core/rng';
 import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
@@ -35,10 +36,7 @@ const augmentKeys = ['cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brigh
 export class NonFiniteLossError extends Error {
   /** `loss` null: every loss read was finite but the weights were not (ReLU on wasm turns NaN into 0). */
   constructor(readonly step: number, readonly loss: number | null) {
-    super(
-      `${loss === null ? `The model's weights became non-finite by step ${step}` : `The loss became ${loss} at step ${step}`}: training diverged. ` +
-        'Training is paused; lower the learning rate or press Reset.',
-    );
+    super(messages().worker.diverged({ step, loss }));
   }
 }
 

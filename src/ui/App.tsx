@@ -21,6 +21,8 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { StatusLine } from './components/StatusLine';
 import { Timeline } from './components/Timeline';
 import { ReplayNote } from './exports/ReplayNote';
+import { LanguageSelect } from './i18n/LanguageSelect';
+import { useMessages } from './i18n/useMessages';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { OwnImagesPanel } from './ownImages/OwnImagesPanel';
 import { Hideable } from './share/Hideable';
@@ -28,14 +30,18 @@ import { SharePanel } from './share/SharePanel';
 import { SphereCanvas } from './sphere/SphereCanvas';
 
 export function App() {
+  const m = useMessages();
   return (
     <div className="app">
       <header className="app-header">
         <div>
-          <h1>Hypersphere Lab</h1>
-          <p>Watch self-supervised learning spread out — or collapse — on the unit sphere.</p>
+          <h1>{m.page.title}</h1>
+          <p>{m.page.tagline}</p>
         </div>
-        <ShortcutsHelp />
+        <div className="app-header-tools">
+          <ShortcutsHelp />
+          <LanguageSelect />
+        </div>
       </header>
       <LiveAnnouncer />
       <div className="messages">
@@ -47,7 +53,7 @@ export function App() {
         <div className="workspace-run">
           <RunControls />
         </div>
-        <section className="sphere-panel" aria-label="Embeddings">
+        <section className="sphere-panel" aria-label={m.page.embeddings}>
           <CollapseBanner />
           <div className="sphere-row">
             <div className="sphere-stage">
@@ -66,7 +72,7 @@ export function App() {
           <RedundancyViews />
           <AugmentationPreview />
         </section>
-        <aside className="controls" aria-label="Controls">
+        <aside className="controls" aria-label={m.page.controls}>
           <Hideable name="lessons">
             <LessonsPanel />
           </Hideable>

@@ -4,6 +4,7 @@
  * processor to training. Training itself is the same. It applies only where the link leaves `evalEvery`
  * unset — a link's explicit settings win — and the page says so in a notice.
  */
+import { messages } from '../i18n/messages';
 import { defaultConfig, type ExperimentConfig } from '../core/config';
 
 export const LIGHT_EVAL_EVERY = 25;
@@ -28,8 +29,6 @@ export function lighterForDevice(
   if (!(device.touch || device.small) || linked.has('evalEvery') || config.evalEvery !== usual) return { config, notice: null };
   return {
     config: { ...config, evalEvery: LIGHT_EVAL_EVERY },
-    notice:
-      `Lighter for this device: the sphere and the figures update every ${LIGHT_EVAL_EVERY} steps instead of ${usual}, ` +
-      'leaving more of a slower processor to training. "Evaluate every" in the settings changes it.',
+    notice: messages().a11y.lighter({ light: LIGHT_EVAL_EVERY, usual }),
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { setLocale } from '../i18n/locale';
 import { figuresOf } from '../metrics/snapshotFigures';
 import { fakeSnapshot } from '../testing/fakeSnapshot';
 import type { FromWorker, Snapshot } from '../worker/protocol';
@@ -54,9 +55,20 @@ describe('TrainingClient', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('sends init with the config, the forced backend and the data URL', () => {
+  it('tells the worker a new language, without waiting for it as for a run command', () => {
     const { worker, store } = setup();
-    expect(worker().commands()).toEqual([{ type: 'init', config: defaultConfig(), backend: { forced: 'wasm', threads: null }, dataUrl: '/data', resume: null }]);
+    setLocale('zh-CN');
+    setLocale('en');
+    expect(worker().commands().slice(1)).toEqual([
+      { type: 'locale', locale: 'zh-CN' },
+      { type: 'locale', locale: 'en' },
+    ]);
+    expect(store.getState().commandPending).toBe(false);
+  });
+
+  it('sends init with the config, the forced backend, the data URL and the language', () => {
+    const { worker, store } = setup();
+    expect(worker().commands()).toEqual([{ type: 'init', config: defaultConfig(), backend: { forced: 'wasm', threads: null }, dataUrl: '/data', resume: null, locale: 'en' }]);
     expect(worker().posted[0]!.seq).toBe(1);
     expect(store.getState().status).toBe('loading');
   });
@@ -356,7 +368,7 @@ describe('TrainingClient with own images', () => {
     const { worker, store } = setup(false, { config: onOwn, ownImages: createOwnImagesStore() });
     expect(worker().commands()).toEqual([expect.objectContaining({ type: 'init', config: defaultConfig() })]);
     expect(store.getState().config.dataset).toBe('fashion-mnist');
-    expect(store.getState().notices).toEqual([missingImagesNotice]);
+    expect(store.getState().notices).toEqual([missingImagesNotice()]);
   });
 
   it('sends the kept images before the init that trains on them', () => {
@@ -391,7 +403,7 @@ describe('TrainingClient with own images', () => {
     // A report or settings file naming own images, now gone, opens on Fashion-MNIST too.
     client.load(onOwn, { start: false });
     expect(store.getState().config.dataset).toBe('fashion-mnist');
-    expect(store.getState().notices).toContain(missingImagesNotice);
+    expect(store.getState().notices).toContain(missingImagesNotice());
   });
 
   it('gives a worker still loading the new images with a fresh init', () => {

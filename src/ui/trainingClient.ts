@@ -4,9 +4,11 @@
  * snapshot arrays go to the live snapshot, never through React state.
  */
 import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, OWN_DATASET, validateConfig } from '../core/config';
+import { currentLocale, subscribeLocale } from '../i18n/locale';
+import { messages } from '../i18n/messages';
 import type { BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
-import type { Command, FromWorker, ToWorker } from '../worker/protocol';
+import { type Command, type FromWorker, isConfirmed, type ToWorker } from '../worker/protocol';
 import type { RunReport } from '../train/runReport';
 import { RunRecorder } from './history/runRecorder';
 import { clearSnapshot, type LiveSnapshot, publishImages } from './liveSnapshot';
@@ -63,6 +65,7 @@ export class TrainingClient {
   /** Where snapshots go: the run's history, its collapse state and the timeline, for the instrument panels. */
   readonly recorder: RunRecorder;
   private readonly stopFollowingImages: () => void;
+  private readonly stopFollowingLocale: () => void;
 
   constructor(
     private readonly store: LabStore,
@@ -78,6 +81,8 @@ export class TrainingClient {
       options.ownImages?.subscribe((state, previous) => {
         if (state.images !== previous.images) this.ownImagesChanged(state.images);
       }) ?? (() => {});
+    // The worker speaks the page's language: a new one applies to what it says next.
+    this.stopFollowingLocale = subscribeLocale(() => this.post({ type: 'locale', locale: currentLocale() }));
     this.connect(null);
   }
 
@@ -135,14 +140,14 @@ export class TrainingClient {
     if (status !== 'ready') return;
     if (this.store.getState().replay) {
       // A replayed report is one finished run: a changed setting starts a fresh one instead.
-      this.restartRun(`Replay ended (${changed.join(', ')} changed); press Start to train.`);
+      this.restartRun(messages().runNotes.replayEnded({ keys: changed.join(', ') }));
       this.post({ type: 'reset', config });
       return;
     }
     this.post({ type: 'config', config });
     const restartingKeys = changed.filter((key) => !liveKeys.has(key));
     if (restartingKeys.length > 0) {
-      this.restartRun(`Run restarted from step 0 (${restartingKeys.join(', ')} changed); press Start to train.`);
+      this.restartRun(messages().runNotes.restarted({ keys: restartingKeys.join(', ') }));
     }
   }
 
@@ -198,6 +203,7 @@ export class TrainingClient {
 
   dispose(): void {
     this.stopFollowingImages();
+    this.stopFollowingLocale();
     clearInterval(this.watchdog);
     this.figures.cancel();
     this.recorder.timeline.pause();
@@ -226,7 +232,7 @@ export class TrainingClient {
     try {
       worker = this.createWorker();
     } catch (err) {
-      this.crashed(`it could not be started (${(err as Error).message}).`);
+      this.crashed(messages().errors.crashNotStarted({ detail: (err as Error).message }));
       return;
     }
     // Handlers check identity so a replaced worker's last words are ignored.
@@ -234,15 +240,15 @@ export class TrainingClient {
       if (this.worker === worker) this.handle(event.data);
     };
     worker.onerror = (event) => {
-      if (this.worker === worker) this.crashed(event.message || 'it stopped without a message (see the browser console).');
+      if (this.worker === worker) this.crashed(event.message || messages().errors.crashSilent);
     };
     worker.onmessageerror = () => {
-      if (this.worker === worker) this.crashed('one of its messages could not be read.');
+      if (this.worker === worker) this.crashed(messages().errors.crashUnreadable);
     };
     this.worker = worker;
     const images = this.options.ownImages?.getState().images;
     if (images) this.post({ type: 'ownImages', data: images.data });
-    this.post({ type: 'init', config: resume ? { ...resume.config, ...config } : config, backend: this.options.backend, dataUrl: this.dataUrl, resume });
+    this.post({ type: 'init', config: resume ? { ...resume.config, ...config } : config, backend: this.options.backend, dataUrl: this.dataUrl, resume, locale: currentLocale() });
   }
 
   private handle(message: FromWorker): void {
@@ -312,7 +318,7 @@ export class TrainingClient {
       case 'finished':
         if (this.store.getState().replay) return;
         this.figures.flush();
-        this.store.setState({ step: message.step, runNote: `Finished: reached the configured ${message.step} steps.` });
+        this.store.setState({ step: message.step, runNote: messages().runNotes.finished({ steps: message.step }) });
         return;
       case 'error': {
         this.figures.flush();
@@ -375,7 +381,7 @@ export class TrainingClient {
       status: 'error',
       running: false,
       commandPending: false,
-      error: { kind: 'crash', message: `The training worker crashed: ${detail}` },
+      error: { kind: 'crash', message: messages().errors.crashed({ detail }) },
     });
   }
 
@@ -399,14 +405,13 @@ export class TrainingClient {
       running: false,
       commandPending: false,
       stepsPerSec: 0,
-      error: { kind: 'unresponsive', message: `The training worker has not answered for ${seconds} s: it stopped or hangs (the browser may have closed it to save memory).` },
+      error: { kind: 'unresponsive', message: messages().errors.unresponsive({ seconds }) },
     });
   }
 
   private post(command: Command): void {
     const seq = ++this.seq;
-    // A preview or new images change nothing about the run by themselves; every other command does, and is confirmed by a state report.
-    if (command.type !== 'preview' && command.type !== 'ownImages') {
+    if (isConfirmed(command.type)) {
       this.awaitedSeq = seq;
       if (command.type !== 'init') this.store.setState({ commandPending: true });
     }

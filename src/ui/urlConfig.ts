@@ -1,16 +1,18 @@
 /**
  * Startup settings from the page URL. Config keys may come from the query string and the hash
  * (`#v=1&method=simsiam&seed=7`); the hash is read second, so it wins. The page's own keys —
- * `backend`, `autoplay`, `classroom`, `embed`, `hide`, `compare` — steer the page and never reach the config.
+ * `backend`, `autoplay`, `classroom`, `embed`, `hide`, `compare`, `lang` — steer the page and never reach the config.
  */
 import type { BooleanKey, ExperimentConfig } from '../core/config';
 import { decodeConfig, quoted, readLinkPairs } from '../core/urlCodec';
+import { messages } from '../i18n/messages';
 import { type BackendName, backendNames, type BackendRequest } from '../train/backendNames';
 import { readCompareKey } from './compare/compareSwitch';
+import { LANG_KEY, readLangKey } from './i18n/pageLanguage';
 import { type PageMode, parseHideList } from './share/pageMode';
 
 /** Keys of the link that are about the page, not the experiment (kept when the link is rewritten). */
-export const pageKeys: ReadonlySet<string> = new Set(['backend', 'threads', 'autoplay', 'classroom', 'embed', 'hide', 'compare']);
+export const pageKeys: ReadonlySet<string> = new Set(['backend', 'threads', 'autoplay', 'classroom', 'embed', 'hide', 'compare', LANG_KEY]);
 
 export interface StartupSettings {
   config: ExperimentConfig;
@@ -28,7 +30,7 @@ export interface StartupSettings {
 function parseBackend(raw: string, notices: string[]): BackendName | null {
   const name = raw.trim().toLowerCase();
   if ((backendNames as readonly string[]).includes(name)) return name as BackendName;
-  notices.push(`backend: ${quoted(raw)} is not one of ${backendNames.join(', ')}; choosing a backend automatically.`);
+  notices.push(messages().validation.badBackend({ raw: quoted(raw), names: backendNames.join(', ') }));
   return null;
 }
 
@@ -37,7 +39,7 @@ const MAX_THREADS = 64;
 function parseThreads(raw: string, notices: string[]): number | null {
   const count = Number(raw.trim());
   if (Number.isInteger(count) && count >= 1 && count <= MAX_THREADS) return count;
-  notices.push(`threads: ${quoted(raw)} is not a whole number from 1 to ${MAX_THREADS}; using one fewer than the cores.`);
+  notices.push(messages().validation.badThreads({ raw: quoted(raw), max: MAX_THREADS }));
   return null;
 }
 
@@ -47,7 +49,7 @@ function parseFlag(key: string, raw: string | undefined, notices: string[]): boo
   const text = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on', ''].includes(text)) return true;
   if (['0', 'false', 'no', 'off'].includes(text)) return false;
-  notices.push(`${key}: ${quoted(raw)} is not 1 or 0; left off.`);
+  notices.push(messages().validation.badFlag({ key, raw: quoted(raw) }));
   return false;
 }
 
@@ -72,7 +74,9 @@ export function readStartupSettings(search: string, hash: string): StartupSettin
   const hide = pageParams.get('hide');
   const embed = parseFlag('embed', pageParams.get('embed'), pageNotices);
   const compare = pageParams.get('compare');
-  if (embed && compare !== undefined) pageNotices.push('compare: an embedded page shows a single run.');
+  if (embed && compare !== undefined) pageNotices.push(messages().validation.embedCompare);
+  // The language itself is set before the link is read (pageLanguage.ts), so that these notices are written in it.
+  readLangKey(pageParams.get(LANG_KEY), pageNotices);
   return {
     config,
     backend: {

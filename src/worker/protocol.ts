@@ -3,6 +3,7 @@
  * Snapshot and checkpoint arrays are transferred (not copied) to the UI.
  */
 import type { ExperimentConfig } from '../core/config';
+import type { Locale } from '../i18n/locale';
 import type { BackendInfo, BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import type { MemoryReading } from '../train/memory';
@@ -15,9 +16,10 @@ export type { Snapshot };
 export type Command =
   /**
    * Load data, pick the backend (as the page's link asks), build the model; `resume` continues a
-   * run from its checkpoint (a worker restarted after the previous one died).
+   * run from its checkpoint (a worker restarted after the previous one died). `locale`: the page's language, for the
+   * worker's own words (the backend's reason, its notices and errors); English when absent.
    */
-  | { type: 'init'; config: ExperimentConfig; backend: BackendRequest; dataUrl: string; resume: Checkpoint | null }
+  | { type: 'init'; config: ExperimentConfig; backend: BackendRequest; dataUrl: string; resume: Checkpoint | null; locale?: Locale }
   | { type: 'start' }
   | { type: 'pause' }
   /** One training step then a snapshot (works while paused). */
@@ -32,10 +34,20 @@ export type Command =
    * The user's own images, decoded in the page (null: forgotten): the data of the dataset 'own'. Sent before
    * the init and whenever they change; a run on them is then reset by the command that follows.
    */
-  | { type: 'ownImages'; data: TrainingData | null };
+  | { type: 'ownImages'; data: TrainingData | null }
+  /** The page's language changed: the worker's words from now on (what it said before stays as it was). */
+  | { type: 'locale'; locale: Locale };
 
 /** Every command carries a number, increasing; the worker's state reports name the last one it handled. */
 export type ToWorker = Command & { seq: number };
+
+/** A preview, new images or a new language change nothing about the run by themselves: no state report confirms them. */
+const unconfirmedCommands: ReadonlySet<Command['type']> = new Set(['preview', 'ownImages', 'locale']);
+
+/** Whether the worker's state reports confirm this command (the UI waits for them; the worker names it in them). */
+export function isConfirmed(type: Command['type']): boolean {
+  return !unconfirmedCommands.has(type);
+}
 
 export type ErrorKind = 'dataset' | 'backend' | 'nan' | 'internal';
 

@@ -11,6 +11,8 @@
  *   carry no state, so a late one cannot flip the UI's Start/Pause.
  */
 import { type BuiltInDatasetName, type DatasetName, type ExperimentConfig, OWN_DATASET } from '../core/config';
+import { DEFAULT_LOCALE, setLocale } from '../i18n/locale';
+import { messages } from '../i18n/messages';
 import type { BatchSpec } from '../data/batchPlan';
 import type { BatchSource } from '../data/batchSource';
 import { DatasetError } from '../data/datasetFormat';
@@ -20,7 +22,7 @@ import { readMemory } from '../train/memory';
 import { SnapshotSchedule } from '../train/snapshotSchedule';
 import { StepRateMeter } from '../train/stepRate';
 import { NonFiniteLossError, Trainer, type TrainingData } from '../train/trainer';
-import type { ErrorKind, FromWorker, ToWorker } from './protocol';
+import { type ErrorKind, type FromWorker, isConfirmed, type ToWorker } from './protocol';
 
 /** What the host needs from its surroundings (the worker's, or a test's). */
 export interface HostEnvironment {
@@ -77,14 +79,18 @@ export class TrainingHost {
 
   /** Handles one command; resolves once it is done (start resolves once the run is under way). */
   async handle(message: ToWorker): Promise<void> {
-    // A preview or new images change nothing about the run by themselves, and no one waits for a state report.
-    if (message.type !== 'preview' && message.type !== 'ownImages') this.seq = message.seq;
+    if (isConfirmed(message.type)) this.seq = message.seq;
     switch (message.type) {
+      case 'locale':
+        setLocale(message.locale);
+        return;
       case 'ownImages':
         if (message.data) this.datasets.set(OWN_DATASET, Promise.resolve(message.data));
         else this.datasets.delete(OWN_DATASET);
         return;
       case 'init':
+        // The worker speaks the page's language (its own words: the backend's reason, notices, errors).
+        setLocale(message.locale ?? DEFAULT_LOCALE);
         this.dataUrl = message.dataUrl;
         // The dataset downloads while the backend starts (and is measured).
         this.loadData(message.config.dataset).catch(() => undefined);
@@ -207,7 +213,7 @@ export class TrainingHost {
     if (known) return known;
     if (name === OWN_DATASET) {
       // The page sends the images before any command that needs them; this is the safety net if it did not.
-      return Promise.reject(new DatasetError('No images of your own are loaded: drop a folder of images under "Your images", or choose Fashion-MNIST.'));
+      return Promise.reject(new DatasetError(messages().ownImages.notLoaded));
     }
     const pending = this.env.loadData(name, this.dataUrl);
     pending.catch(() => this.datasets.delete(name));
@@ -232,7 +238,7 @@ export class TrainingHost {
       try {
         trainer.restore(resume);
       } catch (error) {
-        this.env.post({ type: 'notice', message: `The run could not be resumed (${messageOf(error)}); it starts again from step 0.` });
+        this.env.post({ type: 'notice', message: messages().worker.resumeFailed({ detail: messageOf(error) }) });
       }
     }
     this.trainer = trainer;
@@ -304,11 +310,7 @@ export class TrainingHost {
     if (heap === null || this.knnOff || heap < (this.env.memoryBudget ?? DEFAULT_MEMORY_BUDGET)) return;
     this.knnOff = true;
     trainer.releaseKnnBank();
-    const megabytes = Math.round(heap / 1024 ** 2).toLocaleString('en');
-    this.env.post({
-      type: 'notice',
-      message: `Memory is running short (the training worker holds ${megabytes} MB), so kNN accuracy is no longer measured. Reload the page to measure it again.`,
-    });
+    this.env.post({ type: 'notice', message: messages().worker.memoryShort({ megabytes: Math.round(heap / 1024 ** 2) }) });
   }
 
   /** A failing backend (e.g. a lost GPU device) falls back to the next one and restarts the run. */
@@ -316,7 +318,7 @@ export class TrainingHost {
     const failed = this.backend?.name ?? 'wasm';
     try {
       this.backend = await this.env.fallbackBackend(failed);
-      this.postError('backend', new Error(`The ${failed} backend failed (${messageOf(error)}). Switched to ${this.backend.name}; the run restarted from step 0.`));
+      this.postError('backend', new Error(messages().worker.backendFailed({ failed, now: this.backend.name, detail: messageOf(error) })));
       await this.rebuild(config, null);
     } catch (fallbackError) {
       this.postError('backend', fallbackError);

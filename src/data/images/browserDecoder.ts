@@ -3,6 +3,7 @@
  * honouring EXIF orientation), a large photo is first scaled down by the browser so that its short side is a
  * few times the model's, and an OffscreenCanvas hands the pixels to modelPixels for the exact crop and resample.
  */
+import { messages } from '../../i18n/messages';
 import { type ImageFormat, modelPixels } from './modelPixels';
 
 /** Large pictures are scaled by the browser to this multiple of the model side before the exact area resample. */
@@ -16,7 +17,7 @@ export function canDecodeInWorker(): boolean {
 export function browserDecoder(format: ImageFormat): (bytes: Uint8Array) => Promise<Uint8Array> {
   const canvas = new OffscreenCanvas(1, 1);
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('this browser gives workers no 2D canvas to read pixels from');
+  if (!context) throw new Error(messages().ownImages.noCanvas);
   return async (bytes) => {
     let bitmap = await createImageBitmap(new Blob([bytes.slice()]));
     const shortSide = Math.min(bitmap.width, bitmap.height);

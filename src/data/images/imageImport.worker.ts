@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 /** The image import worker: decodes a drop off the page's thread and sends back the training data (transferred). */
+import { DEFAULT_LOCALE, setLocale } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
 import { browserDecoder, canDecodeInWorker } from './browserDecoder';
 import { importImages } from './importImages';
 import type { FromImportWorker, ImportOutcome, ToImportWorker } from './importProtocol';
@@ -13,8 +15,10 @@ const post = (message: FromImportWorker, transfer: Transferable[] = []): void =>
 const PROGRESS_INTERVAL_MS = 100;
 
 self.onmessage = async ({ data: message }: MessageEvent<ToImportWorker>) => {
+  // The worker speaks the page's language: its outcome's message is shown as it comes.
+  setLocale(message.locale ?? DEFAULT_LOCALE);
   if (!canDecodeInWorker()) {
-    post({ type: 'done', outcome: { ok: false, message: 'This browser cannot decode images in the background (no OffscreenCanvas); try a current Chrome, Edge, Firefox or Safari.', skippedCounts: [] } });
+    post({ type: 'done', outcome: { ok: false, message: messages().ownImages.noOffscreenCanvas, skippedCounts: [] } });
     return;
   }
   let lastProgress = 0;
@@ -28,7 +32,7 @@ self.onmessage = async ({ data: message }: MessageEvent<ToImportWorker>) => {
   try {
     outcome = await importImages(message.source, browserDecoder(modelImageFormat), modelImageFormat.side, progress);
   } catch (error) {
-    outcome = { ok: false, message: `The images could not be imported (${error instanceof Error ? error.message : String(error)}).`, skippedCounts: [] };
+    outcome = { ok: false, message: messages().ownImages.importFailed({ detail: error instanceof Error ? error.message : String(error) }), skippedCounts: [] };
   }
   const transfer = outcome.ok ? [outcome.data.train.pixels.buffer, outcome.data.train.labels.buffer, outcome.data.eval.pixels.buffer, outcome.data.eval.labels.buffer] : [];
   post({ type: 'done', outcome }, transfer as Transferable[]);

@@ -3,6 +3,7 @@
  * decode the planned images a few at a time, and build the training data (ownDataset.ts). Every file that
  * cannot be used is skipped with its reason; nothing a user drops makes it throw.
  */
+import { messages } from '../../i18n/messages';
 import { countSkipped, type FileEntry, importLimits, planImageFolder, type SkippedFile } from './imageFolder';
 import type { ImportOutcome, ImportSource } from './importProtocol';
 import { imageTypeOf } from './imageSignature';
@@ -23,7 +24,7 @@ interface Drop {
   reader(planned: ReadonlySet<string>): (entry: number) => Promise<Uint8Array>;
 }
 
-const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+const megabytes = (bytes: number): string => messages().files.megabytes({ megabytes: Math.round(bytes / 1024 / 1024) });
 
 async function openDrop(source: ImportSource): Promise<Drop> {
   if (source.kind === 'files') {
@@ -33,7 +34,7 @@ async function openDrop(source: ImportSource): Promise<Drop> {
     };
   }
   if (source.file.size > importLimits.maxBytes) {
-    throw new ZipError(source.name, `it is ${megabytes(source.file.size)}, and the lab reads at most ${megabytes(importLimits.maxBytes)}`);
+    throw new ZipError(source.name, messages().ownImages.zipTooLarge({ size: megabytes(source.file.size), max: megabytes(importLimits.maxBytes) }));
   }
   const archive = new Uint8Array(await source.file.arrayBuffer());
   const entries = listZip(archive, source.name);
@@ -95,8 +96,7 @@ export async function importImages(source: ImportSource, decode: ImageDecoder, s
   const skippedCounts = countSkipped(skipped);
   const images = decoded.filter((image): image is DecodedImage => image !== null);
   if (images.length === 0) {
-    const found = drop.entries.length === 0 ? 'The drop holds no files.' : 'None of its files is a PNG, JPEG, WebP or GIF image the lab could read.';
-    return { ok: false, message: `No images to train on in "${source.name}". ${found}`, skippedCounts };
+    return { ok: false, message: messages().ownImages.noImages({ name: source.name, empty: drop.entries.length === 0 }), skippedCounts };
   }
   try {
     const { data, groups, classCounts } = buildOwnDataset(images, plan.classNames, side);

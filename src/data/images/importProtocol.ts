@@ -1,4 +1,5 @@
 /** The messages between the page and the image import worker (one import per worker). */
+import type { Locale } from '../../i18n/locale';
 import type { TrainingData } from '../../train/trainer';
 import type { SkippedCount, SkippedFile } from './imageFolder';
 
@@ -29,7 +30,8 @@ export type ImportOutcome =
   /** Nothing to train on; `skippedCounts` says what was found instead, when anything was. */
   | { ok: false; message: string; skippedCounts: SkippedCount[] };
 
-export type ToImportWorker = { type: 'import'; source: ImportSource };
+/** `locale`: the page's language, for the outcome's message; English when absent. */
+export type ToImportWorker = { type: 'import'; source: ImportSource; locale?: Locale };
 
 export type FromImportWorker =
   | { type: 'progress'; done: number; total: number }

@@ -4,6 +4,7 @@
  * a fixed seed, so the same folder always splits the same way; both sets are shuffled, because the lab draws
  * its pairs and kNN queries from the first evaluation images.
  */
+import { messages } from '../../i18n/messages';
 import { OWN_DATASET } from '../../core/config';
 import { Rng } from '../../core/rng';
 import type { TrainingData } from '../../train/trainer';
@@ -110,11 +111,7 @@ export function buildOwnDataset(images: readonly DecodedImage[], classNames: rea
 /** Too few images to train on and measure; the message says why the lab needs more. */
 export class TooFewImagesError extends Error {
   constructor(readonly count: number) {
-    super(
-      `Only ${count.toLocaleString('en')} usable image${count === 1 ? '' : 's'} found; the lab needs at least ${importLimits.minImages}. ` +
-        `A fifth of them is held out to measure the embedding, and with fewer images that held-out set is too small to say ` +
-        'anything (and the model would only memorise the rest). Add more images, or train on Fashion-MNIST.',
-    );
+    super(messages().ownImages.tooFew({ count, min: importLimits.minImages }));
     this.name = 'TooFewImagesError';
   }
 }

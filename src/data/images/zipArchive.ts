@@ -3,6 +3,7 @@
  * only the archive's directory; extraction inflates just the files the plan keeps, so skipped files (and
  * anything past the limits) are never decompressed.
  */
+import { messages } from '../../i18n/messages';
 import { unzipSync } from 'fflate';
 import type { FileEntry } from './imageFolder';
 
@@ -12,7 +13,7 @@ const READABLE_METHODS = new Set([0, 8]);
 /** The archive is not a zip, or its directory is damaged; the message is for the user. */
 export class ZipError extends Error {
   constructor(name: string, detail: string) {
-    super(`"${name}" could not be opened as a zip file (${detail}). Unzip it yourself and drop the folder instead.`);
+    super(messages().ownImages.notZip({ name, detail }));
     this.name = 'ZipError';
   }
 }

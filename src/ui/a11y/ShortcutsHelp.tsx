@@ -8,7 +8,9 @@ import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef } fr
 import type { Lab } from '../labContext';
 import { usePage } from '../page/pageControllerContext';
 import { resetRuns, startOrPause, stepOnce } from '../page/runCommands';
-import { focusTraits, pageShortcuts, type ShortcutAction, type ShortcutEntry, shortcutFor, sphereShortcuts } from './shortcuts';
+import { shortcutTables } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
+import { focusTraits, type ShortcutAction, type ShortcutEntry, shortcutFor } from './shortcuts';
 
 function runShortcut(action: Exclude<ShortcutAction, 'help'>, labs: readonly Lab[]): void {
   switch (action) {
@@ -59,6 +61,8 @@ function ShortcutList({ caption, entries }: { caption: string; entries: readonly
 }
 
 export function ShortcutsHelp() {
+  const m = useMessages().a11y;
+  const shortcuts = shortcutTables();
   const { labs } = usePage();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const returnFocusTo = useRef<HTMLElement | null>(null);
@@ -87,7 +91,7 @@ export function ShortcutsHelp() {
   return (
     <>
       <button type="button" className="shortcuts-button" aria-haspopup="dialog" onClick={open}>
-        <span aria-hidden="true">⌨</span> Keyboard shortcuts
+        <span aria-hidden="true">⌨</span> {m.shortcutsButton}
       </button>
       <dialog
         ref={dialogRef}
@@ -99,13 +103,13 @@ export function ShortcutsHelp() {
           returnFocusTo.current = null;
         }}
       >
-        <h2 id={titleId}>Keyboard shortcuts</h2>
-        <ShortcutList caption="Anywhere on the page, except while typing in a field" entries={pageShortcuts} />
-        <ShortcutList caption="On the sphere, once it has focus (Tab to it)" entries={sphereShortcuts} />
-        <p className="muted">Tab and Shift+Tab move between the controls; Space or Enter presses a button.</p>
+        <h2 id={titleId}>{m.shortcutsTitle}</h2>
+        <ShortcutList caption={m.pageCaption} entries={shortcuts.page} />
+        <ShortcutList caption={m.sphereCaption} entries={shortcuts.sphere} />
+        <p className="muted">{m.tabNote}</p>
         <form method="dialog">
           <button type="submit" className="primary">
-            Close
+            {m.close}
           </button>
         </form>
       </dialog>

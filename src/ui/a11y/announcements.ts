@@ -3,6 +3,7 @@
  * starts or pauses, and at most every FIGURES_INTERVAL_MS while it runs — never every tick), and a collapse
  * verdict once per run (each of partial and full collapse at most once, however the figures move after).
  */
+import { messages } from '../../i18n/messages';
 import { uniformityBound } from '../../metrics/collapseVerdict';
 import { collapseMessage } from '../collapse/collapseMessage';
 import type { CollapseState, CollapseStatus } from '../collapse/collapseStore';
@@ -20,12 +21,16 @@ export interface FiguresReading {
 }
 
 export function figuresSentence({ step, figures }: FiguresReading): string {
-  if (figures === null) return `Step ${step}.`;
+  const m = messages().a11y;
+  if (figures === null) return m.stepOnly({ step });
   const { loss, stdScaled, uniformity, dim } = figures;
-  return (
-    `Step ${step}: loss ${loss === null ? formatFixed(loss, 3) : signedNumber(loss, 3)}, collapse std × √d ${stdScaled.toFixed(2)}, ` +
-    `uniformity ${signedNumber(uniformity, 2)} of ${signedNumber(uniformityBound(dim), 2)} best.`
-  );
+  return m.figures({
+    step,
+    loss: loss === null ? formatFixed(loss, 3) : signedNumber(loss, 3),
+    stdScaled,
+    uniformity: signedNumber(uniformity, 2),
+    best: signedNumber(uniformityBound(dim), 2),
+  });
 }
 
 /** Decides, reading by reading, whether to announce the figures now; returns the sentence or null. */
@@ -40,9 +45,9 @@ export class FiguresAnnouncer {
     this.wasRunning = running;
     if (started) {
       this.lastAt = now;
-      return `Training from step ${reading.step}.`;
+      return messages().a11y.training({ step: reading.step });
     }
-    if (paused) return `Paused. ${figuresSentence(reading)}`;
+    if (paused) return messages().a11y.paused({ figures: figuresSentence(reading) });
     if (!running || now - this.lastAt < FIGURES_INTERVAL_MS || reading.figures === null) return null;
     this.lastAt = now;
     return figuresSentence(reading);

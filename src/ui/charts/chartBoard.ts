@@ -3,6 +3,9 @@
  * history, collapse state and timeline, and redraws at most once per animation frame, only after something
  * changed. New data is re-decimated; a moved mark alone just redraws.
  */
+import { subscribeLocale } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
+import { chartText } from '../../i18n/tables';
 import type { RunRecorder } from '../history/runRecorder';
 import { alignRuns, chartColumns } from './chartData';
 import type { ChartMarks } from './chartMarks';
@@ -42,6 +45,8 @@ export class ChartBoard {
       recorder.collapse.store.subscribe(request),
       recorder.timeline.store.subscribe(request),
     ]);
+    // The marks' labels are words: a change of language redraws them.
+    this.unsubscribers.push(subscribeLocale(request));
     this.resizeObserver = new ResizeObserver(() => {
       for (const { slot, chart } of this.charts) chart.setWidth(slot.plot.clientWidth);
     });
@@ -71,14 +76,16 @@ export class ChartBoard {
     const dim = this.runs.map(({ recorder }) => recorder.history.metrics.latest()?.dim).find((d) => d !== undefined) ?? null;
     const collapses = this.runs.flatMap(({ recorder, legend }): ChartMarks['collapses'] => {
       const { state, step } = recorder.collapse.store.getState();
-      return state !== 'healthy' && step !== null ? [{ step, state, label: legend ? `${legend.tag} ${state}` : state }] : [];
+      if (state === 'healthy' || step === null) return [];
+      const name = messages().collapse.marks[state];
+      return [{ step, state, label: legend ? `${legend.tag} ${name}` : name }];
     });
     const shownSteps = this.runs.flatMap(({ recorder }) => recorder.timeline.store.getState().shownStep ?? []);
 
     for (const { slot, chart } of this.charts) {
       const { reference } = slot.spec;
       const marks: ChartMarks = {
-        reference: reference && dim !== null ? { value: reference.value(dim), label: reference.label } : null,
+        reference: reference && dim !== null ? { value: reference.value(dim), label: chartText(slot.spec).reference ?? '' } : null,
         collapses,
         shownSteps,
       };

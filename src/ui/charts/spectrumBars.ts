@@ -3,6 +3,7 @@
  * embeddings' singular values), on a log scale from SPECTRUM_FLOOR to 1, grouped when runs are overlaid,
  * with the flat level 1/d marked. Pure, so the picture is tested without a browser.
  */
+import { messages } from '../../i18n/messages';
 
 /** The log axis's bottom: shares under it (including the exact zeros of a collapsed run) sit on it. */
 export const SPECTRUM_FLOOR = 1e-3;
@@ -51,11 +52,10 @@ export function spectrumLayout(spectra: readonly (readonly number[] | Float64Arr
 
 /** The chart in words, for its accessible name's description: the top share against the flat level. */
 export function spectrumSummary(spectrum: readonly number[] | Float64Array | null): string {
-  if (!spectrum || spectrum.length === 0) return 'Not measured yet.';
+  const m = messages().spectrum;
+  if (!spectrum || spectrum.length === 0) return m.notYet;
   const top = spectrum[0]!;
-  if (!Number.isFinite(top)) return 'Not measured: the embeddings are not finite.';
-  if (top === 0) return 'All points coincide: no direction carries any spread.';
-  const percent = (share: number) => `${Math.round(share * 100)}%`;
-  const shown = Array.from(spectrum.slice(0, 3), percent).join(', ');
-  return `Largest directions ${shown} of the spectrum; flat would be ${percent(1 / spectrum.length)} each of ${spectrum.length}.`;
+  if (!Number.isFinite(top)) return m.notFinite;
+  if (top === 0) return m.coincide;
+  return m.summary({ shares: Array.from(spectrum.slice(0, 3)), dim: spectrum.length });
 }

@@ -4,12 +4,13 @@
  */
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { configSpec } from '../../core/config';
-import { methodCatalog } from '../../methods/catalog';
+import { methodTitle, settingLabel } from '../../i18n/tables';
 import { ShortcutsHelp } from '../a11y/ShortcutsHelp';
 import { ChartGrid } from '../components/MetricCharts';
 import { NoticeBox } from '../components/NoticeBox';
 import { RunControls } from '../components/RunControls';
+import { LanguageSelect } from '../i18n/LanguageSelect';
+import { useMessages } from '../i18n/useMessages';
 import { LabContext } from '../labContext';
 import type { ComparePage } from '../page/pageController';
 import { usePageController } from '../page/pageControllerContext';
@@ -19,12 +20,14 @@ import { CompareRunPanel } from './CompareRunPanel';
 import { runFileTag, runLegends } from './runLegends';
 
 export function CompareApp({ page }: { page: ComparePage }) {
+  const m = useMessages();
   const pages = usePageController();
   const { switchKey, runs } = page;
   const [a, b] = runs;
   const configA = useStore(a.store, (state) => state.config);
   const configB = useStore(b.store, (state) => state.config);
-  const [legendA, legendB] = useMemo(() => runLegends(switchKey, [configA, configB]), [switchKey, configA, configB]);
+  // The legends' words follow the language too.
+  const [legendA, legendB] = useMemo(() => runLegends(switchKey, [configA, configB]), [switchKey, configA, configB, m]);
   // The charts are rebuilt only when the runs' settings change (a hand-edited link can flip run A's switch).
   const chartRuns = useMemo(
     () => [
@@ -33,18 +36,18 @@ export function CompareApp({ page }: { page: ComparePage }) {
     ],
     [a, b, legendA, legendB],
   );
-  const switchLabel = configSpec[switchKey].label;
 
   return (
     <div className="app compare-app">
       <header className="app-header">
         <div>
-          <h1>Hypersphere Lab</h1>
-          <p>
-            Comparing {switchLabel} on and off: {methodCatalog[configA.method].title}, seed {configA.seed}, every other setting the same.
-          </p>
+          <h1>{m.page.title}</h1>
+          <p>{m.compare.comparing({ label: settingLabel(switchKey), method: methodTitle(configA.method), seed: configA.seed })}</p>
         </div>
-        <ShortcutsHelp />
+        <div className="app-header-tools">
+          <ShortcutsHelp />
+          <LanguageSelect />
+        </div>
       </header>
       <LabContext value={a}>
         <div className="messages">
@@ -55,8 +58,8 @@ export function CompareApp({ page }: { page: ComparePage }) {
           <Hideable name="share">
             <CopyLinkButton />
           </Hideable>
-          <button type="button" onClick={() => pages.openSingleRun()} title="Back to one run, with run A's settings">
-            Single run
+          <button type="button" onClick={() => pages.openSingleRun()} title={m.compare.singleRunTitle}>
+            {m.compare.singleRun}
           </button>
         </div>
       </LabContext>

@@ -1,11 +1,14 @@
 /** In the one-run page: pick a switch of the current method and open two runs that differ only in it. */
 import { useId, useState } from 'react';
-import { type BooleanKey, configSpec } from '../../core/config';
+import type { BooleanKey } from '../../core/config';
+import { settingLabel } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 import { usePageController } from '../page/pageControllerContext';
 import { compareSwitches } from './compareSwitch';
 
 export function ComparePanel() {
+  const m = useMessages();
   const pages = usePageController();
   const config = useLab((state) => state.config);
   const [chosen, setChosen] = useState<BooleanKey | null>(null);
@@ -17,19 +20,19 @@ export function ComparePanel() {
   if (key === undefined) return null;
   return (
     <section className="panel compare-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>Compare</h2>
-      <p className="panel-note">Train two runs side by side, with these settings and seed, one with a switch on and one with it off.</p>
+      <h2 id={headingId}>{m.compare.heading}</h2>
+      <p className="panel-note">{m.compare.note}</p>
       <div className="compare-pick">
-        <label htmlFor={selectId}>Switch to compare</label>
+        <label htmlFor={selectId}>{m.compare.pick}</label>
         <select id={selectId} value={key} onChange={(event) => setChosen(event.target.value as BooleanKey)}>
           {switches.map((name) => (
             <option key={name} value={name}>
-              {configSpec[name].label}
+              {settingLabel(name)}
             </option>
           ))}
         </select>
         <button type="button" onClick={() => pages.openComparison(key)}>
-          Open comparison
+          {m.compare.open}
         </button>
       </div>
     </section>

@@ -10,10 +10,12 @@ import { Timeline } from '../components/Timeline';
 import { ExportControls } from '../exports/ExportControls';
 import { Hideable } from '../share/Hideable';
 import { SphereCanvas } from '../sphere/SphereCanvas';
+import { useMessages } from '../i18n/useMessages';
 
 export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTag: string }) {
+  const m = useMessages();
   return (
-    <section className="compare-run" aria-label={`Run ${legend.tag}: ${legend.label}`} data-testid={`run-${legend.tag}`}>
+    <section className="compare-run" aria-label={m.compare.runRegion(legend)} data-testid={`run-${legend.tag}`}>
       <h2 className="compare-run-title">
         <span className="run-line" style={{ backgroundColor: legend.color }} aria-hidden="true" />
         {legend.tag} · {legend.label}
@@ -23,7 +25,7 @@ export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTa
         <Legend />
       </div>
       <Timeline />
-      <LiveAnnouncer runName={`Run ${legend.tag}`} />
+      <LiveAnnouncer runName={m.a11y.runName(legend)} />
       {/* Under the sphere, so that the two spheres stay level whatever either run says. */}
       <ErrorBanner />
       <CollapseBanner />
@@ -32,7 +34,7 @@ export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTa
       </Hideable>
       <RedundancyViews />
       <Hideable name="share">
-        <ExportControls runName={`run ${legend.tag} (${legend.label})`} tag={fileTag} />
+        <ExportControls runName={m.compare.runExportName(legend)} tag={fileTag} />
       </Hideable>
     </section>
   );

@@ -5,6 +5,8 @@
 import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey } from '../../core/config';
 import { inactiveReason, methodCatalog } from '../../methods/catalog';
 import { quoted } from '../../core/urlCodec';
+import { messages } from '../../i18n/messages';
+import { inactiveText, methodTitle, settingLabel } from '../../i18n/tables';
 
 function isBooleanKey(key: string): key is BooleanKey {
   return isConfigKey(key) && configSpec[key].kind === 'bool';
@@ -21,12 +23,12 @@ export function readCompareKey(raw: string | undefined, config: ExperimentConfig
   const wanted = raw.trim();
   const key = compareSwitches(config).find((name) => name === wanted);
   if (key) return key;
-  const { title } = methodCatalog[config.method];
-  const inactive = isBooleanKey(wanted) ? inactiveReason(config, wanted) : null;
+  const { validation } = messages();
+  const inactive = isBooleanKey(wanted) ? inactiveText(config, wanted) : null;
   notices.push(
     inactive
-      ? `compare: ${configSpec[wanted as BooleanKey].label} does nothing in these settings. ${inactive} Showing a single run.`
-      : `compare: ${quoted(raw)} is not an on/off switch of ${title} (${compareSwitches(config).join(', ')}); showing a single run.`,
+      ? validation.compareInactive({ label: settingLabel(wanted as BooleanKey), reason: inactive })
+      : validation.compareNotSwitch({ raw: quoted(raw), method: methodTitle(config.method), switches: compareSwitches(config).join(', ') }),
   );
   return null;
 }
@@ -38,5 +40,5 @@ export function comparedConfigs(config: ExperimentConfig, key: BooleanKey): read
 
 /** What sets a run apart, in words: "Stop-gradient on". */
 export function switchStateLabel(key: BooleanKey, on: boolean): string {
-  return `${configSpec[key].label} ${on ? 'on' : 'off'}`;
+  return messages().compare.switchState({ label: settingLabel(key), on });
 }

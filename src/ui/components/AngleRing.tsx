@@ -3,6 +3,7 @@
  * coordinates (the whole embedding when d = 2) drawn around a ring. Even rings = uniform; a spike = collapse.
  */
 import { useEffect, useId, useRef } from 'react';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext, useSphereOptions } from '../labContext';
 import { ANGLE_KAPPA } from '../sphere/angleDensity';
 import { AngleRingPlot } from '../sphere/angleRingPlot';
@@ -26,6 +27,7 @@ function DimensionSelect({ which, label, dim, pair }: { which: 0 | 1; label: str
 }
 
 export function AngleRing() {
+  const m = useMessages();
   const { live, sphereOptions } = useLabContext();
   // The dimension of what is drawn; before the first snapshot, the configured one.
   const dim = useLab((state) => state.snapshotDim ?? state.config.dim);
@@ -41,24 +43,26 @@ export function AngleRing() {
   const [first, second] = pair;
   return (
     <section className="angle-ring" aria-labelledby={titleId}>
-      <h2 id={titleId}>Angle density</h2>
+      <h2 id={titleId}>{m.angleRing.heading}</h2>
       {dim === 2 ? (
-        <p className="angle-ring-what">d = 2: the angle of each embedding on its circle.</p>
+        <p className="angle-ring-what">{m.angleRing.circle}</p>
       ) : (
         <p className="angle-ring-what">
-          The angle of each embedding in <DimensionSelect which={0} label="First dimension" dim={dim} pair={pair} /> and{' '}
-          <DimensionSelect which={1} label="Second dimension" dim={dim} pair={pair} />.
+          {m.angleRing.before}
+          <DimensionSelect which={0} label={m.angleRing.first} dim={dim} pair={pair} />
+          {m.angleRing.between}
+          <DimensionSelect which={1} label={m.angleRing.second} dim={dim} pair={pair} />
+          {m.angleRing.after}
         </p>
       )}
       <canvas
         ref={canvasRef}
         className="angle-ring-canvas"
         role="img"
-        aria-label={`Per-class density of the angle of coordinates x${first + 1} and x${second + 1}, drawn around a circle`}
+        aria-label={m.angleRing.canvas({ first: first + 1, second: second + 1 })}
       />
       <p className="angle-ring-note">
-        One curve per class: von Mises kernel density (κ = {ANGLE_KAPPA}), radius ∝ √density. Dashed: a uniform spread. Even
-        rings = uniform; a spike = collapse.
+        {m.angleRing.note({ kappa: ANGLE_KAPPA })}
       </p>
     </section>
   );

@@ -4,6 +4,7 @@
  * the dataset changes, a strength changes, or on "New examples".
  */
 import { useEffect, useId } from 'react';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { GrayImage } from './GrayImage';
 import { type NumberKey, NumberSetting } from './NumberSetting';
@@ -11,9 +12,10 @@ import { type NumberKey, NumberSetting } from './NumberSetting';
 const EXAMPLE_COUNT = 8;
 const IMAGE_DISPLAY_PX = 56;
 const augmentationKeys = ['cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise'] as const satisfies readonly NumberKey[];
-const rowNames = ['Image', 'View 1', 'View 2'];
 
 export function AugmentationPreview() {
+  const m = useMessages().augmentation;
+  const rowNames = m.rows;
   const { client } = useLabContext();
   const ready = useLab((state) => state.status === 'ready');
   const dataset = useLab((state) => state.config.dataset);
@@ -31,16 +33,16 @@ export function AugmentationPreview() {
     <section className="augmentation-preview" aria-labelledby={titleId}>
       <div className="augmentation-preview-header">
         <div>
-          <h2 id={titleId}>What the model sees</h2>
-          <p className="muted">Each training image and two random augmentations of it: the positive pair the model learns to embed alike.</p>
+          <h2 id={titleId}>{m.heading}</h2>
+          <p className="muted">{m.note}</p>
         </div>
         <button type="button" disabled={!ready} onClick={() => client.requestPreview(EXAMPLE_COUNT)}>
-          New examples
+          {m.newExamples}
         </button>
       </div>
       {preview ? (
         // Scrolls sideways on a narrow screen: focusable, so that the arrow keys scroll it too.
-        <div className="preview-strip" tabIndex={0} role="region" aria-label="Example strip">
+        <div className="preview-strip" tabIndex={0} role="region" aria-label={m.exampleStrip}>
           <div className="preview-row-names" aria-hidden="true">
             {rowNames.map((name) => (
               <span key={name} style={{ height: IMAGE_DISPLAY_PX }}>
@@ -48,7 +50,7 @@ export function AugmentationPreview() {
               </span>
             ))}
           </div>
-          <ol className="preview-examples" aria-label="Examples">
+          <ol className="preview-examples" aria-label={m.examples}>
             {Array.from({ length: preview.count }, (_, example) => (
               <li key={example}>
                 {rowNames.map((name, row) => (
@@ -59,7 +61,7 @@ export function AugmentationPreview() {
                     size={size}
                     white={1}
                     displaySize={IMAGE_DISPLAY_PX}
-                    label={`Example ${example + 1}: ${name.toLowerCase()}`}
+                    label={m.exampleLabel({ example: example + 1, row: name })}
                   />
                 ))}
               </li>
@@ -67,10 +69,10 @@ export function AugmentationPreview() {
           </ol>
         </div>
       ) : (
-        <p className="muted">{ready ? 'Drawing examples…' : 'Examples appear once the data has loaded.'}</p>
+        <p className="muted">{ready ? m.drawing : m.waiting}</p>
       )}
       <details className="augmentation-settings">
-        <summary>Augmentations</summary>
+        <summary>{m.settings}</summary>
         <div className="augmentation-settings-grid">
           {augmentationKeys.map((key) => (
             <NumberSetting key={key} settingKey={key} />

@@ -1,5 +1,6 @@
 /** A setting with a fixed set of values, shown as a select with readable option labels. */
-import { configSpec } from '../../core/config';
+import { settingHelp, settingLabel, valueLabel } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';
@@ -16,15 +17,15 @@ interface ChoiceSettingProps<V extends string | number> {
   onChoose?: (value: V) => void;
 }
 
-export function ChoiceSetting<V extends string | number>({ settingKey, choices, labelOf = String, help, onChoose }: ChoiceSettingProps<V>) {
+export function ChoiceSetting<V extends string | number>({ settingKey, choices, labelOf, help, onChoose }: ChoiceSettingProps<V>) {
+  useMessages(); // the settings' words follow the language
   const { client } = useLabContext();
   const value = useLab((state) => state.config[settingKey]);
   const hidden = useHidden(settingKey);
-  const spec = configSpec[settingKey];
   if (hidden) return null;
   const choose = onChoose ?? ((chosen: V) => client.setConfig({ [settingKey]: chosen }));
   return (
-    <SettingField settingKey={settingKey} label={spec.label} help={help ?? spec.help}>
+    <SettingField settingKey={settingKey} label={settingLabel(settingKey)} help={help ?? settingHelp(settingKey)}>
       {({ inputId, helpId, disabled }) => (
         <select
           id={inputId}
@@ -35,7 +36,7 @@ export function ChoiceSetting<V extends string | number>({ settingKey, choices, 
         >
           {choices.map((choice) => (
             <option key={choice} value={choice}>
-              {labelOf(choice)}
+              {labelOf ? labelOf(choice) : valueLabel(settingKey, choice)}
             </option>
           ))}
         </select>

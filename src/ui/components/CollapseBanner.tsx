@@ -5,8 +5,10 @@
 import { useStore } from 'zustand';
 import { collapseMessage } from '../collapse/collapseMessage';
 import { useRecorder } from '../history/hooks';
+import { useMessages } from '../i18n/useMessages';
 
 export function CollapseBanner() {
+  useMessages(); // the words follow the language
   const { collapse } = useRecorder();
   const state = useStore(collapse.store, (status) => status.state);
   const headline = useStore(collapse.store, (status) => collapseMessage(status)?.headline ?? null);

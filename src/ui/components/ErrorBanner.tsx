@@ -1,16 +1,10 @@
 /** A failed run: what happened, and how to go on (Reset in the controls, Restart for a lost worker, or dismiss). */
-import type { ErrorKind } from '../../worker/protocol';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { dismissError } from '../store';
 
-const titles: Record<ErrorKind, string> = {
-  dataset: 'Could not load the dataset.',
-  backend: 'The compute backend failed.',
-  nan: 'Training diverged: the loss became NaN.',
-  internal: 'Training stopped on an internal error.',
-};
-
 export function ErrorBanner() {
+  const m = useMessages();
   const { store, client } = useLabContext();
   const error = useLab((state) => state.error);
   if (!error) return null;
@@ -20,12 +14,10 @@ export function ErrorBanner() {
       <div className="banner banner-error" role="alert">
         <p>{error.message}</p>
         <p>
-          {step === null
-            ? 'Restart starts a new training worker, from step 0 (no checkpoint was taken yet).'
-            : `Restart starts a new training worker and resumes the run from step ${step}, its last checkpoint; the timeline is kept.`}
+          {step === null ? m.errors.restartFresh : m.errors.restartResume({ step })}
         </p>
         <button type="button" className="primary" onClick={() => client.restart()}>
-          Restart
+          {m.errors.restart}
         </button>
       </div>
     );
@@ -33,14 +25,14 @@ export function ErrorBanner() {
   return (
     <div className="banner banner-error" role="alert">
       <p>
-        <strong>{titles[error.kind]} </strong>
+        <strong>{m.errors[error.kind]} </strong>
         {error.message}
       </p>
       <p>
-        Press Reset to start again{error.kind === 'nan' ? ', perhaps with a lower learning rate' : ''}.
+        {m.errors.pressReset({ diverged: error.kind === 'nan' })}
       </p>
       <button type="button" onClick={() => dismissError(store)}>
-        Dismiss error
+        {m.errors.dismiss}
       </button>
     </div>
   );

@@ -1,27 +1,30 @@
 /** Class names with their point colours; each one a toggle that shows or hides that class's points. */
+import { classLabel } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext, useSphereOptions } from '../labContext';
 import { classColor } from '../sphere/palette';
 import { toggleClass } from '../sphere/viewOptions';
 
 export function Legend() {
+  const m = useMessages();
   const { sphereOptions } = useLabContext();
   const classNames = useLab((state) => state.classNames);
   const hiddenClasses = useSphereOptions((options) => options.hiddenClasses);
   if (classNames.length === 0) return null;
   return (
     <div className="legend">
-      <ul aria-label="Classes">
+      <ul aria-label={m.legend.classes}>
         {classNames.map((name, label) => (
           <li key={label}>
             <button
               type="button"
               className="legend-class"
               aria-pressed={!hiddenClasses.has(label)}
-              title={hiddenClasses.has(label) ? `Show ${name}` : `Hide ${name}`}
+              title={hiddenClasses.has(label) ? m.legend.show({ name: classLabel(name) }) : m.legend.hide({ name: classLabel(name) })}
               onClick={() => sphereOptions.setState({ hiddenClasses: toggleClass(hiddenClasses, label) })}
             >
               <span className="swatch" style={{ backgroundColor: classColor(label) }} aria-hidden="true" />
-              {name}
+              {classLabel(name)}
             </button>
           </li>
         ))}
@@ -32,7 +35,7 @@ export function Legend() {
         disabled={hiddenClasses.size === 0}
         onClick={() => sphereOptions.setState({ hiddenClasses: new Set() })}
       >
-        All
+        {m.legend.all}
       </button>
     </div>
   );

@@ -6,7 +6,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { ChartBoard, type ChartRun, type ChartSlot } from '../charts/chartBoard';
 import { chartSpecs } from '../charts/chartSpecs';
+import { chartText } from '../../i18n/tables';
 import { useRecorder } from '../history/hooks';
+import { useMessages } from '../i18n/useMessages';
 import { SpectrumChart } from './SpectrumChart';
 
 /** The charts of the lab's run. */
@@ -18,10 +20,11 @@ export function MetricCharts() {
 
 /** Which colour is which run, when several share the charts. */
 function RunsKey({ runs }: { runs: readonly ChartRun[] }) {
+  const m = useMessages();
   const legends = runs.flatMap(({ legend }) => legend ?? []);
   if (legends.length === 0) return null;
   return (
-    <ul className="chart-runs" aria-label="Runs on the charts">
+    <ul className="chart-runs" aria-label={m.charts.runsKey}>
       {legends.map(({ tag, label, color }) => (
         <li key={tag}>
           <span className="run-line" style={{ backgroundColor: color }} aria-hidden="true" />
@@ -34,6 +37,7 @@ function RunsKey({ runs }: { runs: readonly ChartRun[] }) {
 
 /** `runs` must keep its identity while the runs stay the same: a new array rebuilds every chart. */
 export function ChartGrid({ runs }: { runs: readonly ChartRun[] }) {
+  const m = useMessages();
   const grid = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -48,14 +52,14 @@ export function ChartGrid({ runs }: { runs: readonly ChartRun[] }) {
 
   return (
     <section className="charts" aria-labelledby="charts-heading">
-      <h2 id="charts-heading">Over the run{runs.length > 1 ? 's' : ''}</h2>
+      <h2 id="charts-heading">{m.charts.heading({ runs: runs.length })}</h2>
       <RunsKey runs={runs} />
       <div className="chart-grid" ref={grid}>
         {chartSpecs.map((spec) => (
           <figure key={spec.id} className="chart" data-chart={spec.id} data-testid={`chart-${spec.id}`}>
             <figcaption>
-              <span className="chart-title">{spec.title}</span>
-              <span className="chart-help">{spec.help}</span>
+              <span className="chart-title">{chartText(spec).title}</span>
+              <span className="chart-help">{chartText(spec).help}</span>
             </figcaption>
             <div className="chart-plot" />
           </figure>

@@ -7,6 +7,7 @@ import { type ReactNode, useId } from 'react';
 import { uniformityBound } from '../../metrics/collapseVerdict';
 import { formatFixed } from '../format';
 import { useRecorder, useShownFigures } from '../history/hooks';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 
 interface MetricProps {
@@ -35,6 +36,7 @@ function Metric({ label, testId, note, help, children }: MetricProps) {
 }
 
 export function MetricsPanel() {
+  const m = useMessages().metrics;
   const { metrics } = useRecorder().history;
   const { index, point, shownStep } = useShownFigures(); // re-renders (throttled) as snapshots arrive
   const stepsPerSec = useLab((state) => state.stepsPerSec);
@@ -43,70 +45,70 @@ export function MetricsPanel() {
   const knn = metrics.at(metrics.lastMeasured('knnZ', index));
   // What each value compares against depends on the dimension d of the shown snapshot.
   const notes = point && {
-    uniformity: `best ${uniformityBound(point.dim).toFixed(2)} for d = ${point.dim}`,
-    collapseStd: `healthy ≈ ${(1 / Math.sqrt(point.dim)).toFixed(3)} (1/√d); × √d = ${formatFixed(point.stdScaled, 2)}`,
-    effectiveRank: `of d = ${point.dim}`,
-    topShare: `flat = 1/d = ${(1 / point.dim).toFixed(2)}`,
+    uniformity: m.uniformityNote({ best: uniformityBound(point.dim), dim: point.dim }),
+    collapseStd: m.collapseStdNote({ healthy: 1 / Math.sqrt(point.dim), scaled: formatFixed(point.stdScaled, 2) }),
+    effectiveRank: m.effectiveRankNote({ dim: point.dim }),
+    topShare: m.topShareNote({ flat: 1 / point.dim }),
   };
   const topShare = index >= 0 ? (metrics.spectrumAt(index)?.[0] ?? null) : null;
 
   return (
     <section className="metrics-panel" aria-labelledby="metrics-heading">
       <h2 id="metrics-heading">
-        Metrics{' '}
+        {m.heading}{' '}
         <span className="metrics-at" data-testid="metrics-step">
-          {point ? `at step ${point.step}${shownStep === null ? '' : ' (timeline)'}` : 'appear with the first snapshot'}
+          {point ? m.atStep({ step: point.step, timeline: shownStep !== null }) : m.appear}
         </span>
       </h2>
       <dl className="metrics">
         <Metric
-          label="Alignment"
+          label={m.alignment}
           testId="metric-alignment"
-          note="0 = both views land on the same point"
-          help="How far apart two augmented views of one image land (mean squared distance). Lower is better."
+          note={m.alignmentNote}
+          help={m.alignmentHelp}
         >
           {formatFixed(point?.alignment ?? null, 3)}
         </Metric>
         <Metric
-          label="Uniformity"
+          label={m.uniformity}
           testId="metric-uniformity"
           note={notes?.uniformity}
-          help="How evenly all points cover the sphere. Lower is better; 0 means one point."
+          help={m.uniformityHelp}
         >
           {formatFixed(point?.uniformity ?? null, 3)}
         </Metric>
         <Metric
-          label="Collapse std"
+          label={m.collapseStd}
           testId="metric-collapse-std"
           note={notes?.collapseStd}
-          help="Spread of the points along each axis: 1/√d when they cover the sphere, 0 when they sit on one spot."
+          help={m.collapseStdHelp}
         >
           {formatFixed(point?.collapseStd ?? null, 3)}
         </Metric>
         <Metric
-          label="Effective rank"
+          label={m.effectiveRank}
           testId="metric-effective-rank"
           note={notes?.effectiveRank}
-          help="How many directions the points really use: up to d when spread every way, 1 on a line or a spot."
+          help={m.effectiveRankHelp}
         >
           {formatFixed(point?.effectiveRank ?? null, 2)}
         </Metric>
         <Metric
-          label="Top direction"
+          label={m.topShare}
           testId="metric-top-share"
           note={notes?.topShare}
-          help="The largest direction's share of the spectrum: 1/d when the points spread every way, near 1 when they line up (dimensional collapse)."
+          help={m.topShareHelp}
         >
           {formatFixed(topShare, 2)}
         </Metric>
         <Metric
-          label="kNN accuracy"
+          label={m.knn}
           testId="metric-knn"
-          note={knn ? `measured at step ${knn.step} (every 50 steps)` : 'measured every 50 steps'}
-          help="How often the 20 nearest training images share an image's class, on the output z and the encoder features h."
+          note={knn ? m.knnMeasuredAt({ step: knn.step }) : m.knnEvery}
+          help={m.knnHelp}
         >
           {unlabelled ? (
-            'not available: no labels'
+            m.knnUnavailable
           ) : knn ? (
             <>
               z <span data-testid="metric-knn-z">{formatFixed(knn.knnZ, 3)}</span> · h{' '}
@@ -116,10 +118,10 @@ export function MetricsPanel() {
             '—'
           )}
         </Metric>
-        <Metric label="Loss" testId="metric-loss" help="Training loss, averaged over the steps since the previous snapshot.">
+        <Metric label={m.loss} testId="metric-loss" help={m.lossHelp}>
           {formatFixed(point?.loss ?? null, 4)}
         </Metric>
-        <Metric label="Steps/s" testId="metric-steps-per-sec" help="Training speed right now.">
+        <Metric label={m.stepsPerSec} testId="metric-steps-per-sec" help={m.stepsPerSecHelp}>
           {formatFixed(stepsPerSec, 1)}
         </Metric>
       </dl>

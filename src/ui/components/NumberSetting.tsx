@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { type ConfigKey, configSpec, type ExperimentConfig } from '../../core/config';
+import { settingHelp, settingLabel } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';
@@ -14,6 +16,7 @@ const APPLY_AFTER_TYPING_MS = 800;
 export type NumberKey = { [K in ConfigKey]: ExperimentConfig[K] extends number ? K : never }[ConfigKey];
 
 export function NumberSetting({ settingKey }: { settingKey: NumberKey }) {
+  useMessages(); // the settings' words follow the language
   const { client } = useLabContext();
   const value = useLab((state) => state.config[settingKey]);
   /** What the user is typing; null shows the applied value. */
@@ -32,7 +35,7 @@ export function NumberSetting({ settingKey }: { settingKey: NumberKey }) {
   const range = spec.kind === 'int' || spec.kind === 'float' ? spec : null;
   if (hidden) return null;
   return (
-    <SettingField settingKey={settingKey} label={spec.label} help={spec.help}>
+    <SettingField settingKey={settingKey} label={settingLabel(settingKey)} help={settingHelp(settingKey)}>
       {({ inputId, helpId, disabled }) => (
         <input
           id={inputId}

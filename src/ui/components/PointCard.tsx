@@ -1,5 +1,7 @@
 /** The card for the point under the pointer: its image, its class, and its nearest neighbours on the sphere. */
 import { useLayoutEffect, useRef } from 'react';
+import { classLabel } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { placeBeside } from '../sphere/cardPlacement';
 import { classColor } from '../sphere/palette';
@@ -14,6 +16,7 @@ function angleDegrees(cosine: number): string {
 }
 
 export function PointCard({ id, hover }: { id: string; hover: PointHover }) {
+  const m = useMessages();
   const { live } = useLabContext();
   const classNames = useLab((state) => state.classNames);
   const cardRef = useRef<HTMLDivElement>(null);
@@ -21,7 +24,11 @@ export function PointCard({ id, hover }: { id: string; hover: PointHover }) {
   const size = live.imageSize;
   const imageCount = size > 0 ? live.images.length / (size * size) : 0;
   const labelOf = (point: number) => live.labels[point] ?? 0;
-  const className = (point: number) => classNames[labelOf(point)] ?? 'Unknown class';
+  const name = (point: number) => classNames[labelOf(point)];
+  const className = (point: number) => {
+    const known = name(point);
+    return known === undefined ? m.pointCard.unknownClass : classLabel(known);
+  };
 
   // Placed once its size is known, before it is painted.
   useLayoutEffect(() => {
@@ -40,7 +47,7 @@ export function PointCard({ id, hover }: { id: string; hover: PointHover }) {
         size={size}
         white={255}
         displaySize={displaySize}
-        label={`${className(point)}, evaluation image ${point + 1}`}
+        label={m.pointCard.imageLabel({ className: className(point), index: point + 1 })}
       />
     ) : (
       <span className="gray-image" style={{ width: displaySize, height: displaySize }} />
@@ -55,12 +62,12 @@ export function PointCard({ id, hover }: { id: string; hover: PointHover }) {
             <span className="swatch" style={{ backgroundColor: classColor(labelOf(index)) }} aria-hidden="true" />
             {className(index)}
           </p>
-          <p className="point-card-index">Evaluation image {index + 1}</p>
+          <p className="point-card-index">{m.pointCard.image({ index: index + 1 })}</p>
         </div>
       </div>
       {neighbours.length > 0 ? (
         <>
-          <p className="point-card-caption">Nearest on the sphere</p>
+          <p className="point-card-caption">{m.pointCard.nearest}</p>
           <ol className="point-card-neighbours">
             {neighbours.map((neighbour) => (
               <li key={neighbour.index} style={{ borderTopColor: classColor(labelOf(neighbour.index)) }}>

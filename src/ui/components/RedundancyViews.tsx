@@ -10,6 +10,8 @@ import { methodCatalog } from '../../methods/catalog';
 import type { RedundancyFigures } from '../../metrics/redundancy';
 import { diagonalScale, heatmapCells, offDiagonalShare, STD_HINGE, stdBars } from '../charts/redundancyPlots';
 import { useHistoryVersion, useRecorder } from '../history/hooks';
+import { messages } from '../../i18n/messages';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 
 const SIDE = 160;
@@ -34,7 +36,7 @@ function Heatmap({ matrix, size, limit, label, scale }: { matrix: number[]; size
 }
 
 function blockNote(figures: RedundancyFigures, dim: number): string {
-  return figures.size < dim ? ` (the first ${figures.size} of ${dim} dimensions)` : '';
+  return figures.size < dim ? messages().redundancy.block({ size: figures.size, dim }) : '';
 }
 
 function CrossCorrelation({ figures, dim }: { figures: RedundancyFigures; dim: number }) {
@@ -42,18 +44,16 @@ function CrossCorrelation({ figures, dim }: { figures: RedundancyFigures; dim: n
   const diagonal = Array.from({ length: size }, (_, i) => crossCorrelation[i * size + i]!);
   const meanDiagonal = diagonal.reduce((sum, value) => sum + value, 0) / size;
   const off = offDiagonalShare(crossCorrelation, size);
+  const m = messages().redundancy;
   return (
     <figure className="redundancy-view" data-testid="view-cross-correlation" data-off-diagonal-share={off}>
       <figcaption>
-        <span className="chart-title">Cross-correlation of the two views</span>
-        <span className="chart-help">
-          Barlow Twins drives it to the identity: red diagonal (the views agree on each dimension), white elsewhere (the
-          dimensions carry different information){blockNote(figures, dim)}.
-        </span>
+        <span className="chart-title">{m.crossTitle}</span>
+        <span className="chart-help">{m.crossHelp({ block: blockNote(figures, dim) })}</span>
       </figcaption>
-      <Heatmap matrix={crossCorrelation} size={size} limit={1} label="Cross-correlation matrix" scale="1" />
+      <Heatmap matrix={crossCorrelation} size={size} limit={1} label={m.crossLabel} scale="1" />
       <p className="redundancy-figures" data-testid="cross-correlation-figures">
-        diagonal mean {meanDiagonal.toFixed(2)} (target 1) · off-diagonal {Math.round(off * 100)}% of the matrix (target 0)
+        {m.crossFigures({ diagonal: meanDiagonal, off })}
       </p>
     </figure>
   );
@@ -62,20 +62,21 @@ function CrossCorrelation({ figures, dim }: { figures: RedundancyFigures; dim: n
 function DimensionStd({ figures }: { figures: RedundancyFigures }) {
   const { bars, hingeY } = stdBars(figures.std, BAR_WIDTH, BAR_HEIGHT);
   const under = bars.filter(({ underHinge }) => underHinge).length;
+  const m = messages().redundancy;
   return (
     <figure className="redundancy-view" data-testid="view-dimension-std" data-under-hinge={under}>
       <figcaption>
-        <span className="chart-title">Std of each dimension</span>
-        <span className="chart-help">VICReg’s variance term pushes every bar up to the dashed hinge at {STD_HINGE}; bars under it are penalised.</span>
+        <span className="chart-title">{m.stdTitle}</span>
+        <span className="chart-help">{m.stdHelp({ hinge: STD_HINGE })}</span>
       </figcaption>
-      <svg className="std-bars" viewBox={`0 0 ${BAR_WIDTH} ${BAR_HEIGHT}`} role="img" aria-label="Std of each dimension">
+      <svg className="std-bars" viewBox={`0 0 ${BAR_WIDTH} ${BAR_HEIGHT}`} role="img" aria-label={m.stdTitle}>
         {bars.map((bar) => (
           <rect key={bar.dimension} className={bar.underHinge ? 'std-bar std-bar-under' : 'std-bar'} x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
         ))}
         <line className="std-hinge" x1={0} x2={BAR_WIDTH} y1={hingeY} y2={hingeY} />
       </svg>
       <p className="redundancy-figures">
-        {under === 0 ? 'every dimension at or above the hinge' : `${under} of ${bars.length} dimensions under the hinge`}
+        {under === 0 ? m.stdAllAbove : m.stdUnder({ under, dims: bars.length })}
       </p>
     </figure>
   );
@@ -84,18 +85,17 @@ function DimensionStd({ figures }: { figures: RedundancyFigures }) {
 function Covariance({ figures, dim }: { figures: RedundancyFigures; dim: number }) {
   const { covariance, size } = figures;
   const off = offDiagonalShare(covariance, size);
+  const m = messages().redundancy;
   // Coloured against the largest variance, so the diagonal is full red and an off-diagonal entry reads as a share of it.
   const limit = diagonalScale(covariance, size);
   return (
     <figure className="redundancy-view" data-testid="view-covariance" data-off-diagonal-share={off}>
       <figcaption>
-        <span className="chart-title">Covariance</span>
-        <span className="chart-help">
-          VICReg’s covariance term drives the off-diagonal to white: dimensions that vary together are redundant{blockNote(figures, dim)}.
-        </span>
+        <span className="chart-title">{m.covTitle}</span>
+        <span className="chart-help">{m.covHelp({ block: blockNote(figures, dim) })}</span>
       </figcaption>
-      <Heatmap matrix={covariance} size={size} limit={limit} label="Covariance matrix" scale={limit.toPrecision(2)} />
-      <p className="redundancy-figures">off-diagonal {Math.round(off * 100)}% of the matrix (target 0)</p>
+      <Heatmap matrix={covariance} size={size} limit={limit} label={m.covLabel} scale={limit.toPrecision(2)} />
+      <p className="redundancy-figures">{m.covFigures({ off })}</p>
     </figure>
   );
 }
@@ -107,6 +107,7 @@ const viewComponents: Record<RedundancyView, (props: { figures: RedundancyFigure
 };
 
 export function RedundancyViews() {
+  const m = useMessages().redundancy;
   const { history, timeline } = useRecorder();
   useHistoryVersion();
   useStore(timeline.store, (state) => state.shownStep);
@@ -116,7 +117,10 @@ export function RedundancyViews() {
   const figures = shown?.redundancy ?? null;
   return (
     <section className="redundancy" aria-labelledby="redundancy-heading" data-testid="redundancy-views">
-      <h2 id="redundancy-heading">Redundancy{shown ? <span className="metrics-at"> at step {shown.step}</span> : null}</h2>
+      <h2 id="redundancy-heading">
+        {m.heading}
+        {shown ? <span className="metrics-at">{m.atStep({ step: shown.step })}</span> : null}
+      </h2>
       {figures && shown ? (
         <div className="redundancy-grid">
           {views.map((view) => {
@@ -125,7 +129,7 @@ export function RedundancyViews() {
           })}
         </div>
       ) : (
-        <p className="redundancy-figures">Appears with the first snapshot.</p>
+        <p className="redundancy-figures">{m.appears}</p>
       )}
     </section>
   );

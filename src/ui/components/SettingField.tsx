@@ -5,7 +5,8 @@
  */
 import { type ReactNode, useId } from 'react';
 import type { ConfigKey } from '../../core/config';
-import { inactiveReason } from '../../methods/catalog';
+import { inactiveText } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 
 export interface FieldIds {
@@ -25,9 +26,10 @@ interface SettingFieldProps {
 }
 
 export function SettingField({ settingKey, label, help, controlFirst = false, children }: SettingFieldProps) {
+  useMessages(); // the settings' words follow the language
   const inputId = useId();
   const helpId = useId();
-  const inactive = useLab((state) => inactiveReason(state.config, settingKey));
+  const inactive = useLab((state) => inactiveText(state.config, settingKey));
   const labelElement = <label htmlFor={inputId}>{label}</label>;
   return (
     <div className={['setting', controlFirst ? 'setting-inline' : '', inactive ? 'setting-inactive' : ''].filter(Boolean).join(' ')}>

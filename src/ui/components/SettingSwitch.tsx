@@ -1,17 +1,19 @@
 /** An on/off setting shown as a switch. */
-import { type BooleanKey, configSpec } from '../../core/config';
+import type { BooleanKey } from '../../core/config';
+import { settingHelp, settingLabel } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';
 
 export function SettingSwitch({ settingKey }: { settingKey: BooleanKey }) {
+  useMessages(); // the settings' words follow the language
   const { client } = useLabContext();
   const checked = useLab((state) => state.config[settingKey]);
   const hidden = useHidden(settingKey);
-  const spec = configSpec[settingKey];
   if (hidden) return null;
   return (
-    <SettingField settingKey={settingKey} label={spec.label} help={spec.help} controlFirst>
+    <SettingField settingKey={settingKey} label={settingLabel(settingKey)} help={settingHelp(settingKey)} controlFirst>
       {({ inputId, helpId, disabled }) => (
         <input
           id={inputId}

@@ -4,13 +4,16 @@
  */
 import { type BooleanKey, builtInDatasetNames, type ConfigKey, configSpec, type DatasetName, OWN_DATASET } from '../../core/config';
 import { methodCatalog, type MethodName, methodNames } from '../../methods/catalog';
+import { methodSummary, methodTitle } from '../../i18n/tables';
+import { messages } from '../../i18n/messages';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 import { useOwnImages } from '../ownImages/ownImagesContext';
 import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';
 import { SettingSwitch } from './SettingSwitch';
 
-const datasetLabels: Record<DatasetName, string> = { 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST', [OWN_DATASET]: 'Your images' };
+const datasetLabels = (): Record<DatasetName, string> => ({ 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST', [OWN_DATASET]: messages().ownImages.dataset });
 const commonDims = [2, 3, 8, 16, 64, 128];
 
 function MethodSetting({ settingKey }: { settingKey: ConfigKey }) {
@@ -21,6 +24,7 @@ function MethodSetting({ settingKey }: { settingKey: ConfigKey }) {
 }
 
 export function SettingsPanel() {
+  const m = useMessages();
   const method = useLab((state) => state.config.method);
   const dim = useLab((state) => state.config.dim);
   // Settings go to the worker with its init; while it loads there is nothing to change yet.
@@ -34,24 +38,23 @@ export function SettingsPanel() {
 
   return (
     <fieldset className="settings" disabled={loading}>
-      <legend>Settings</legend>
+      <legend>{m.settings.legend}</legend>
       <ChoiceSetting<MethodName>
         settingKey="method"
         choices={methodNames}
-        labelOf={(name) => methodCatalog[name].title}
-        help={info.summary}
+        labelOf={methodTitle}
+        help={methodSummary(method)}
               />
       {info.switches.map((key) => (
         <MethodSetting key={`${method}-${key}`} settingKey={key} />
       ))}
-      <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels[name]} />
+      <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels()[name]} />
       <ChoiceSetting<number> settingKey="dim" choices={dimChoices} />
       <NumberSetting settingKey="seed" />
       <NumberSetting settingKey="evalEvery" />
       <SettingSwitch settingKey="showTrain" />
       <p className="settings-note">
-        The switches act on the running model. Method, dataset, output dimension, seed and the structural settings
-        (BatchNorm, momentum, prototypes) restart the run from step 0.
+        {m.settings.note}
       </p>
     </fieldset>
   );

@@ -9,6 +9,7 @@ import type { ChartRun } from '../charts/chartBoard';
 import { spectrumLayout, spectrumSummary } from '../charts/spectrumBars';
 import { HISTORY_RENDER_INTERVAL_MS } from '../history/hooks';
 import type { RunRecorder } from '../history/runRecorder';
+import { useMessages } from '../i18n/useMessages';
 import { createPatchThrottle } from '../patchThrottle';
 
 const WIDTH = 300;
@@ -49,21 +50,22 @@ function useRunsVersion(runs: readonly ChartRun[]): number {
 }
 
 export function SpectrumChart({ runs }: { runs: readonly ChartRun[] }) {
+  const m = useMessages().spectrum;
   useRunsVersion(runs);
   const summaryId = useId();
   const shown = runs.map(({ recorder }) => shownSpectrum(recorder));
   const spectra = shown.map((s) => s?.spectrum ?? null);
   const layout = spectrumLayout(spectra, WIDTH - AXIS, HEIGHT);
   const summary = runs
-    .map(({ legend }, i) => `${legend ? `${legend.tag}: ` : ''}${shown[i] ? `step ${shown[i].step}. ` : ''}${spectrumSummary(spectra[i] ?? null)}`)
+    .map(({ legend }, i) => `${legend ? `${legend.tag}: ` : ''}${shown[i] ? m.atStep({ step: shown[i].step }) : ''}${spectrumSummary(spectra[i] ?? null)}`)
     .join(' ');
   return (
     <figure className="chart" data-testid="chart-spectrum" data-top-share={spectra[0]?.[0] ?? ''}>
       <figcaption>
-        <span className="chart-title">Spectrum</span>
-        <span className="chart-help">Share of each direction (log scale); dashed: flat, 1/d each. One tall bar: the points line up.</span>
+        <span className="chart-title">{m.title}</span>
+        <span className="chart-help">{m.help}</span>
       </figcaption>
-      <svg className="spectrum-plot" viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`} role="img" aria-label="Spectrum" aria-describedby={summaryId}>
+      <svg className="spectrum-plot" viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`} role="img" aria-label={m.title} aria-describedby={summaryId}>
         {layout.ticks.map(({ value, y }) => (
           <g key={value} className="spectrum-tick">
             <line x1={AXIS} x2={WIDTH} y1={y} y2={y} />
@@ -84,7 +86,7 @@ export function SpectrumChart({ runs }: { runs: readonly ChartRun[] }) {
         ))}
         {layout.flatY !== null ? <line className="spectrum-flat" x1={AXIS} x2={WIDTH} y1={layout.flatY} y2={layout.flatY} /> : null}
         <text className="spectrum-axis" x={AXIS} y={HEIGHT + 13}>
-          direction 1 → d
+          {m.axis}
         </text>
       </svg>
       <p className="visually-hidden" id={summaryId} data-testid="spectrum-summary">

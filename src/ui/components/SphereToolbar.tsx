@@ -1,6 +1,7 @@
 /** How the sphere is drawn: the overlays, auto-rotation, point size, and a way back to the first view. */
 import { useId } from 'react';
 import { densityRampKey } from '../sphere/densityRamp';
+import { useMessages } from '../i18n/useMessages';
 import { useLabContext, useSphereOptions } from '../labContext';
 import { pointSizeRange, type SphereOptions } from '../sphere/viewOptions';
 
@@ -26,12 +27,13 @@ function ViewSwitch({ optionKey, label, title }: { optionKey: SwitchKey; label: 
 }
 
 function DensityKey() {
+  const m = useMessages();
   return (
-    <div className="density-key" aria-label={`Density colour scale, from ${densityRampKey.low}× to ${densityRampKey.high}× a uniform spread`} role="img">
+    <div className="density-key" aria-label={m.sphere.densityKey(densityRampKey)} role="img">
       <span className="density-key-bar" style={{ background: densityRampKey.gradient }} />
       <span className="density-key-labels" aria-hidden="true">
         <span>1/{1 / densityRampKey.low}×</span>
-        <span style={{ left: `${densityRampKey.uniformAt * 100}%` }}>uniform</span>
+        <span style={{ left: `${densityRampKey.uniformAt * 100}%` }}>{m.sphere.uniform}</span>
         <span>{densityRampKey.high}×</span>
       </span>
     </div>
@@ -39,18 +41,19 @@ function DensityKey() {
 }
 
 export function SphereToolbar({ onResetView }: { onResetView: () => void }) {
+  const m = useMessages();
   const sizeId = useId();
   const { sphereOptions } = useLabContext();
   const density = useSphereOptions((options) => options.density);
   const pointSize = useSphereOptions((options) => options.pointSize);
   return (
-    <div className="sphere-toolbar" role="group" aria-label="Sphere view">
-      <ViewSwitch optionKey="pairLines" label="Pair lines" title="Join each sampled image's two augmented views: short arcs mean good alignment." />
-      <ViewSwitch optionKey="density" label="Density" title="Shade the sphere by how densely the points cover it." />
+    <div className="sphere-toolbar" role="group" aria-label={m.sphere.toolbar}>
+      <ViewSwitch optionKey="pairLines" label={m.sphere.pairLines} title={m.sphere.pairLinesTitle} />
+      <ViewSwitch optionKey="density" label={m.sphere.density} title={m.sphere.densityTitle} />
       {density ? <DensityKey /> : null}
-      <ViewSwitch optionKey="autoRotate" label="Auto-rotate" title="Turn the sphere slowly." />
+      <ViewSwitch optionKey="autoRotate" label={m.sphere.autoRotate} title={m.sphere.autoRotateTitle} />
       <div className="view-slider">
-        <label htmlFor={sizeId}>Point size</label>
+        <label htmlFor={sizeId}>{m.sphere.pointSize}</label>
         <input
           id={sizeId}
           type="range"
@@ -62,7 +65,7 @@ export function SphereToolbar({ onResetView }: { onResetView: () => void }) {
         />
       </div>
       <button type="button" className="view-reset" onClick={onResetView}>
-        Reset view
+        {m.sphere.resetView}
       </button>
     </div>
   );

@@ -3,11 +3,13 @@
  * too often for a live region: screen readers hear them through the LiveAnnouncer instead.
  */
 import { formatCollapseStd, formatFixed } from '../format';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 
 const MEGABYTE = 1024 * 1024;
 
 export function StatusLine() {
+  const m = useMessages();
   const status = useLab((state) => state.status);
   const backend = useLab((state) => state.backend);
   const step = useLab((state) => state.step);
@@ -24,37 +26,38 @@ export function StatusLine() {
     <div className="status">
       <dl className="figures">
         <div className="figure figure-backend">
-          <dt>Backend</dt>
+          <dt>{m.status.backend}</dt>
           <dd>
-            <span data-testid="backend">{backend?.name ?? (status === 'loading' ? 'starting…' : '—')}</span>
+            <span data-testid="backend">{backend?.name ?? (status === 'loading' ? m.status.starting : '—')}</span>
             {backend ? (
               <span className="backend-reason">
                 {' '}
                 — {backend.reason}
-                {(backend.threads ?? 1) > 1 ? ` · ${backend.threads} threads` : ''}
+                {(backend.threads ?? 1) > 1 ? m.status.threads({ threads: backend.threads! }) : ''}
               </span>
             ) : null}
           </dd>
         </div>
         <div className="figure">
-          <dt>Step</dt>
+          <dt>{m.status.step}</dt>
           <dd data-testid="step">{step}</dd>
         </div>
         <div className="figure">
-          <dt>Steps/s</dt>
+          <dt>{m.status.stepsPerSec}</dt>
           <dd data-testid="steps-per-sec">{formatFixed(stepsPerSec, 1)}</dd>
         </div>
-        <div className="figure" title="Time to embed the 2,000 evaluation images and read them back from the backend">
-          <dt>Snapshot ms</dt>
+        <div className="figure" title={m.status.snapshotMsTitle}>
+          <dt>{m.status.snapshotMs}</dt>
           <dd data-testid="snapshot-ms">{formatFixed(snapshotMs, 0)}</dd>
         </div>
-        <div className="figure" title="What the training worker holds: tensors and their size, and the wasm heap (which only grows)">
-          <dt>Memory</dt>
+        <div className="figure" title={m.status.memoryTitle}>
+          <dt>{m.status.memory}</dt>
           <dd data-testid="worker-memory">
             {memory ? (
               <>
-                <span data-testid="worker-tensor-mb">{formatFixed(memory.tensorBytes / MEGABYTE, 0)}</span> MB in {memory.tensors} tensors
-                {memory.wasmHeapBytes !== null ? `, heap ${formatFixed(memory.wasmHeapBytes / MEGABYTE, 0)} MB` : ''}
+                <span data-testid="worker-tensor-mb">{formatFixed(memory.tensorBytes / MEGABYTE, 0)}</span>
+                {m.status.tensors({ tensors: memory.tensors })}
+                {memory.wasmHeapBytes !== null ? m.status.heap({ megabytes: formatFixed(memory.wasmHeapBytes / MEGABYTE, 0) }) : ''}
               </>
             ) : (
               '—'
@@ -62,22 +65,21 @@ export function StatusLine() {
           </dd>
         </div>
         <div className="figure">
-          <dt>Loss</dt>
+          <dt>{m.status.loss}</dt>
           <dd data-testid="loss">{formatFixed(loss, 4)}</dd>
         </div>
         <div className="figure">
-          <dt>Collapse std</dt>
+          <dt>{m.status.collapseStd}</dt>
           <dd data-testid="collapse-std">
             {collapse.raw} (×√d <span data-testid="collapse-std-scaled">{collapse.scaled}</span>)
           </dd>
         </div>
       </dl>
       <p className="status-note">
-        {status === 'loading' ? 'Loading the data and building the model… ' : null}
+        {status === 'loading' ? m.status.loading : null}
         {runNote ? <span data-testid="run-note">{runNote} </span> : null}
         <span className="muted">
-          Collapse std is the spread of the embeddings per dimension: about 1/√d (×√d ≈ 1) when they cover the sphere, 0 when they
-          have collapsed to a point.
+          {m.status.collapseNote}
         </span>
       </p>
     </div>

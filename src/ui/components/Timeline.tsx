@@ -5,8 +5,10 @@
  */
 import { useStore } from 'zustand';
 import { useHistoryVersion, useRecorder } from '../history/hooks';
+import { useMessages } from '../i18n/useMessages';
 
 export function Timeline() {
+  const m = useMessages();
   const { history, timeline } = useRecorder();
   useHistoryVersion(); // re-renders (throttled) as snapshots arrive
   const shownStep = useStore(timeline.store, (state) => state.shownStep);
@@ -17,16 +19,16 @@ export function Timeline() {
   const step = kept[index]?.step ?? 0;
   const latestStep = kept.at(-1)?.step ?? 0;
   const canMove = kept.length > 1;
-  const position = live ? `Live · step ${latestStep}` : `Step ${step} of ${latestStep}`;
+  const position = live ? m.timeline.atLive({ step: latestStep }) : m.timeline.at({ step, latest: latestStep });
 
   return (
-    <div className="timeline" role="group" aria-label="Snapshot timeline">
+    <div className="timeline" role="group" aria-label={m.timeline.group}>
       <button type="button" disabled={!canMove} onClick={() => (playing ? timeline.pause() : timeline.play())}>
-        {playing ? 'Stop' : 'Play'}
+        {playing ? m.timeline.stop : m.timeline.play}
       </button>
       <input
         type="range"
-        aria-label="Timeline"
+        aria-label={m.timeline.slider}
         aria-valuetext={position}
         min={0}
         max={Math.max(0, kept.length - 1)}
@@ -36,7 +38,7 @@ export function Timeline() {
         onChange={(event) => timeline.scrubTo(Number(event.target.value))}
       />
       <button type="button" disabled={live} onClick={() => timeline.goLive()}>
-        Live
+        {m.timeline.live}
       </button>
       <span className="timeline-position" data-testid="timeline-position">
         {position}

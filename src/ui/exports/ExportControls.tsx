@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { OWN_DATASET } from '../../core/config';
 import { OWN_ARCHIVE_NAME, ownDatasetArchive } from '../../data/images/ownDatasetArchive';
 import { pytorchScript } from '../../export/pytorchScript';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useOwnImages } from '../ownImages/ownImagesContext';
 import { downloadBlob, downloadText } from './download';
@@ -19,13 +20,14 @@ const TSV = 'text/tab-separated-values';
 const JSON_TYPE = 'application/json';
 
 export function ExportControls({ runName = null, tag = null }: { runName?: string | null; tag?: string | null }) {
+  const m = useMessages();
   const { store, client, live, sphere } = useLabContext();
   // Nothing to export before the first snapshot.
   const empty = useLab((state) => state.snapshotStep === null);
   // A run on the user's own images can take them along, for the PyTorch script (the link and script never hold them).
   const onOwnImages = useLab((state) => state.config.dataset === OWN_DATASET);
   const ownImages = useOwnImages((state) => state.images);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<'noWebgl' | 'pngFailed' | null>(null);
   const headingId = useId();
   const { history } = client.recorder;
 
@@ -36,13 +38,13 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
   const exportPng = (): void => {
     const { view } = sphere;
     if (!view) {
-      setProblem('The sphere is not drawn in this browser (no WebGL), so there is no picture to save.');
+      setProblem('noWebgl');
       return;
     }
     const name = fileName('sphere.png', live.step);
     void view.toPng().then((blob) => {
       if (blob) downloadBlob(blob, name);
-      else setProblem('The browser could not turn the sphere into a PNG.');
+      else setProblem('pngFailed');
     });
   };
 
@@ -80,43 +82,39 @@ export function ExportControls({ runName = null, tag = null }: { runName?: strin
   return (
     <div className="export-controls" role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className="export-title">
-        Export{runName ? ` ${runName}` : ''}
+        {m.exports.title({ runName })}
       </h3>
       <div className="export-buttons">
         <button type="button" disabled={empty} onClick={exportPng}>
-          Sphere PNG
+          {m.exports.spherePng}
         </button>
         <button type="button" disabled={empty} onClick={() => exportMetrics('csv')}>
-          Metrics CSV
+          {m.exports.metricsCsv}
         </button>
         <button type="button" disabled={empty} onClick={() => exportMetrics('json')}>
-          Metrics JSON
+          {m.exports.metricsJson}
         </button>
-        <button type="button" disabled={empty} onClick={() => exportProjector('vectors')} title="vectors.tsv for projector.tensorflow.org">
-          Projector vectors TSV
+        <button type="button" disabled={empty} onClick={() => exportProjector('vectors')} title={m.exports.projectorVectorsTitle}>
+          {m.exports.projectorVectors}
         </button>
-        <button type="button" disabled={empty} onClick={() => exportProjector('metadata')} title="metadata.tsv (label, class) for projector.tensorflow.org">
-          Projector labels TSV
+        <button type="button" disabled={empty} onClick={() => exportProjector('metadata')} title={m.exports.projectorLabelsTitle}>
+          {m.exports.projectorLabels}
         </button>
-        <button type="button" disabled={empty} onClick={exportReport} title="The whole run, to open again here with Open run report">
-          Run report JSON
+        <button type="button" disabled={empty} onClick={exportReport} title={m.exports.runReportTitle}>
+          {m.exports.runReport}
         </button>
-        <button type="button" onClick={exportPytorch} title="run.py: PyTorch trains this experiment (python3 run.py --steps 200 from the project folder)">
-          Open in PyTorch
+        <button type="button" onClick={exportPytorch} title={m.exports.pytorchTitle}>
+          {m.exports.pytorch}
         </button>
         {onOwnImages && ownImages ? (
-          <button type="button" onClick={exportOwnImages} title="own/train.hsd and own/eval.hsd, for run.py --data-dir (the decoded 28×28 images, not your files)">
-            Your images (.hsd)
+          <button type="button" onClick={exportOwnImages} title={m.ownImages.exportTitle}>
+            {m.ownImages.export}
           </button>
         ) : null}
       </div>
-      <p className="panel-note">
-        The sphere and the Projector files hold the snapshot on show; load both TSV files at projector.tensorflow.org.
-        Open in PyTorch saves run.py, a PyTorch script of these settings with the same metrics and verdict; run it
-        from the project folder, or on a GPU with a ResNet and CIFAR-10 (see the README).
-      </p>
+      <p className="panel-note">{m.exports.note}</p>
       <p className="panel-note" role="alert">
-        {problem}
+        {problem ? m.exports[problem] : ''}
       </p>
     </div>
   );

@@ -1,10 +1,12 @@
 /** "Open run report" reads a report file and replays it, with the same care as a settings import. */
 import { type ChangeEvent, useState } from 'react';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { addNotices } from '../store';
 import { readRunReport } from '../../train/runReport';
 
 export function OpenReportControl() {
+  const m = useMessages();
   const { store, client } = useLabContext();
   // A report replaces a run the worker has built; while it loads there is none yet.
   const ready = useLab((state) => state.status === 'ready');
@@ -23,12 +25,12 @@ export function OpenReportControl() {
   };
   // "Opened" holds only while the report is on show: a Reset, an import or a changed setting ends it.
   const note =
-    result === 'rejected' ? 'Nothing was opened (see the notice above).' : result === 'opened' && replaying ? 'Report opened: scrub the timeline to move between its snapshots.' : '';
+    result === 'rejected' ? m.exports.reportRejected : result === 'opened' && replaying ? m.exports.reportOpened : '';
 
   return (
     <div className="open-report">
       <label className={`file-button${ready ? '' : ' file-button-disabled'}`}>
-        Open run report
+        {m.exports.openReport}
         <input type="file" accept=".json,application/json" className="visually-hidden" disabled={!ready} onChange={(event) => void open(event)} />
       </label>
       <p className="panel-note" aria-live="polite">

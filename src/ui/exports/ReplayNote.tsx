@@ -1,15 +1,16 @@
 /** Says that the lab shows a saved report, not a live run, and how to train anew. */
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 
 export function ReplayNote() {
+  const m = useMessages();
   const replay = useLab((state) => state.replay);
   if (!replay) return null;
   return (
     <div className="banner banner-replay" role="status" data-testid="replay-note">
       <p>
-        <strong>Replaying a saved report — press Reset to train anew.</strong>{' '}
-        {replay.backend ? `It was trained on ${replay.backend.name}. ` : ''}The timeline moves between its first and latest
-        snapshots; the charts show every recorded figure.
+        <strong>{m.exports.replayHeadline}</strong> {replay.backend ? m.exports.replayBackend({ backend: replay.backend.name }) : ''}
+        {m.exports.replayRest}
       </p>
     </div>
   );

@@ -4,10 +4,13 @@
  */
 import { useId, useState } from 'react';
 import { useLab, useLabContext } from '../labContext';
+import { lessonText } from '../../i18n/tables';
+import { useMessages } from '../i18n/useMessages';
 import { LessonCard } from './LessonCard';
 import { type Lesson, lessons, presetForLab } from './lessons';
 
 export function LessonsPanel() {
+  const m = useMessages();
   const { client, store } = useLabContext();
   const loading = useLab((state) => state.status === 'loading');
   const [openId, setOpenId] = useState<string | null>(null);
@@ -22,14 +25,14 @@ export function LessonsPanel() {
   return (
     <details className="panel lessons-panel">
       <summary>
-        <h2 id={headingId}>Lessons</h2>
+        <h2 id={headingId}>{m.lessons.heading}</h2>
       </summary>
-      <p className="panel-note">Guided experiments: open one, then run its contrasts and compare what the sphere does.</p>
+      <p className="panel-note">{m.lessons.note}</p>
       <ul className="lesson-list" aria-labelledby={headingId}>
         {lessons.map((lesson) => (
           <li key={lesson.id}>
             <button type="button" aria-current={lesson.id === openId ? 'true' : undefined} disabled={loading} onClick={() => open(lesson)}>
-              {lesson.title}
+              {lessonText(lesson).title}
             </button>
           </li>
         ))}

@@ -5,10 +5,12 @@
  */
 import { type DragEvent, useId, useState } from 'react';
 import { OWN_DATASET } from '../../core/config';
-import { type SkippedCount, type SkippedFile, skipReasons } from '../../data/images/imageFolder';
+import type { SkippedCount, SkippedFile } from '../../data/images/imageFolder';
+import { skipReasonText } from '../../i18n/tables';
 import type { ImportSummary } from '../../data/images/importProtocol';
 import type { TrainingData } from '../../train/trainer';
 import { GrayImage } from '../components/GrayImage';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { classColor } from '../sphere/palette';
@@ -21,32 +23,32 @@ import type { OwnImages } from './ownImagesStore';
 const THUMBNAILS_PER_CLASS = 6;
 const THUMBNAIL_PX = 36;
 
-const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 function SkippedSummary({ counts, files }: { counts: SkippedCount[]; files?: SkippedFile[] }) {
+  const m = useMessages().ownImages;
   const total = counts.reduce((sum, { count: n }) => sum + n, 0);
   if (total === 0) return null;
   return (
     <div className="own-images-skipped" data-testid="own-images-skipped">
-      <p className="panel-note">{count(total, 'file')} skipped:</p>
+      <p className="panel-note">{m.skipped({ count: total })}</p>
       <ul>
         {counts.map(({ reason, count: n }) => (
           <li key={reason} data-reason={reason}>
-            {n.toLocaleString('en')} {skipReasons[reason]}
+            {m.skippedCount({ count: n, reason: skipReasonText(reason) })}
           </li>
         ))}
       </ul>
       {files && files.length > 0 ? (
         <details>
-          <summary>Which files</summary>
+          <summary>{m.whichFiles}</summary>
           <ul className="own-images-skipped-files">
             {files.map(({ path, reason }) => (
               <li key={path}>
-                <code>{path}</code>: {skipReasons[reason]}
+                <code>{path}</code>
+                {m.skippedFile({ reason: skipReasonText(reason) })}
               </li>
             ))}
           </ul>
-          {files.length < total ? <p className="panel-note">…and {count(total - files.length, 'more file')}.</p> : null}
+          {files.length < total ? <p className="panel-note">{m.moreFiles({ count: total - files.length })}</p> : null}
         </details>
       ) : null}
     </div>
@@ -55,20 +57,21 @@ function SkippedSummary({ counts, files }: { counts: SkippedCount[]; files?: Ski
 
 /** Each class with its count and its first few training images. */
 function ClassThumbnails({ data, classes }: { data: TrainingData; classes: ImportSummary['classes'] }) {
+  const m = useMessages().ownImages;
   const { train } = data;
   const area = train.rows * train.cols;
   return (
-    <ul className="own-images-classes" aria-label="Images per class">
+    <ul className="own-images-classes" aria-label={m.perClass}>
       {classes.map(({ name, count: n }, label) => {
         const members: number[] = [];
         for (let i = 0; i < train.count && members.length < THUMBNAILS_PER_CLASS; i++) if (train.labels[i] === label) members.push(i);
         return (
           <li key={label}>
             <span className="swatch" style={{ backgroundColor: classColor(label) }} aria-hidden="true" />
-            {name}: {n.toLocaleString('en')}
+            {m.classCount({ name, count: n })}
             <span className="own-images-row">
               {members.map((index) => (
-                <GrayImage key={index} pixels={train.pixels} offset={index * area} size={train.rows} white={255} displaySize={THUMBNAIL_PX} label={`${name} image`} />
+                <GrayImage key={index} pixels={train.pixels} offset={index * area} size={train.rows} white={255} displaySize={THUMBNAIL_PX} label={m.thumbnail({ name })} />
               ))}
             </span>
           </li>
@@ -79,24 +82,21 @@ function ClassThumbnails({ data, classes }: { data: TrainingData; classes: Impor
 }
 
 function Summary({ images }: { images: OwnImages }) {
+  const m = useMessages().ownImages;
   const { summary, keptFromEarlier } = images;
   const total = summary.trainCount + summary.evalCount;
   return (
     <div className="own-images-summary" data-testid="own-images-summary">
       <p>
-        <strong>{summary.source}</strong>: {count(total, 'image')}
-        {summary.labelled ? ` in ${count(summary.classes.length, 'class', 'classes')}` : ', no class folders'}; {summary.trainCount.toLocaleString('en')} train,{' '}
-        {summary.evalCount.toLocaleString('en')} held out to measure the embedding.
-        {keptFromEarlier ? ' Kept in this browser from an earlier visit.' : ''}
+        <strong>{summary.source}</strong>
+        {m.summary({ total, classes: summary.labelled ? summary.classes.length : null, train: summary.trainCount, held: summary.evalCount })}
+        {keptFromEarlier ? m.kept : ''}
       </p>
       {summary.labelled ? null : (
-        <p className="panel-note">The images are in no class folders, so the points share one colour and kNN accuracy is not available (it needs labels).</p>
+        <p className="panel-note">{m.unlabelled}</p>
       )}
       {summary.grouped.length > 0 ? (
-        <p className="panel-note">
-          More classes than the sphere has colours: the {summary.classes.length - 1} largest have their own, and {summary.grouped.join(', ')} share
-          the last one as “other” (kNN accuracy counts them as one class).
-        </p>
+        <p className="panel-note">{m.grouped({ own: summary.classes.length - 1, names: summary.grouped.join(', ') })}</p>
       ) : null}
       <ClassThumbnails data={images.data} classes={summary.classes} />
       <SkippedSummary counts={summary.skippedCounts} files={summary.skipped} />
@@ -105,6 +105,7 @@ function Summary({ images }: { images: OwnImages }) {
 }
 
 export function OwnImagesPanel() {
+  const m = useMessages().ownImages;
   const store = useOwnImagesStore();
   const images = useOwnImages((state) => state.images);
   const importing = useOwnImages((state) => state.importing);
@@ -133,11 +134,8 @@ export function OwnImagesPanel() {
 
   return (
     <section className="panel own-images-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>Your images</h2>
-      <p className="panel-note">
-        Train on your own pictures: a folder with one sub-folder per class (cats/…, dogs/…), a flat folder, or a .zip of one. They are decoded in
-        this browser and never uploaded.
-      </p>
+      <h2 id={headingId}>{m.heading}</h2>
+      <p className="panel-note">{m.intro}</p>
       <div
         className={`own-images-drop${dragging ? ' own-images-drop-active' : ''}`}
         onDragOver={(event) => {
@@ -147,19 +145,19 @@ export function OwnImagesPanel() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <span>Drop a folder or a .zip here, or</span>
+        <span>{m.drop}</span>
         <label className={`file-button${busy ? ' file-button-disabled' : ''}`}>
-          Choose a folder
+          {m.chooseFolder}
           {/* webkitdirectory is not in React's typings; the attribute picks a whole folder. */}
           <input type="file" className="visually-hidden" disabled={busy} {...{ webkitdirectory: '' }} multiple onChange={(event) => onPick(event.target.files, event.target)} />
         </label>
         <label className={`file-button${busy ? ' file-button-disabled' : ''}`}>
-          Choose a zip
+          {m.chooseZip}
           <input type="file" className="visually-hidden" disabled={busy} accept=".zip,application/zip" onChange={(event) => onPick(event.target.files, event.target)} />
         </label>
       </div>
       <p className="panel-note" role="status" data-testid="own-images-status">
-        {importing ? (importing.total === 0 ? 'Reading the files…' : `Decoding images: ${importing.done.toLocaleString('en')} of ${importing.total.toLocaleString('en')}…`) : ''}
+        {importing ? (importing.total === 0 ? m.reading : m.decoding(importing)) : ''}
       </p>
       {problem ? (
         <div className="own-images-problem" role="alert">
@@ -171,10 +169,10 @@ export function OwnImagesPanel() {
         <>
           <Summary images={images} />
           <p className="panel-note">
-            {onOwnImages ? 'The run trains on these images: press Start.' : 'Choose “Your images” under Dataset to train on them.'}
+            {onOwnImages ? m.training : m.chooseThem}
           </p>
           <button type="button" onClick={() => void forgetOwnImages(store)} disabled={busy}>
-            Forget my images
+            {m.forget}
           </button>
         </>
       ) : null}

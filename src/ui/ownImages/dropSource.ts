@@ -3,6 +3,7 @@
  * the folders; `<input webkitdirectory>` gives webkitRelativePath), or a single .zip. Only listing happens
  * here, on the page's thread; reading and decoding are the import worker's.
  */
+import { messages } from '../../i18n/messages';
 import type { ImportSource } from '../../data/images/importProtocol';
 
 /** A dropped folder is walked up to this many files: a drop of a whole disk would otherwise keep the page busy for minutes. */
@@ -16,7 +17,7 @@ export function sourceFromFiles(list: ArrayLike<File>): ImportSource | null {
   if (files.length === 0) return null;
   if (files.length === 1 && isZip(files[0]!)) return { kind: 'zip', name: files[0]!.name, file: files[0]! };
   const paths = files.map((file) => file.webkitRelativePath || file.name);
-  const top = paths[0]!.includes('/') ? paths[0]!.split('/')[0]! : 'the chosen files';
+  const top = paths[0]!.includes('/') ? paths[0]!.split('/')[0]! : messages().ownImages.chosenFiles;
   // The browser has listed a picked folder already; the import's limits apply to all of it.
   return { kind: 'files', name: top, files: files.map((file, i) => ({ path: paths[i]!, file })) };
 }

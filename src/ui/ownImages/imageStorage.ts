@@ -2,6 +2,7 @@
  * Keeps the decoded images in this browser (IndexedDB) for the next visit: the 28×28 arrays, labels, class
  * names and the import summary, never the original files. One set at a time; "Forget my images" deletes it.
  */
+import { messages } from '../../i18n/messages';
 import type { Dataset } from '../../data/datasetFormat';
 import type { ImportSummary } from '../../data/images/importProtocol';
 import type { OwnImages } from './ownImagesStore';
@@ -26,8 +27,8 @@ function openDatabase(): Promise<IDBDatabase> {
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('the browser refused to open its storage'));
-    request.onblocked = () => reject(new Error('the storage is in use by another tab'));
+    request.onerror = () => reject(request.error ?? new Error(messages().ownImages.storageRefused));
+    request.onblocked = () => reject(new Error(messages().ownImages.storageBusy));
   });
 }
 
@@ -38,8 +39,8 @@ async function transact<T>(mode: IDBTransactionMode, action: (store: IDBObjectSt
       const transaction = db.transaction(STORE, mode);
       const request = action(transaction.objectStore(STORE));
       transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error('the storage failed'));
-      transaction.onabort = () => reject(transaction.error ?? new Error('the storage was full or refused the images'));
+      transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error(messages().ownImages.storageFailed));
+      transaction.onabort = () => reject(transaction.error ?? new Error(messages().ownImages.storageFull));
     });
   } finally {
     db.close();

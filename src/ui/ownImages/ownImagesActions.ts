@@ -1,4 +1,6 @@
 /** Importing a drop into the page's own images (through the import worker), and forgetting them. */
+import { currentLocale } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
 import type { FromImportWorker, ImportOutcome, ImportSource, ToImportWorker } from '../../data/images/importProtocol';
 import { forgetKeptImages, keepImages } from './imageStorage';
 import type { OwnImages, OwnImagesStore } from './ownImagesStore';
@@ -9,7 +11,7 @@ function runImportWorker(source: ImportSource, onProgress: (done: number, total:
     try {
       worker = new Worker(new URL('../../data/images/imageImport.worker.ts', import.meta.url), { type: 'module' });
     } catch (error) {
-      resolve({ ok: false, message: `The image decoder could not be started (${(error as Error).message}).`, skippedCounts: [] });
+      resolve({ ok: false, message: messages().ownImages.decoderNotStarted({ detail: (error as Error).message }), skippedCounts: [] });
       return;
     }
     const finish = (outcome: ImportOutcome): void => {
@@ -20,8 +22,8 @@ function runImportWorker(source: ImportSource, onProgress: (done: number, total:
       if (data.type === 'progress') onProgress(data.done, data.total);
       else finish(data.outcome);
     };
-    worker.onerror = (event) => finish({ ok: false, message: `The image decoder stopped (${event.message || 'no reason given'}).`, skippedCounts: [] });
-    worker.postMessage({ type: 'import', source } satisfies ToImportWorker);
+    worker.onerror = (event) => finish({ ok: false, message: messages().ownImages.decoderStopped({ detail: event.message || null }), skippedCounts: [] });
+    worker.postMessage({ type: 'import', source, locale: currentLocale() } satisfies ToImportWorker);
   });
 }
 
@@ -41,7 +43,7 @@ export async function importOwnImages(store: OwnImagesStore, source: ImportSourc
   try {
     await keepImages(images);
   } catch (error) {
-    store.setState({ storageNote: `Your images work on this page but could not be kept for your next visit (${reasonOf(error)}).` });
+    store.setState({ storageNote: messages().ownImages.notKept({ reason: reasonOf(error) }) });
   }
 }
 
@@ -51,6 +53,6 @@ export async function forgetOwnImages(store: OwnImagesStore): Promise<void> {
   try {
     await forgetKeptImages();
   } catch (error) {
-    store.setState({ storageNote: `Your images are gone from this page, but the browser's copy could not be deleted (${reasonOf(error)}); clear this site's data to remove it.` });
+    store.setState({ storageNote: messages().ownImages.notDeleted({ reason: reasonOf(error) }) });
   }
 }

@@ -3,6 +3,7 @@
  * the decoded training data with its import summary, and the state of an import under way. Each lab's
  * TrainingClient follows this store; the images panel and the page's startup write it.
  */
+import { messages } from '../../i18n/messages';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type ExperimentConfig, OWN_DATASET } from '../../core/config';
 import type { SkippedCount } from '../../data/images/imageFolder';
@@ -35,8 +36,8 @@ export function createOwnImagesStore(images: OwnImages | null = null): OwnImages
 /** The built-in dataset a run on missing own images falls back to. */
 export const FALLBACK_DATASET = 'fashion-mnist';
 
-export const missingImagesNotice =
-  'This experiment used local images, which are not part of the link: drop them again under "Your images", or go on with Fashion-MNIST, loaded instead.';
+/** The notice for a run on own images that are not here, in the current language. */
+export const missingImagesNotice = (): string => messages().ownImages.missing;
 
 /**
  * A config the page can run: one naming the user's own images when there are none here (a shared link, a
@@ -44,5 +45,5 @@ export const missingImagesNotice =
  */
 export function runnableConfig(config: ExperimentConfig, images: OwnImages | null): { config: ExperimentConfig; notice: string | null } {
   if (config.dataset !== OWN_DATASET || images) return { config, notice: null };
-  return { config: { ...config, dataset: FALLBACK_DATASET }, notice: missingImagesNotice };
+  return { config: { ...config, dataset: FALLBACK_DATASET }, notice: missingImagesNotice() };
 }

@@ -3,6 +3,7 @@
  * refused permission) it shows the link in a read-only field, selected, ready for Ctrl+C.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
 import { shareUrl } from './shareUrl';
 
@@ -11,6 +12,7 @@ const COPIED_SHOWN_MS = 2000;
 type CopyState = 'idle' | 'copied' | 'manual';
 
 export function CopyLinkButton() {
+  const m = useMessages();
   const config = useLab((state) => state.config);
   const [state, setState] = useState<CopyState>('idle');
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -35,15 +37,15 @@ export function CopyLinkButton() {
   return (
     <div className="copy-link">
       <button type="button" onClick={() => void copy()}>
-        {state === 'copied' ? 'Copied' : 'Copy link'}
+        {state === 'copied' ? m.share.copied : m.share.copyLink}
       </button>
       <span className="visually-hidden" aria-live="polite">
-        {state === 'copied' ? 'Link copied to the clipboard.' : ''}
+        {state === 'copied' ? m.share.copiedAnnounced : ''}
       </span>
       {state === 'manual' ? (
         <div className="copy-link-manual">
-          <input ref={fieldRef} type="text" readOnly value={link} aria-label="Link to this experiment" onFocus={(event) => event.target.select()} />
-          <p className="panel-note">The clipboard is not available here: press Ctrl+C (⌘C on a Mac) to copy the selected link.</p>
+          <input ref={fieldRef} type="text" readOnly value={link} aria-label={m.share.linkField} onFocus={(event) => event.target.select()} />
+          <p className="panel-note">{m.share.clipboardMissing}</p>
         </div>
       ) : null}
     </div>

@@ -8,10 +8,12 @@ import { Legend } from '../components/Legend';
 import { NoticeBox } from '../components/NoticeBox';
 import { StartPauseButton } from '../components/StartPauseButton';
 import { SphereCanvas } from '../sphere/SphereCanvas';
+import { useMessages } from '../i18n/useMessages';
 
 export function EmbedApp() {
+  const m = useMessages();
   return (
-    <main className="embed-app" aria-label="Hypersphere Lab">
+    <main className="embed-app" aria-label={m.page.title}>
       <div className="messages">
         <ErrorBanner />
         <NoticeBox />

@@ -1,13 +1,15 @@
 /** "Export settings" downloads the config as a JSON file; "Import settings" reads one back, with the link's validation. */
 import { type ChangeEvent, useState } from 'react';
 import { downloadText } from '../exports/download';
+import { useMessages } from '../i18n/useMessages';
 import { useLabContext } from '../labContext';
 import { addNotices } from '../store';
 import { readSettingsFile, settingsFileName, settingsFileText } from './settingsFile';
 
 export function SettingsFileControls() {
+  const m = useMessages();
   const { store, client } = useLabContext();
-  const [result, setResult] = useState('');
+  const [result, setResult] = useState<'imported' | 'notImported' | null>(null);
 
   const exportSettings = (): void => {
     const { config } = store.getState();
@@ -23,20 +25,20 @@ export function SettingsFileControls() {
     const { config, notices } = await readSettingsFile(file);
     addNotices(store, notices);
     if (config) client.load(config, { start: false });
-    setResult(config ? 'Settings imported; the run restarted from step 0.' : 'Nothing was imported (see the notice above).');
+    setResult(config ? 'imported' : 'notImported');
   };
 
   return (
     <div className="settings-file">
       <button type="button" onClick={exportSettings}>
-        Export settings
+        {m.share.exportSettings}
       </button>
       <label className="file-button">
-        Import settings
+        {m.share.importSettings}
         <input type="file" accept=".json,application/json" className="visually-hidden" onChange={(event) => void importSettings(event)} />
       </label>
       <p className="panel-note" aria-live="polite">
-        {result}
+        {result ? m.share[result] : ''}
       </p>
     </div>
   );

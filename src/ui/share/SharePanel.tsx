@@ -2,15 +2,17 @@
 import { useId } from 'react';
 import { ExportControls } from '../exports/ExportControls';
 import { OpenReportControl } from '../exports/OpenReportControl';
+import { useMessages } from '../i18n/useMessages';
 import { CopyLinkButton } from './CopyLinkButton';
 import { SettingsFileControls } from './SettingsFileControls';
 
 export function SharePanel() {
+  const m = useMessages();
   const headingId = useId();
   return (
     <section className="panel share-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>Share</h2>
-      <p className="panel-note">The address bar always holds these settings: the link opens this same experiment, seed included.</p>
+      <h2 id={headingId}>{m.share.heading}</h2>
+      <p className="panel-note">{m.share.note}</p>
       <CopyLinkButton />
       <SettingsFileControls />
       <ExportControls />

@@ -6,6 +6,8 @@
 import { decodeConfig } from '../../core/urlCodec';
 import { readCompareKey } from '../compare/compareSwitch';
 import { compareKeyOf, type LabPage, type PageController, primaryLab } from '../page/pageController';
+import { setLocale } from '../../i18n/locale';
+import { LANG_KEY, linkLocale, readLangKey } from '../i18n/pageLanguage';
 import { pageKeys } from '../urlConfig';
 import { shareUrl } from './shareUrl';
 
@@ -26,7 +28,11 @@ export function startLinkSync(pages: PageController): () => void {
     write();
   };
   const onHashChange = (): void => {
+    // A language named in the edited link applies first, so that the notices about the rest are written in it.
+    const lang = linkLocale(window.location.hash);
+    if (lang) setLocale(lang);
     const { config, notices, pageParams } = decodeConfig(window.location.hash, pageKeys);
+    readLangKey(pageParams.get(LANG_KEY), notices);
     const compare = readCompareKey(pageParams.get('compare'), config, notices);
     pages.openLink({ config, compare, notices, autoplay: false });
     // A hand-edited hash may name a setting twice or spell it oddly: show its canonical form.

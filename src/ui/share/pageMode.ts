@@ -5,6 +5,7 @@
  */
 import { configKeys, type ConfigKey } from '../../core/config';
 import { quoted } from '../../core/urlCodec';
+import { messages } from '../../i18n/messages';
 
 export const panelNames = ['lessons', 'settings', 'images', 'compare', 'share', 'status'] as const;
 export type PanelName = (typeof panelNames)[number];
@@ -35,8 +36,7 @@ export function parseHideList(raw: string, notices: string[]): Set<HideName> {
   }
   if (unknown.length > 0) {
     const listed = unknown.slice(0, 3).map(quoted).join(', ');
-    const more = unknown.length > 3 ? ` and ${unknown.length - 3} more` : '';
-    notices.push(`hide: ${listed}${more} ignored; the names that can be hidden are the settings' keys and ${panelNames.join(', ')}.`);
+    notices.push(messages().validation.badHide({ listed, more: Math.max(0, unknown.length - 3), panels: panelNames.join(', ') }));
   }
   return hidden;
 }

@@ -5,6 +5,7 @@
  * bad one is ignored with a notice, as in a link.
  */
 import type { ExperimentConfig } from '../../core/config';
+import { messages } from '../../i18n/messages';
 import { CONFIG_FORMAT_VERSION, isRecord, readableNotices, readConfigObject, readFormatVersion } from '../../core/urlCodec';
 
 /** Real settings files are about 1 KB; anything far larger is not one, and is not read at all. */
@@ -25,21 +26,21 @@ export function settingsFileName(config: ExperimentConfig): string {
 }
 
 function rejected(reason: string): ImportedSettings {
-  return { config: null, notices: [`${reason} Nothing was imported.`] };
+  return { config: null, notices: [messages().files.nothingImported({ reason })] };
 }
 
 /** Reads a settings file (a File from an input, or any Blob); never throws. */
 export async function readSettingsFile(file: Blob): Promise<ImportedSettings> {
   if (file.size > MAX_SETTINGS_FILE_BYTES) {
-    return rejected(`The file is ${Math.ceil(file.size / 1024).toLocaleString('en')} KB; a settings file is at most ${MAX_SETTINGS_FILE_BYTES / 1024} KB.`);
+    return rejected(messages().files.settingsTooLarge({ kilobytes: Math.ceil(file.size / 1024), max: MAX_SETTINGS_FILE_BYTES / 1024 }));
   }
   let data: unknown;
   try {
     data = JSON.parse(await file.text());
   } catch {
-    return rejected('The file is not valid JSON.');
+    return rejected(messages().files.notJson);
   }
-  if (!isRecord(data) || !isRecord(data.config)) return rejected('The file has no "config" object, so it is not a settings file.');
+  if (!isRecord(data) || !isRecord(data.config)) return rejected(messages().files.noConfig);
 
   const notices: string[] = [];
   const version = data.version === undefined ? CONFIG_FORMAT_VERSION : readFormatVersion(data.version, notices);

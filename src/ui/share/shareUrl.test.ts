@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
 import { decodeConfig } from '../../core/urlCodec';
+import { hrefWithLang, openingLocale } from '../i18n/pageLanguage';
 import { readStartupSettings } from '../urlConfig';
 import { shareUrl } from './shareUrl';
 
@@ -42,5 +43,28 @@ describe('shareUrl', () => {
     expect(readStartupSettings('', new URL(compared).hash)).toMatchObject({ compare: 'stopGrad', config: simsiam, notices: [] });
     expect(new URL(shareUrl(compared, simsiam, { compare: 'predictor' })).hash).toBe('#v=1&compare=predictor&method=simsiam&seed=7&classroom=1');
     expect(new URL(shareUrl(compared, simsiam, { compare: null })).hash).toBe('#v=1&method=simsiam&seed=7&classroom=1');
+  });
+});
+
+describe('the language in links', () => {
+  const config = { ...defaultConfig('swav'), sinkhorn: false };
+
+  it('is a page key: kept when the link is rewritten, never part of the settings', () => {
+    const link = shareUrl('http://host/#v=1&lang=zh-CN&method=simsiam', config);
+    expect(new URL(link).hash).toBe('#v=1&method=swav&sinkhorn=false&lang=zh-CN');
+    expect(readStartupSettings('', new URL(link).hash)).toMatchObject({ config, notices: [] });
+    expect(openingLocale(new URL(link).hash, ['en'])).toBe('zh-CN');
+  });
+
+  it('is set (or replaced) by the language control, every other pair kept', () => {
+    expect(new URL(hrefWithLang('http://host/#v=1&method=swav&classroom=1', 'zh-CN')).hash).toBe('#v=1&method=swav&classroom=1&lang=zh-CN');
+    expect(new URL(hrefWithLang('http://host/?backend=wasm#lang=zh-CN&v=1', 'en')).href).toBe('http://host/?backend=wasm#v=1&lang=en');
+  });
+
+  it('decides the opening language before the browser does; an unknown one is reported and ignored', () => {
+    expect(openingLocale('#v=1&lang=zh-CN', ['en-US'])).toBe('zh-CN');
+    expect(openingLocale('#v=1', ['zh-CN', 'en'])).toBe('zh-CN');
+    expect(openingLocale('#v=1&lang=klingon', ['en-GB'])).toBe('en');
+    expect(readStartupSettings('', '#lang=klingon').notices).toEqual(['lang: "klingon" is not one of en, zh-CN; using the browser’s language.']);
   });
 });

@@ -6,12 +6,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { PointCard } from '../components/PointCard';
 import { SphereToolbar } from '../components/SphereToolbar';
 import { useShownFigures } from '../history/hooks';
+import { useMessages } from '../i18n/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { describeSphere } from './sphereDescription';
 import { type PointHover, SphereView } from './SphereView';
 
 /** The picture in words, for screen readers: follows the shown snapshot (see sphereDescription.ts). */
 function SphereSummary({ id }: { id: string }) {
+  useMessages(); // the words follow the language
   const { live } = useLabContext();
   const { point } = useShownFigures();
   return (
@@ -22,6 +24,7 @@ function SphereSummary({ id }: { id: string }) {
 }
 
 export function SphereCanvas() {
+  const m = useMessages();
   const { live, sphere, sphereOptions } = useLabContext();
   const seed = useLab((state) => state.config.seed);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -68,9 +71,7 @@ export function SphereCanvas() {
   if (failure) {
     return (
       <div className="sphere-fallback">
-        <p>
-          The sphere needs WebGL, which this browser could not provide ({failure}). Training and the figures below still work.
-        </p>
+        <p>{m.sphere.noWebgl({ failure })}</p>
       </div>
     );
   }
@@ -81,19 +82,18 @@ export function SphereCanvas() {
         className="sphere-canvas"
         tabIndex={0}
         role="application"
-        aria-label="Embedding sphere"
+        aria-label={m.sphere.region}
         aria-describedby={`${summaryId} ${hintId}${hover ? ` ${cardId}` : ''}`}
       />
       <SphereSummary id={summaryId} />
       <p id={hintId} className="sphere-hint">
-        Drag or arrow keys to turn; scroll, pinch or +/− to zoom; 0 resets. Point at or tap a dot for its image.
+        {m.sphere.hint}
       </p>
       <SphereToolbar onResetView={() => viewRef.current?.resetCamera()} />
       {hover ? <PointCard id={cardId} hover={hover} /> : null}
       {contextLost ? (
         <p className="sphere-context-lost" role="status">
-          The graphics context was lost (a GPU reset or too many WebGL pages). The sphere comes back when the browser
-          restores it; training and the figures go on meanwhile.
+          {m.sphere.contextLost}
         </p>
       ) : null}
     </>

@@ -4,6 +4,7 @@
  * verdict's thresholds,
  * so that the words agree with the banner and the metrics panel.
  */
+import { messages } from '../../i18n/messages';
 import { collapseThresholds, effectiveRankFloor, topShareLimit, uniformityBound } from '../../metrics/collapseVerdict';
 import type { SnapshotFigures } from '../../metrics/snapshotFigures';
 
@@ -16,28 +17,35 @@ export function signedNumber(value: number, digits: number): string {
 
 /** How the points lie, from the figures: the same order of tests as the collapse verdict (worst first). */
 function arrangement({ dim, stdScaled, uniformity, effectiveRank, spectrum }: SphereFigures): string {
-  const surface = dim === 2 ? 'circle' : 'sphere';
+  const m = messages().sphereWords;
+  const surface = dim === 2 ? m.circle : m.sphere;
   const t = collapseThresholds;
-  const crowded = `crowded into a small part of the ${surface}`;
-  if (stdScaled < t.collapsedStd || uniformity > t.collapsedUniformity) return 'gathered in one spot';
+  const crowded = m.crowded({ surface });
+  if (stdScaled < t.collapsedStd || uniformity > t.collapsedUniformity) return m.gathered;
   if (stdScaled < t.partialStd) return crowded;
   const topShare = spectrum?.[0] ?? null;
   if (topShare !== null && topShare > topShareLimit(dim)) {
-    return `lined up along one direction, which holds ${Math.round(topShare * 100)}% of the spread`;
+    return m.lined({ percent: Math.round(topShare * 100) });
   }
-  if (effectiveRank < effectiveRankFloor(dim)) return `spread along fewer directions than the ${surface} offers`;
+  if (effectiveRank < effectiveRankFloor(dim)) return m.fewer({ surface });
   if (uniformity / uniformityBound(dim) < t.partialUniformityShare) return crowded;
-  return `spread over the ${surface}`;
+  return m.spread({ surface });
 }
 
 /** E.g. "Step 400: 2,000 points spread over the sphere; uniformity −1.90 of −2.08 best, …". Null figures: no points yet. */
 export function describeSphere(figures: SphereFigures | null, pointCount: number): string {
-  if (figures === null || pointCount === 0) return 'No points yet: they appear with the first snapshot.';
+  const m = messages().sphereWords;
+  if (figures === null || pointCount === 0) return m.none;
   const { step, dim, stdScaled, uniformity, effectiveRank } = figures;
-  const projected = dim > 3 ? ` Projected from ${dim} dimensions to three.` : '';
-  return (
-    `Step ${step}: ${pointCount.toLocaleString('en')} points ${arrangement(figures)}; ` +
-    `uniformity ${signedNumber(uniformity, 2)} of ${signedNumber(uniformityBound(dim), 2)} best, ` +
-    `collapse std × √d ${stdScaled.toFixed(2)} (1 when spread), effective rank ${effectiveRank.toFixed(1)} of ${dim}.${projected}`
-  );
+  const sentence = m.describe({
+    step,
+    points: pointCount,
+    arrangement: arrangement(figures),
+    uniformity: signedNumber(uniformity, 2),
+    best: signedNumber(uniformityBound(dim), 2),
+    stdScaled,
+    rank: effectiveRank,
+    dim,
+  });
+  return dim > 3 ? sentence + m.projected({ dim }) : sentence;
 }
