@@ -1,10 +1,21 @@
-import { expect, type Page, test } from '@playwright/test';
+import { errors as playwrightErrors, expect, type Locator, type Page, test } from '@playwright/test';
 import { Rng } from '../src/core/rng';
 import { pauseTraining, readNumber, stripSignature, waitUntilReady, watchErrors } from './lab';
 
 /** The page's training workers (one per run); the batch and drawing workers are not counted. */
 function trainingWorkers(page: Page) {
   return page.workers().filter((worker) => worker.url().includes('training.worker'));
+}
+
+/**
+ * Acts on a control if it is enabled. One that becomes disabled between the check and the act (a confirmation
+ * arrived: Step is disabled while the run goes) takes it as a user's click on a disabled button: nothing happens.
+ */
+async function ifEnabled(control: Locator, act: (timeout: { timeout: number }) => Promise<unknown>): Promise<void> {
+  if (!(await control.isEnabled())) return;
+  await act({ timeout: 2_000 }).catch((error: unknown) => {
+    if (!(error instanceof playwrightErrors.TimeoutError)) throw error;
+  });
 }
 
 /** Content-Security-Policy violations seen by the page, collected from the moment it opens. */
@@ -81,25 +92,25 @@ test('200 random quick actions: no error, no step after a confirmed Pause, one t
   const actions: [string, () => Promise<void>][] = [
     ['start/pause', async () => {
       const button = page.getByRole('button', { name: /^(Start|Pause)$/ });
-      if (await button.isEnabled()) await button.click();
+      await ifEnabled(button, (options) => button.click(options));
     }],
     ['step', async () => {
       const step = page.getByRole('button', { name: 'Step', exact: true });
-      if (await step.isEnabled()) await step.click();
+      await ifEnabled(step, (options) => step.click(options));
     }],
     ['reset', () => page.getByRole('button', { name: 'Reset', exact: true }).click()],
     // Settings are disabled while a worker builds its model: a user's click then does nothing either.
     ['switch', async () => {
       const toggle = page.getByRole('switch', { name: 'Stop-gradient' });
-      if (await toggle.isEnabled()) await toggle.click();
+      await ifEnabled(toggle, (options) => toggle.click(options));
     }],
     ['method', async () => {
       const select = page.getByLabel('Method');
-      if (await select.isEnabled()) await select.selectOption(rng.bernoulli(0.5) ? 'simsiam' : 'byol');
+      await ifEnabled(select, (options) => select.selectOption(rng.bernoulli(0.5) ? 'simsiam' : 'byol', options));
     }],
     ['scrub', async () => {
       const timeline = page.getByRole('slider', { name: 'Timeline' });
-      if (await timeline.isEnabled()) await timeline.press(rng.bernoulli(0.5) ? 'ArrowLeft' : 'End');
+      await ifEnabled(timeline, (options) => timeline.press(rng.bernoulli(0.5) ? 'ArrowLeft' : 'End', options));
     }],
   ];
   for (let i = 0; i < 200; i++) {
