@@ -7,7 +7,7 @@
 import { useCallback, useId, useSyncExternalStore } from 'react';
 import type { ChartRun } from '../charts/chartBoard';
 import { spectrumLayout, spectrumSummary } from '../charts/spectrumBars';
-import { HISTORY_RENDER_INTERVAL_MS } from '../history/hooks';
+import { HISTORY_RENDER_INTERVAL_MS, shownMetricIndex } from '../history/hooks';
 import type { RunRecorder } from '../history/runRecorder';
 import { useMessages } from '../i18n/useMessages';
 import { createPatchThrottle } from '../patchThrottle';
@@ -18,10 +18,9 @@ const AXIS = 34;
 const BAR_COLOR = '#1f5fa8';
 
 /** The shown snapshot's spectrum and step in a run: the timeline's when scrubbed back, else the latest. */
-function shownSpectrum({ history, timeline }: RunRecorder): { step: number; spectrum: Float64Array | null } | null {
-  const { metrics } = history;
-  const { shownStep } = timeline.store.getState();
-  const index = shownStep === null ? metrics.length - 1 : metrics.indexAtOrBefore(shownStep);
+function shownSpectrum(recorder: RunRecorder): { step: number; spectrum: Float64Array | null } | null {
+  const { metrics } = recorder.history;
+  const index = shownMetricIndex(recorder);
   const point = index >= 0 ? metrics.at(index) : undefined;
   return point ? { step: point.step, spectrum: metrics.spectrumAt(index) } : null;
 }

@@ -36,10 +36,16 @@ export function useHistoryVersion(): number {
  * the history and the timeline's step (null when live). Re-renders as useHistoryVersion does.
  */
 export function useShownFigures(): { index: number; point: SnapshotFigures | undefined; shownStep: number | null } {
-  const { history, timeline } = useRecorder();
+  const recorder = useRecorder();
   useHistoryVersion();
-  const shownStep = useStore(timeline.store, (state) => state.shownStep);
+  const shownStep = useStore(recorder.timeline.store, (state) => state.shownStep);
+  const index = shownMetricIndex(recorder);
+  return { index, point: recorder.history.metrics.at(index), shownStep };
+}
+
+/** The metric point the run shows: the latest, or the last one at or before the step the timeline shows. */
+export function shownMetricIndex({ history, timeline }: RunRecorder): number {
+  const { shownStep } = timeline.store.getState();
   const { metrics } = history;
-  const index = shownStep === null ? metrics.length - 1 : metrics.indexAtOrBefore(shownStep);
-  return { index, point: metrics.at(index), shownStep };
+  return shownStep === null ? metrics.length - 1 : metrics.indexAtOrBefore(shownStep);
 }
