@@ -180,6 +180,11 @@ export const liveKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise',
 ]);
 
+/** The settings that differ between two configs and restart the run (those that are not live). */
+export function restartingKeys(from: ExperimentConfig, to: ExperimentConfig): ConfigKey[] {
+  return configKeys.filter((key) => !liveKeys.has(key) && from[key] !== to[key]);
+}
+
 export interface ParseResult<T> {
   value?: T;
   notice?: string;

@@ -9,8 +9,21 @@ import {
 } from './datasetFormat';
 import { messages } from '../i18n/messages';
 
+/** A dataset file as fetched, not yet decoded. */
+export interface FetchedDataset {
+  name: BuiltInDatasetName;
+  split: DatasetSplit;
+  url: string;
+  bytes: Uint8Array;
+}
+
 /** `baseUrl` is the folder holding the dataset folders, e.g. `${import.meta.env.BASE_URL}data`. */
 export async function loadDatasetFromUrl(name: BuiltInDatasetName, split: DatasetSplit, baseUrl: string): Promise<Dataset> {
+  return decodeFetchedDataset(await fetchDataset(name, split, baseUrl));
+}
+
+/** Downloads one split's file (the worker times the download and the decoding apart). */
+export async function fetchDataset(name: BuiltInDatasetName, split: DatasetSplit, baseUrl: string): Promise<FetchedDataset> {
   const url = `${baseUrl.replace(/\/+$/, '')}/${name}/${split}.hsd`;
   let response: Response;
   try {
@@ -34,6 +47,10 @@ export async function loadDatasetFromUrl(name: BuiltInDatasetName, split: Datase
     // The browser's own reason ("Failed to fetch", "network error") says nothing more than this.
     throw new DatasetError(messages().datasets.cutShort({ url, announced: expected }));
   }
+  return { name, split, url, bytes };
+}
+
+export async function decodeFetchedDataset({ name, split, url, bytes }: FetchedDataset): Promise<Dataset> {
   const ds = await decodeDataset(bytes, url);
   assertIdentity(ds, name, split, url);
   return ds;

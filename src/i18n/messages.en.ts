@@ -4,6 +4,7 @@
  * object, so a message missing there fails the type check. A message with values is a function of them.
  * Terms follow docs/glossary.md.
  */
+import type { StartupPhase } from '../train/startupPhases';
 import { formatCount, plural } from './locale';
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
@@ -107,6 +108,7 @@ export const en = {
     crashed: (p: { detail: string }) => `The training worker crashed: ${p.detail}`,
     crashNotStarted: (p: { detail: string }) => `it could not be started (${p.detail}).`,
     crashSilent: 'it stopped without a message (see the browser console).',
+    crashEnded: 'it ended (the browser may have closed it to save memory, or it crashed: see the browser console).',
     crashUnreadable: 'one of its messages could not be read.',
     unresponsive: (p: { seconds: number }) =>
       `The training worker has not answered for ${p.seconds} s: it stopped or hangs (the browser may have closed it to save memory).`,
@@ -222,7 +224,29 @@ export const en = {
     heap: (p: { megabytes: string }) => `, heap ${p.megabytes} MB`,
     loss: 'Loss',
     collapseStd: 'Collapse std',
-    loading: 'Loading the data and building the model… ',
+    loading: 'Starting… ',
+    /** What the worker is doing, said while it does it (start-up, and the rebuild after a Reset). */
+    phase: {
+      engine: 'Loading the training engine… ',
+      backend: 'Starting the compute backend… ',
+      wasm: 'Compiling the WebAssembly backend… ',
+      fetch: 'Downloading the images… ',
+      decode: 'Unpacking the images… ',
+      model: 'Building the model… ',
+      calibration: 'Calibrating BatchNorm on a few batches… ',
+      evaluation: 'Embedding the held-out images… ',
+    } satisfies Record<StartupPhase, string>,
+    startupTimes: (p: { times: string }) => `Start-up: ${p.times}`,
+    phaseName: {
+      engine: 'engine',
+      backend: 'backend',
+      wasm: 'WebAssembly',
+      fetch: 'download',
+      decode: 'unpacking',
+      model: 'model',
+      calibration: 'calibration',
+      evaluation: 'first evaluation',
+    } satisfies Record<StartupPhase, string>,
     collapseNote:
       'Collapse std is the spread of the embeddings per dimension: about 1/√d (×√d ≈ 1) when they cover the sphere, 0 when they ' +
       'have collapsed to a point.',

@@ -1,13 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { messages } from '../i18n/messages';
 import type { BackendInfo, BackendName } from './backendNames';
+import { type PhaseListener, timePhase } from './startupPhases';
 import { isSoftwareRenderer, webglRendererName } from './webglRenderer';
 
 
 /** Backend init can hang (e.g. threaded wasm under some minifiers): never wait forever. */
 const INIT_TIMEOUT_MS = 20_000;
 
-async function tryBackend(name: BackendName): Promise<boolean> {
+/** Starts a backend; the wasm one's start (compiling its WebAssembly) is a start-up phase of its own. */
+function tryBackend(name: BackendName, onPhase?: PhaseListener): Promise<boolean> {
+  return name === 'wasm' ? timePhase(onPhase, 'wasm', () => startBackend(name)) : startBackend(name);
+}
+
+async function startBackend(name: BackendName): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), INIT_TIMEOUT_MS);
@@ -86,10 +92,14 @@ export type BackendTrial = (name: BackendName) => Promise<number>;
  * Starts each candidate in turn and measures it; candidates that fail to start, or whose trial fails, are left out.
  * Resolves to the rates measured, fastest first.
  */
-export async function measureBackends(candidates: readonly BackendName[], trial: BackendTrial): Promise<{ name: BackendName; stepsPerSec: number }[]> {
+export async function measureBackends(
+  candidates: readonly BackendName[],
+  trial: BackendTrial,
+  onPhase?: PhaseListener,
+): Promise<{ name: BackendName; stepsPerSec: number }[]> {
   const rates: { name: BackendName; stepsPerSec: number }[] = [];
   for (const name of candidates) {
-    if (!(await tryBackend(name))) continue;
+    if (!(await tryBackend(name, onPhase))) continue;
     try {
       rates.push({ name, stepsPerSec: await trial(name) });
     } catch {
@@ -105,12 +115,17 @@ export async function measureBackends(candidates: readonly BackendName[], trial:
  * run faster on wasm than on a laptop's GPU); software adapters are never chosen this way. Without a real GPU (or
  * a trial), the plan's order. Returns what runs and why, in words for the status line.
  */
-export async function selectBackend(forced: BackendName | null, probes: AdapterProbes, trial: BackendTrial | null = null): Promise<BackendInfo> {
+export async function selectBackend(
+  forced: BackendName | null,
+  probes: AdapterProbes,
+  trial: BackendTrial | null = null,
+  onPhase?: PhaseListener,
+): Promise<BackendInfo> {
   const plan = backendPlan(probes.webgpu);
   if (forced) {
-    if (await tryBackend(forced)) return { name: forced, reason: messages().worker.backendForced };
+    if (await tryBackend(forced, onPhase)) return { name: forced, reason: messages().worker.backendForced };
     for (const name of plan.order) {
-      if (name !== forced && (await tryBackend(name))) {
+      if (name !== forced && (await tryBackend(name, onPhase))) {
         return { name, reason: messages().worker.backendFellBack({ forced }) };
       }
     }
@@ -118,7 +133,7 @@ export async function selectBackend(forced: BackendName | null, probes: AdapterP
   }
   const gpus = (['webgpu', 'webgl'] as const).filter((name) => probes[name].kind === 'hardware');
   if (gpus.length > 0 && trial) {
-    const rates = await measureBackends([...gpus, 'wasm'], trial);
+    const rates = await measureBackends([...gpus, 'wasm'], trial, onPhase);
     const best = rates[0];
     if (best && (await tryBackend(best.name))) {
       const { worker } = messages();
@@ -127,7 +142,7 @@ export async function selectBackend(forced: BackendName | null, probes: AdapterP
     }
   }
   for (const [i, name] of plan.order.entries()) {
-    if (await tryBackend(name)) {
+    if (await tryBackend(name, onPhase)) {
       return { name, reason: i === 0 ? plan.why : messages().worker.backendFailedToStart({ names: plan.order.slice(0, i).join(', ') }) };
     }
   }

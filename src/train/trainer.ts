@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { messages } from '../i18n/messages';
-import { type ExperimentConfig, liveKeys } from '../core/config';
+import { type ExperimentConfig, restartingKeys } from '../core/config';
 import { Rng } from '../core/rng';
 import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
 import { BatchMaker, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
@@ -14,6 +14,7 @@ import { FlatAdam, FlatMomentum, type FlatOptimizer } from '../ssl/optimizers';
 import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
 import type { Checkpoint } from './checkpoint';
 import type { Snapshot } from './snapshot';
+import { beginPhase, type PhaseListener } from './startupPhases';
 import type { StepProfile } from './stepProfile';
 import { installWasmKernels } from './wasmKernels';
 
@@ -25,6 +26,8 @@ export interface TrainingData {
 export interface TrainerOptions {
   /** Where each step's two views come from (default: made on the spot, in this thread). */
   batches?: (spec: BatchSpec) => BatchSource;
+  /** Told when building the model and calibrating BatchNorm begin and end. */
+  onPhase?: PhaseListener;
 }
 
 /** Batches used to calibrate BatchNorm's running statistics before the first snapshot. */
@@ -90,6 +93,7 @@ export class Trainer {
 
   constructor(private cfg: ExperimentConfig, private readonly data: TrainingData, options: TrainerOptions = {}) {
     installWasmKernels();
+    const built = beginPhase(options.onPhase, 'model');
     const rng = new Rng(cfg.seed);
     const method = methodEngines[cfg.method];
     this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, ...method.model(cfg) }, rng.fork('init'));
@@ -100,7 +104,10 @@ export class Trainer {
     this.previewRng = rng.fork('preview');
     this.evaluationRng = rng.fork('evaluation-views');
     this.evalInputs = this.buildEvaluationInputs();
+    built();
+    const calibrated = beginPhase(options.onPhase, 'calibration');
     this.calibrateBatchNorm(rng.fork('calibration').seed());
+    calibrated();
   }
 
   get step(): number {
@@ -160,10 +167,7 @@ export class Trainer {
    * augmentation also redraws the evaluation views, so that alignment measures the augmentations in use.
    */
   updateConfig(next: ExperimentConfig): boolean {
-    const needsRestart = (Object.keys(next) as (keyof ExperimentConfig)[]).some(
-      (key) => !liveKeys.has(key) && next[key] !== this.cfg[key],
-    );
-    if (needsRestart) return false;
+    if (restartingKeys(this.cfg, next).length > 0) return false;
     const augmentationChanged = augmentKeys.some((key) => next[key] !== this.cfg[key]);
     this.cfg = { ...next };
     if (augmentationChanged) {

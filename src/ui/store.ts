@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../core/config';
 import type { BackendInfo } from '../train/backendNames';
 import type { MemoryReading } from '../train/memory';
+import type { StartupPhase } from '../train/startupPhases';
 import type { ErrorKind } from '../worker/protocol';
 
 export type LabStatus = 'loading' | 'ready' | 'error';
@@ -40,6 +41,8 @@ export interface LabState extends RunFigures {
   running: boolean;
   /** A start, pause or step was sent and the worker has not confirmed where things stand yet. */
   commandPending: boolean;
+  /** The worker's start-up (and rebuild) phases under way, oldest first, and how long each finished one took (ms). */
+  phases: { active: StartupPhase[]; times: Partial<Record<StartupPhase, number>> };
   /** What the training worker's engine holds, from its latest heartbeat. */
   workerMemory: MemoryReading | null;
   /** Plain-text notices (bad URL values, clamped settings); shown until dismissed. */
@@ -68,6 +71,7 @@ export function createLabStore(config: ExperimentConfig, notices: string[] = [])
     classNames: [],
     running: false,
     commandPending: false,
+    phases: { active: [], times: {} },
     workerMemory: null,
     notices,
     error: null,

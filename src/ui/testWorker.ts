@@ -8,6 +8,7 @@ export class FakeWorker implements TrainingWorkerPort {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: ((event: MessageEvent) => void) | null = null;
+  private ended: (() => void) | null = null;
 
   postMessage(message: ToWorker): void {
     this.posted.push(message);
@@ -17,6 +18,13 @@ export class FakeWorker implements TrainingWorkerPort {
   }
   send(message: FromWorker): void {
     this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+  watchEnd(ended: () => void): void {
+    this.ended = ended;
+  }
+  /** Ends as a worker the browser closed would: no message, only its life lock let go (once it said it is alive). */
+  end(): void {
+    this.ended?.();
   }
   crash(message: string): void {
     this.onerror?.({ message } as ErrorEvent);

@@ -8,7 +8,7 @@ import { createLiveSnapshot } from './liveSnapshot';
 import { createOwnImagesStore, missingImagesNotice, type OwnImages, type OwnImagesStore } from './ownImages/ownImagesStore';
 import { createLabStore } from './store';
 import { FakeWorker } from './testWorker';
-import { TrainingClient } from './trainingClient';
+import { SILENCE_LIMIT_MS, TrainingClient } from './trainingClient';
 
 const ready: FromWorker = {
   type: 'ready',
@@ -198,13 +198,13 @@ describe('TrainingClient', () => {
     for (const step of [10, 20, 30]) worker().send({ type: 'snapshot', snapshot: snapshot(step) });
     const checkpoint = { config: defaultConfig(), step: 20, params: new Float32Array(2), target: null, optimizer: { steps: 20, buffers: [] }, running: [], losses: { sum: 0, count: 0, latest: -0.5 } };
     worker().send({ type: 'checkpoint', checkpoint });
-    vi.advanceTimersByTime(2500);
+    vi.advanceTimersByTime(SILENCE_LIMIT_MS - 500);
     expect(store.getState().status).toBe('ready');
-    vi.advanceTimersByTime(1500);
+    vi.advanceTimersByTime(1000);
     expect(store.getState()).toMatchObject({ status: 'error', error: { kind: 'unresponsive' } });
     worker().send({ type: 'heartbeat', memory: null });
     expect(store.getState()).toMatchObject({ status: 'ready', error: null });
-    vi.advanceTimersByTime(4000);
+    vi.advanceTimersByTime(SILENCE_LIMIT_MS + 1000);
     expect(store.getState().error?.kind).toBe('unresponsive');
     expect(client.resumableStep).toBe(20);
     client.restart();
@@ -216,6 +216,38 @@ describe('TrainingClient', () => {
     expect(store.getState()).toMatchObject({ status: 'ready', step: 20 });
     worker().send({ type: 'snapshot', snapshot: snapshot(30) });
     expect(client.recorder.history.kept.map((s) => s.step)).toEqual([10, 20, 30]);
+  });
+
+  it('sees a worker that ended at once by its life lock, however recently it spoke', () => {
+    const { worker, store, client } = setup();
+    worker().send({ type: 'alive' });
+    worker().send(ready);
+    worker().end();
+    expect(store.getState()).toMatchObject({ status: 'error', error: { kind: 'crash', message: expect.stringContaining('it ended') } });
+    expect(worker().terminated).toBe(true);
+    // A worker the page replaced itself is let go without a word.
+    client.restart();
+    worker().send({ type: 'alive' });
+    const replaced = worker();
+    client.restart();
+    replaced.end();
+    expect(store.getState()).toMatchObject({ status: 'loading', error: null });
+  });
+
+  it('takes a slow start-up for what it is: phases shown, no alarm before SILENCE_LIMIT_MS of silence', () => {
+    const { worker, store } = setup();
+    worker().send({ type: 'alive' });
+    worker().send({ type: 'phase', phase: 'engine', ms: null });
+    vi.advanceTimersByTime(SILENCE_LIMIT_MS - 1000);
+    expect(store.getState()).toMatchObject({ status: 'loading', error: null, phases: { active: ['engine'], times: {} } });
+    worker().send({ type: 'phase', phase: 'engine', ms: 8000 });
+    worker().send({ type: 'phase', phase: 'backend', ms: null });
+    worker().send({ type: 'phase', phase: 'fetch', ms: null });
+    expect(store.getState().phases).toEqual({ active: ['backend', 'fetch'], times: { engine: 8000 } });
+    // The page's own thread stalled (a long task of its own): the worker's messages waited, it was not silent.
+    vi.setSystemTime(Date.now() + 2 * SILENCE_LIMIT_MS);
+    vi.advanceTimersByTime(500);
+    expect(store.getState().status).toBe('loading');
   });
 
   it('resets a diverged run in place', () => {
@@ -259,6 +291,17 @@ describe('TrainingClient', () => {
 });
 
 describe('TrainingClient.load (lessons, imported files, edited links)', () => {
+  it('opened while the worker starts, builds its settings once the worker is ready, and starts when asked', () => {
+    const { worker, store, client } = setup();
+    const lesson = { ...defaultConfig('byol'), seed: 7 };
+    client.load(lesson, { start: true });
+    client.setConfig({ lr: 0.01 });
+    expect(worker().commands().map((command) => command.type)).toEqual(['init']);
+    worker().send(ready);
+    expect(worker().commands().slice(1)).toEqual([{ type: 'reset', config: { ...lesson, lr: 0.01 } }, { type: 'start' }]);
+    expect(store.getState().config).toEqual({ ...lesson, lr: 0.01 });
+  });
+
   it('restarts once with the whole new config, even when only live keys differ, and starts when asked', () => {
     const { worker, store, client } = setup();
     worker().send(ready);
@@ -345,9 +388,19 @@ describe('TrainingClient.replay (an opened run report)', () => {
     expect(client.recorder.history.metrics.length).toBe(0);
   });
 
-  it('is not taken while the worker is loading', () => {
-    const { store, client } = setup();
-    client.replay(report);
+  it('opened while the worker starts, is shown once it is ready', () => {
+    const { worker, store, client } = setup();
+    expect(client.replay(report)).toBe(true);
+    expect(store.getState().replay).toBeNull();
+    worker().send(ready);
+    expect(worker().commands().at(-1)).toEqual({ type: 'reset', config: reportConfig });
+    expect(store.getState()).toMatchObject({ config: reportConfig, step: 20, replay: { backend: report.backend } });
+  });
+
+  it('is not taken without a worker (it crashed)', () => {
+    const { worker, store, client } = setup();
+    worker().crash('boom');
+    expect(client.replay(report)).toBe(false);
     expect(store.getState().replay).toBeNull();
   });
 });
@@ -406,14 +459,15 @@ describe('TrainingClient with own images', () => {
     expect(store.getState().notices).toContain(missingImagesNotice());
   });
 
-  it('gives a worker still loading the new images with a fresh init', () => {
+  it('gives a worker still starting the new images, and trains on them once it is ready', () => {
     const images = createOwnImagesStore();
     const { workers, worker } = setup(false, { ownImages: images });
     const imported = ownImages('imported');
     images.setState({ images: imported });
-    expect(workers).toHaveLength(2);
-    expect(workers[0]!.terminated).toBe(true);
-    expect(worker().commands()).toEqual([{ type: 'ownImages', data: imported.data }, expect.objectContaining({ type: 'init', config: onOwn })]);
+    expect(workers).toHaveLength(1);
+    expect(worker().commands().slice(1)).toEqual([{ type: 'ownImages', data: imported.data }]);
+    worker().send(ready);
+    expect(worker().commands().at(-1)).toEqual({ type: 'reset', config: onOwn });
   });
 
   it('stops following the images once disposed', () => {

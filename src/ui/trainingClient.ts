@@ -3,13 +3,14 @@
  * FromWorker messages into store updates. Per-step figures are throttled before they reach the store;
  * snapshot arrays go to the live snapshot, never through React state.
  */
-import { configKeys, defaultConfig, type ExperimentConfig, liveKeys, OWN_DATASET, validateConfig } from '../core/config';
+import { configKeys, defaultConfig, type ExperimentConfig, OWN_DATASET, restartingKeys, validateConfig } from '../core/config';
 import { currentLocale, subscribeLocale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import type { BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import { type Command, type FromWorker, isConfirmed, type ToWorker } from '../worker/protocol';
 import type { RunReport } from '../train/runReport';
+import { watchLifeLock } from '../worker/lifeLock';
 import { RunRecorder } from './history/runRecorder';
 import { clearSnapshot, type LiveSnapshot, publishImages } from './liveSnapshot';
 import { FALLBACK_DATASET, type OwnImages, type OwnImagesStore, runnableConfig } from './ownImages/ownImagesStore';
@@ -23,6 +24,8 @@ export interface TrainingWorkerPort {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
+  /** Calls `ended` once the worker is gone, however busy it was (asked once the worker said it is alive). */
+  watchEnd?(ended: () => void): void;
 }
 
 export interface TrainingClientOptions {
@@ -39,12 +42,25 @@ export interface TrainingClientOptions {
 
 /** A few store updates a second are plenty for figures that change every step. */
 const FIGURE_INTERVAL_MS = 250;
-/** The worker sends a heartbeat twice a second; this long without any message means it died or hangs. */
-export const SILENCE_LIMIT_MS = 3000;
+/**
+ * How long the worker may be silent before the page says it hangs. A worker that ended is seen at once by its
+ * life lock (lifeLock.ts), so silence only has to catch a thread stuck for good, and must never catch a slow one.
+ * The worker beats every second between its blocking stretches; the longest stretches are start-up phases that
+ * hold its thread — loading the engine, building and calibrating the model, the first evaluation — which
+ * `npm run bench:startup` measured at up to 2.2 s (engine) on a 2-core machine with two busy processes beside
+ * the browser. A phone or an old laptop is several times slower than that: 15 s leaves that room. Without Web
+ * Locks, this is also how a dead worker is seen.
+ */
+export const SILENCE_LIMIT_MS = 15_000;
 const WATCHDOG_INTERVAL_MS = 500;
 
+let workersCreated = 0;
+
 function createTrainingWorker(): TrainingWorkerPort {
-  return new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
+  // Its name is its life lock's (lifeLock.ts), unique to this page's worker: the page's other runs have their own.
+  const name = `hypersphere-training-${Date.now().toString(36)}-${++workersCreated}-${Math.random().toString(36).slice(2)}`;
+  const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name });
+  return Object.assign(worker, { watchEnd: (ended: () => void) => watchLifeLock(name, ended) });
 }
 
 export class TrainingClient {
@@ -56,6 +72,12 @@ export class TrainingClient {
   /** When the current worker last sent anything, and the status to go back to if it turns out only slow. */
   private lastHeard = Date.now();
   private statusBeforeSilence: LabStatus | null = null;
+  /** When the watchdog last looked (a late look means the page itself was busy, not the worker silent). */
+  private lastWatch = Date.now();
+  /** A run report opened while the worker was still starting: shown once it is ready. */
+  private pendingReplay: RunReport | null = null;
+  /** A fresh run (Reset, new own images) was asked for while the worker was still starting. */
+  private resetAfterStartup = false;
   private readonly watchdog: ReturnType<typeof setInterval>;
   /** The run's latest checkpoint: what Restart resumes from after the worker died. */
   private checkpoint: Checkpoint | null = null;
@@ -103,9 +125,17 @@ export class TrainingClient {
     this.post({ type: 'step' });
   }
 
-  /** Back to step 0 with the current settings; a worker that is loading, failed or crashed is replaced. */
+  /**
+   * Back to step 0 with the current settings. A worker still starting builds them once it is ready (see
+   * 'ready'); one that failed or crashed is replaced.
+   */
   reset(): void {
     const { status, config } = this.store.getState();
+    if (status === 'loading' && this.worker) {
+      this.restartRun(null);
+      this.resetAfterStartup = true;
+      return;
+    }
     if (status !== 'ready') {
       this.connect(null);
       return;
@@ -136,7 +166,7 @@ export class TrainingClient {
     const changed = configKeys.filter((key) => config[key] !== previous[key]);
     if (changed.length === 0) return;
     this.store.setState({ config });
-    // A worker that is loading or gone gets the settings with its next init.
+    // A worker still starting gets them once it is ready; one that is gone, with its next init.
     if (status !== 'ready') return;
     if (this.store.getState().replay) {
       // A replayed report is one finished run: a changed setting starts a fresh one instead.
@@ -145,20 +175,25 @@ export class TrainingClient {
       return;
     }
     this.post({ type: 'config', config });
-    const restartingKeys = changed.filter((key) => !liveKeys.has(key));
-    if (restartingKeys.length > 0) {
-      this.restartRun(messages().runNotes.restarted({ keys: restartingKeys.join(', ') }));
+    const restarting = restartingKeys(previous, config);
+    if (restarting.length > 0) {
+      this.restartRun(messages().runNotes.restarted({ keys: restarting.join(', ') }));
     }
   }
 
   /**
    * Shows a saved run report instead of a live run: its settings, figures, collapse verdict and snapshots
    * (the timeline scrubs between them). The worker builds a fresh model with those settings, paused, so
-   * that Reset trains anew; until then nothing it sends replaces the report. False when no worker is ready
-   * to take its place (nothing shown).
+   * that Reset trains anew; until then nothing it sends replaces the report. A report opened while the worker
+   * still starts is shown once it is ready. False when there is no worker to take its place (nothing shown).
    */
   replay(report: RunReport): boolean {
-    if (this.store.getState().status !== 'ready') return false;
+    const { status } = this.store.getState();
+    if (status === 'loading' && this.worker) {
+      this.pendingReplay = report;
+      return true;
+    }
+    if (status !== 'ready') return false;
     const config = this.runnable(report.config);
     const latest = report.snapshots.at(-1)!;
     const last = report.metrics.at(-1)!;
@@ -217,6 +252,8 @@ export class TrainingClient {
     this.worker = null;
     this.statusBeforeSilence = null;
     this.lastHeard = Date.now();
+    this.pendingReplay = null;
+    this.resetAfterStartup = false;
     const config = this.runnable(this.store.getState().config);
     this.store.setState({ config });
     if (resume) {
@@ -227,7 +264,7 @@ export class TrainingClient {
       this.checkpoint = null;
       this.restartRun(null);
     }
-    this.store.setState({ status: 'loading', error: null });
+    this.store.setState({ status: 'loading', error: null, phases: { active: [], times: {} } });
     let worker: TrainingWorkerPort;
     try {
       worker = this.createWorker();
@@ -237,7 +274,10 @@ export class TrainingClient {
     }
     // Handlers check identity so a replaced worker's last words are ignored.
     worker.onmessage = (event) => {
-      if (this.worker === worker) this.handle(event.data);
+      if (this.worker !== worker) return;
+      // The worker holds its life lock from now on: its end is seen the moment it comes.
+      if (event.data.type === 'alive') worker.watchEnd?.(() => this.worker === worker && this.crashed(messages().errors.crashEnded));
+      this.handle(event.data);
     };
     worker.onerror = (event) => {
       if (this.worker === worker) this.crashed(event.message || messages().errors.crashSilent);
@@ -257,11 +297,22 @@ export class TrainingClient {
       case 'heartbeat':
         if (message.memory) this.store.setState({ workerMemory: message.memory });
         return;
+      case 'alive':
+        return;
+      case 'phase': {
+        const { active, times } = this.store.getState().phases;
+        this.store.setState({
+          phases:
+            message.ms === null
+              ? { active: [...active, message.phase], times }
+              : { active: active.filter((phase) => phase !== message.phase), times: { ...times, [message.phase]: message.ms } },
+        });
+        return;
+      }
       case 'ready': {
         // Every ready (init, reset, restarting change, backend fallback, restart) is a new model, paused: at
         // step 0, or at the checkpoint's step when a restarted worker resumed the run.
         this.figures.cancel();
-        // Only the first ready's config is taken: later ones may trail settings changed since they were sent.
         const initial = this.store.getState().status === 'loading';
         // The model built behind a replayed report leaves the report on show.
         const replaying = this.store.getState().replay !== null;
@@ -272,12 +323,12 @@ export class TrainingClient {
         if (!resumed) this.checkpoint = null;
         this.store.setState({
           ...(replaying ? {} : { ...freshRunFigures(), step: message.step }),
-          ...(initial ? { config: message.config } : {}),
           status: 'ready',
           backend: message.backend,
           classNames: message.classNames,
           running: false,
         });
+        if (initial) this.applyWhatCameDuringStartup(message.config);
         if (this.autoplayPending) {
           this.autoplayPending = false;
           this.start();
@@ -336,6 +387,22 @@ export class TrainingClient {
     }
   }
 
+  /**
+   * The first model is built: what the user opened while it was being built goes to it now — a run report, or
+   * settings (a link, a file, a lesson, own images) other than those it was built with, as a fresh run.
+   */
+  private applyWhatCameDuringStartup(built: ExperimentConfig): void {
+    const report = this.pendingReplay;
+    this.pendingReplay = null;
+    if (report) {
+      this.replay(report);
+      return;
+    }
+    const { config } = this.store.getState();
+    if (this.resetAfterStartup || configKeys.some((key) => config[key] !== built[key])) this.post({ type: 'reset', config });
+    this.resetAfterStartup = false;
+  }
+
   /** The config, or Fashion-MNIST with a notice when it names own images this page does not have. */
   private runnable(config: ExperimentConfig): ExperimentConfig {
     const { config: runnable, notice } = runnableConfig(config, this.options.ownImages?.getState().images ?? null);
@@ -350,8 +417,12 @@ export class TrainingClient {
     const onOwnImages = config.dataset === OWN_DATASET;
     if (!images && !onOwnImages) return;
     const dataset = images ? OWN_DATASET : FALLBACK_DATASET;
-    if (status !== 'ready') {
-      // A worker still loading builds the dataset it was sent: a new one gets the images with its init.
+    if (status === 'loading' && this.worker) {
+      // A worker still starting has the images now, and builds on them once it is ready (see 'ready').
+      this.store.setState({ config: { ...config, dataset } });
+      this.resetAfterStartup = true;
+    } else if (status !== 'ready') {
+      // A worker that is gone: a new one gets the images with its init.
       this.store.setState({ config: { ...config, dataset } });
       this.connect(null);
     } else if (images && onOwnImages) this.reset();
@@ -393,9 +464,15 @@ export class TrainingClient {
     this.statusBeforeSilence = null;
   }
 
-  /** No message for SILENCE_LIMIT_MS: the worker died (closed, killed under memory pressure) or hangs. */
+  /** No message for SILENCE_LIMIT_MS: the worker hangs (or died, where its life lock cannot tell). */
   private checkHeartbeat(): void {
-    if (!this.worker || this.statusBeforeSilence !== null || Date.now() - this.lastHeard < SILENCE_LIMIT_MS) return;
+    const now = Date.now();
+    // Time in which the page itself could not listen (its own thread busy) is no silence of the worker's: its
+    // messages were waiting in the queue.
+    const late = now - this.lastWatch - WATCHDOG_INTERVAL_MS;
+    this.lastWatch = now;
+    if (late > WATCHDOG_INTERVAL_MS) this.lastHeard += late;
+    if (!this.worker || this.statusBeforeSilence !== null || now - this.lastHeard < SILENCE_LIMIT_MS) return;
     const { status } = this.store.getState();
     this.statusBeforeSilence = status;
     this.figures.cancel();

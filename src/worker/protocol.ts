@@ -8,6 +8,7 @@ import type { BackendInfo, BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import type { MemoryReading } from '../train/memory';
 import type { Snapshot } from '../train/snapshot';
+import type { StartupPhase } from '../train/startupPhases';
 import type { TrainingData } from '../train/trainer';
 
 export type { Snapshot };
@@ -38,7 +39,10 @@ export type Command =
   /** The page's language changed: the worker's words from now on (what it said before stays as it was). */
   | { type: 'locale'; locale: Locale };
 
-/** Every command carries a number, increasing; the worker's state reports name the last one it handled. */
+/**
+ * Every command carries a number, increasing. The worker confirms each command that changes the run with a state
+ * report carrying that command's own number, once its effect has happened (see TrainingHost).
+ */
 export type ToWorker = Command & { seq: number };
 
 /** A preview, new images or a new language change nothing about the run by themselves: no state report confirms them. */
@@ -69,8 +73,9 @@ export type FromWorker =
       step: number;
     }
   /**
-   * Whether the worker is training, as of command `seq`: sent when it accepts a start, once the step in flight
-   * after a pause has finished (no step follows), and when it stops on its own (finished, diverged, failed).
+   * Whether the worker is training, once the effect of command `seq` has happened: a start's loop under way, a
+   * pause's step in flight finished (no step follows), a reset's model built. When the worker stops on its own
+   * (finished, diverged, failed), `seq` is the last command whose effect it had reached.
    */
   | { type: 'state'; running: boolean; step: number; seq: number }
   /** count × 3 × size × size values in [0, 1]: each image, then its two augmented views. */
@@ -89,4 +94,11 @@ export type FromWorker =
    * the engine holds (null before a backend has started).
    */
   | { type: 'heartbeat'; memory: MemoryReading | null }
+  /** A start-up phase began (`ms` null) or ended (`ms`: how long it took); see startupPhases.ts. */
+  | { type: 'phase'; phase: StartupPhase; ms: number | null }
+  /**
+   * The worker holds the Web Lock named by its name for as long as it lives: the page asks for the same lock,
+   * and is granted it the moment the worker is gone, however busy it was (see trainingClient's watchdog).
+   */
+  | { type: 'alive' }
   | { type: 'error'; kind: ErrorKind; message: string };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { configKeys, defaultConfig, type ExperimentConfig, liveKeys } from '../core/config';
 import { Rng } from '../core/rng';
 import type { BatchSpec } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
@@ -22,10 +22,14 @@ async function until(condition: () => boolean, ms = 60_000): Promise<void> {
   }
 }
 
-function harness(overrides: Partial<HostEnvironment> = {}) {
+/** A host on wasm, its messages recorded (and shown to `watch`, as they come). */
+function harness(overrides: Partial<HostEnvironment> = {}, watch: (message: FromWorker) => void = () => {}) {
   const messages: FromWorker[] = [];
   const env: HostEnvironment = {
-    post: (message) => messages.push(message),
+    post: (message) => {
+      watch(message);
+      messages.push(message);
+    },
     loadData: () => fashionMnist(),
     startBackend: ({ forced }) => selectBackend(forced ?? 'wasm', noGpu),
     fallbackBackend: () => selectBackend('cpu', noGpu),
@@ -38,7 +42,9 @@ function harness(overrides: Partial<HostEnvironment> = {}) {
   const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
   const lastState = () => of('state').at(-1);
   const steps = () => of('progress').map((m) => m.step);
-  return { host, messages, send, of, lastState, steps, seq: () => seq };
+  /** The state reports confirming command `n`, and where each stands among all messages. */
+  const confirmationsOf = (n: number) => of('state').filter((m) => m.seq === n).map((m) => ({ ...m, at: messages.indexOf(m) }));
+  return { host, messages, send, of, lastState, steps, confirmationsOf, seq: () => seq };
 }
 
 const quick: ExperimentConfig = { ...defaultConfig('simsiam'), batch: 16, evalEvery: 1000 };
@@ -64,6 +70,81 @@ describe('TrainingHost', () => {
     expect(h.of('snapshot').at(-1)!.snapshot.step).toBe(pausedAt);
     await h.send({ type: 'preview', count: 2 });
     expect(h.steps().at(-1)).toBe(pausedAt);
+    h.host.dispose();
+  });
+
+  it('confirms a Start behind a queued Reset once the new model trains, at step 0', async () => {
+    const h = harness();
+    await ready(h);
+    await h.send({ type: 'step' });
+    const reset = h.send({ type: 'reset', config: quick });
+    const resetSeq = h.seq();
+    const start = h.send({ type: 'start' });
+    await Promise.all([reset, start]);
+    const [confirmation] = h.confirmationsOf(h.seq());
+    expect(confirmation).toMatchObject({ running: true, step: 0 });
+    expect(confirmation!.at).toBeGreaterThan(h.messages.indexOf(h.of('ready')[1]!));
+    // No report from the Reset on names the old model's step.
+    expect(h.of('state').filter((m) => m.seq >= resetSeq).every((m) => m.step === 0)).toBe(true);
+    await h.send({ type: 'pause' });
+    h.host.dispose();
+  });
+
+  it('keeps a Start sent while a rebuild waits for its data, and trains once the data is there', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const h = harness({
+      loadData: async (name) => {
+        if (name === 'mnist') await gate;
+        return fashionMnist();
+      },
+    });
+    await ready(h);
+    const change = h.send({ type: 'config', config: { ...quick, dataset: 'mnist' } });
+    const start = h.send({ type: 'start' });
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(h.confirmationsOf(h.seq())).toEqual([]);
+    release();
+    await Promise.all([change, start]);
+    expect(h.confirmationsOf(h.seq())).toMatchObject([{ running: true, step: 0 }]);
+    await until(() => h.steps().length >= 2);
+    await h.send({ type: 'pause' });
+    h.host.dispose();
+  });
+
+  it('takes no step for a Start that a Pause overtook in the queue', async () => {
+    const h = harness();
+    await ready(h);
+    await h.send({ type: 'step' });
+    const reset = h.send({ type: 'reset', config: quick });
+    const resetSeq = h.seq();
+    const start = h.send({ type: 'start' });
+    const pause = h.send({ type: 'pause' });
+    await Promise.all([reset, start, pause]);
+    expect(h.lastState()).toMatchObject({ running: false, step: 0, seq: h.seq() });
+    expect(h.of('state').filter((m) => m.seq >= resetSeq).every((m) => m.step === 0 && !m.running)).toBe(true);
+    await h.send({ type: 'preview', count: 1 });
+    expect(h.steps()).toEqual([1]);
+    h.host.dispose();
+  });
+
+  it('confirms live settings and a Reset each with their own number, after their effect', async () => {
+    const h = harness();
+    await ready(h);
+    await h.send({ type: 'step' });
+    await h.send({ type: 'config', config: { ...quick, stopGrad: false } });
+    expect(h.confirmationsOf(h.seq())).toMatchObject([{ running: false, step: 1 }]);
+    // Behind a step in flight, a Step and a live change that a Reset overtakes are moot: it alone is confirmed,
+    // with its new model, never with a figure of the old one.
+    const step = h.send({ type: 'step' });
+    const live = h.send({ type: 'config', config: { ...quick, stopGrad: true } });
+    const reset = h.send({ type: 'reset', config: quick });
+    await Promise.all([step, live, reset]);
+    expect(h.confirmationsOf(h.seq() - 1)).toEqual([]);
+    const [resetConfirmation] = h.confirmationsOf(h.seq());
+    expect(resetConfirmation).toMatchObject({ running: false, step: 0 });
+    expect(resetConfirmation!.at).toBeGreaterThan(h.messages.indexOf(h.of('ready')[1]!));
+    expect(h.steps()).toEqual([1]);
     h.host.dispose();
   });
 
@@ -142,6 +223,72 @@ describe('TrainingHost', () => {
     await Promise.all(handled);
     await until(() => h.lastState()!.seq === h.seq() && h.lastState()!.running === false);
     expect(h.of('ready').at(-1)!.config).toEqual(config);
+    const settled = h.steps().length;
+    await h.send({ type: 'preview', count: 1 });
+    expect(h.steps()).toHaveLength(settled);
+    h.host.dispose();
+  });
+
+  it('takes 200 random commands, each confirmation what a page that sent them should believe', async () => {
+    // The page: it waits for its latest command's confirmation, ignoring older ones (trainingClient.ts).
+    const sent: Command[] = [];
+    let awaited = 2;
+    let acceptedPaused = true;
+    let commandSinceAccepted = false;
+    const problems: string[] = [];
+    // What the commands up to each one, applied in order, leave: running, and the step where it is exact.
+    const model: { running: boolean; step: number | null }[] = [];
+    let running = false;
+    let step: number | null = 0;
+    let config = quick;
+    const h = harness({}, (message) => {
+      if (message.type === 'progress' && acceptedPaused && !commandSinceAccepted) problems.push(`step ${message.step} after a confirmed pause`);
+      if (message.type === 'state' && message.seq >= awaited) {
+        // Command 1 is the init (the model at step 0, paused); the commands below begin at 2.
+        const expected = model[message.seq - 2];
+        if (!expected) problems.push(`a report of command ${message.seq}, never sent`);
+        else {
+          if (message.running !== expected.running) problems.push(`command ${message.seq} (${sent[message.seq - 2]!.type}): running ${message.running}`);
+          if (expected.step !== null && message.step !== expected.step) problems.push(`command ${message.seq}: step ${message.step}, expected ${expected.step}`);
+        }
+        acceptedPaused = !message.running;
+        commandSinceAccepted = false;
+      }
+    });
+    await ready(h);
+    const send = (command: Command) => {
+      sent.push(command);
+      if (command.type === 'start') [running, step] = [true, null];
+      if (command.type === 'pause') running = false;
+      if (command.type === 'step') [running, step] = [false, step === null ? null : step + 1];
+      if (command.type === 'reset') [running, step, config] = [false, 0, command.config];
+      if (command.type === 'config') {
+        const rebuilds = configKeys.some((key) => command.config[key] !== config[key] && !liveKeys.has(key));
+        if (rebuilds) [running, step] = [false, 0];
+        config = command.config;
+      }
+      model.push({ running, step });
+      awaited = h.seq() + 1;
+      commandSinceAccepted = true;
+      return h.send(command);
+    };
+    const rng = new Rng(18);
+    const handled: Promise<void>[] = [];
+    for (let i = 0; i < 200; i++) {
+      const pick = rng.int(6);
+      if (pick <= 1) handled.push(send({ type: pick === 0 ? 'start' : 'pause' }));
+      if (pick === 2) handled.push(send({ type: 'step' }));
+      if (pick === 3) handled.push(send({ type: 'reset', config }));
+      if (pick === 4) handled.push(send({ type: 'config', config: { ...config, stopGrad: !config.stopGrad } }));
+      if (pick === 5) handled.push(send({ type: 'config', config: { ...defaultConfig(rng.bernoulli(0.5) ? 'simsiam' : 'byol'), batch: 16, evalEvery: 1000 } }));
+      // Now and then the event loop turns, as between a user's clicks.
+      if (rng.bernoulli(0.4)) await new Promise((resolve) => setImmediate(resolve));
+    }
+    handled.push(send({ type: 'pause' }));
+    await Promise.all(handled);
+    await until(() => h.lastState()!.seq === h.seq());
+    expect(problems).toEqual([]);
+    expect(h.lastState()!.running).toBe(false);
     const settled = h.steps().length;
     await h.send({ type: 'preview', count: 1 });
     expect(h.steps()).toHaveLength(settled);

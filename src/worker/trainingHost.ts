@@ -7,10 +7,13 @@
  * - One run loop at a time; every step (and every other use of the trainer) goes through one queue, so a reset
  *   never disposes a model mid-step.
  * - A paused run never takes another step: a step waiting in the queue looks again before it starts.
- * - The running state is confirmed in `state` messages naming the last command handled; progress messages
- *   carry no state, so a late one cannot flip the UI's Start/Pause.
+ * - Every command that changes the run goes through the queue, in the order received, and is confirmed in a
+ *   `state` message carrying its own number once its effect has happened (a Start behind a queued Reset runs
+ *   the new model; a Pause once the step in flight is done). Pause, Step and Reset also stop the loop at once,
+ *   and a Start that a later one of them overtook is moot. Progress messages carry no state, so a late one
+ *   cannot flip the UI's Start/Pause.
  */
-import { type BuiltInDatasetName, type DatasetName, type ExperimentConfig, OWN_DATASET } from '../core/config';
+import { type BuiltInDatasetName, type DatasetName, type ExperimentConfig, OWN_DATASET, restartingKeys } from '../core/config';
 import { DEFAULT_LOCALE, setLocale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import type { BatchSpec } from '../data/batchPlan';
@@ -20,16 +23,18 @@ import type { BackendInfo, BackendName, BackendRequest } from '../train/backendN
 import { type Checkpoint, checkpointBuffers } from '../train/checkpoint';
 import { readMemory } from '../train/memory';
 import { SnapshotSchedule } from '../train/snapshotSchedule';
+import { type PhaseListener, timePhase } from '../train/startupPhases';
 import { StepRateMeter } from '../train/stepRate';
 import { NonFiniteLossError, Trainer, type TrainingData } from '../train/trainer';
-import { type ErrorKind, type FromWorker, isConfirmed, type ToWorker } from './protocol';
+import type { ErrorKind, FromWorker, ToWorker } from './protocol';
 
 /** What the host needs from its surroundings (the worker's, or a test's). */
 export interface HostEnvironment {
   post(message: FromWorker, transfer?: Transferable[]): void;
-  loadData(name: BuiltInDatasetName, dataUrl: string): Promise<TrainingData>;
+  /** Fetches and decodes a shipped dataset, telling `onPhase` about each. */
+  loadData(name: BuiltInDatasetName, dataUrl: string, onPhase: PhaseListener): Promise<TrainingData>;
   /** Picks and starts a backend for `config` (the forced one when given, falling back if it fails). */
-  startBackend(request: BackendRequest, config: ExperimentConfig): Promise<BackendInfo>;
+  startBackend(request: BackendRequest, config: ExperimentConfig, onPhase: PhaseListener): Promise<BackendInfo>;
   /** Starts the next backend after `failed` stopped working. */
   fallbackBackend(failed: BackendName): Promise<BackendInfo>;
   /** Calls `lost` if the backend's device goes away without any op throwing (WebGPU). */
@@ -60,8 +65,14 @@ export class TrainingHost {
   /** Whether the user wants training to run; the loop stops at its next step once this is false. */
   private running = false;
   private loop: Promise<void> | null = null;
-  /** The last command handled, named in state reports. */
-  private seq = 0;
+  /** The last command whose effect has happened: what a state report the worker sends on its own confirms. */
+  private appliedSeq = 0;
+  /** The newest Pause, Step or Reset received: a Start queued before it is moot when its turn comes. */
+  private latestStop = 0;
+  /** The newest Start or Step received: settings queued before it are never skipped, as it acts on their model. */
+  private latestTrain = 0;
+  /** A skipped settings change would have rebuilt the model: the next one applied rebuilds it, whatever it changes. */
+  private rebuildOwed = false;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly rate = new StepRateMeter();
   private readonly schedule = new SnapshotSchedule();
@@ -75,11 +86,13 @@ export class TrainingHost {
   /** Set once memory ran short: kNN (and its 25 MB bank) stays off for the rest of the worker's life. */
   private knnOff = false;
 
+  /** Start-up phases go to the page as they begin and end. */
+  private readonly phases: PhaseListener = (phase, ms) => this.env.post({ type: 'phase', phase, ms });
+
   constructor(private readonly env: HostEnvironment) {}
 
   /** Handles one command; resolves once it is done (start resolves once the run is under way). */
   async handle(message: ToWorker): Promise<void> {
-    if (isConfirmed(message.type)) this.seq = message.seq;
     switch (message.type) {
       case 'locale':
         setLocale(message.locale);
@@ -96,59 +109,69 @@ export class TrainingHost {
         this.loadData(message.config.dataset).catch(() => undefined);
         await this.exclusive(async () => {
           try {
-            this.backend = await this.env.startBackend(message.backend, message.config);
+            this.backend = await timePhase(this.phases, 'backend', () => this.env.startBackend(message.backend, message.config, this.phases));
           } catch (error) {
             this.postError('backend', error);
             return;
           }
           this.env.watchDevice?.(this.backend, (reason) => void this.onDeviceLost(reason));
-          await this.rebuild(message.config, message.resume);
+          await this.rebuild(message.config, message.resume, message.seq);
         });
         return;
       case 'start':
-        if (!this.trainer) {
-          this.confirm();
-          return;
-        }
-        this.running = true;
-        this.confirm();
-        this.ensureLoop();
+        this.latestTrain = message.seq;
+        await this.exclusive(async () => {
+          if (message.seq < this.latestStop) return;
+          // Without a model (its data failed to load) there is nothing to train: confirmed as not running.
+          this.running = this.trainer !== null;
+          this.confirm(message.seq);
+          if (this.running) this.ensureLoop();
+        });
         return;
       case 'pause':
-        this.running = false;
-        // With a loop under way, the pause is confirmed once its step in flight has finished. Without one, once
-        // the Resets and rebuilds queued before it are done: a state report names the latest command received,
-        // so confirming earlier would also confirm a Reset still waiting, and its step 0 would arrive later.
-        if (!this.loop) {
-          await this.queue;
-          if (!this.loop) this.confirm();
-        }
+        this.stop(message.seq);
+        // Behind the step in flight and whatever was queued before: no step follows the confirmation.
+        await this.exclusive(async () => {
+          // Paused between steps: show the step the run stopped at.
+          const trainer = this.trainer;
+          if (trainer && !trainer.diverged && this.snapshotStep !== trainer.step) await this.postSnapshot(trainer);
+          this.confirm(message.seq);
+        });
         return;
       case 'step':
-        this.running = false;
-        await this.exclusive(() => this.stepOnce('single'));
-        if (!this.loop) this.confirm();
+        this.stop(message.seq);
+        this.latestTrain = message.seq;
+        await this.exclusive(async () => {
+          // A later Reset discards the step's model anyway.
+          if (message.seq < this.latestReset) return;
+          await this.stepOnce('single');
+          this.confirm(message.seq);
+        });
         return;
       case 'reset':
-        this.running = false;
+        this.stop(message.seq);
         this.latestReset = this.latestSettings = message.seq;
         await this.exclusive(async () => {
           // A later Reset rebuilds anyway: a student pressing Reset ten times waits for one model, not ten.
           if (message.seq < this.latestReset) return;
-          await this.rebuild(message.config, null);
+          await this.rebuild(message.config, null, message.seq);
         });
         return;
       case 'config':
         this.latestSettings = message.seq;
         await this.exclusive(async () => {
-          // Every config and reset carries the whole config: a later one brings the trainer there by itself.
-          if (message.seq < this.latestSettings) return;
-          if (this.trainer?.updateConfig(message.config)) {
-            this.confirm();
+          // Every config and reset carries the whole config: a later one brings the trainer there by itself,
+          // unless a Start or Step sent in between acts on this one's model.
+          if (message.seq < this.latestSettings && message.seq > this.latestTrain) {
+            if (this.trainer && restartingKeys(this.trainer.config, message.config).length > 0) this.rebuildOwed = true;
+            return;
+          }
+          if (!this.rebuildOwed && this.trainer?.updateConfig(message.config)) {
+            this.confirm(message.seq);
             return;
           }
           this.running = false;
-          await this.rebuild(message.config, null);
+          await this.rebuild(message.config, null, message.seq);
         });
         return;
       case 'preview':
@@ -181,8 +204,16 @@ export class TrainingHost {
     return result;
   }
 
-  private confirm(): void {
-    this.env.post({ type: 'state', running: this.running, step: this.trainer?.step ?? 0, seq: this.seq });
+  /** Stops the loop before its next step (Pause, Step and Reset take effect in the queue, this at once). */
+  private stop(seq: number): void {
+    this.running = false;
+    this.latestStop = seq;
+  }
+
+  /** Reports where the run stands now that command `seq`'s effect has happened (none: the worker stopped by itself). */
+  private confirm(seq = this.appliedSeq): void {
+    this.appliedSeq = Math.max(this.appliedSeq, seq);
+    this.env.post({ type: 'state', running: this.running, step: this.trainer?.step ?? 0, seq: this.appliedSeq });
   }
 
   private postError(kind: ErrorKind, error: unknown): void {
@@ -198,13 +229,7 @@ export class TrainingHost {
         if (!keepGoing) break;
         await this.env.yieldToMessages();
       }
-      // Paused between steps: show the step the run stopped at.
-      await this.exclusive(async () => {
-        const trainer = this.trainer;
-        if (trainer && !trainer.diverged && this.snapshotStep !== trainer.step) await this.postSnapshot(trainer);
-      });
       this.loop = null;
-      this.confirm();
     })();
   }
 
@@ -215,16 +240,20 @@ export class TrainingHost {
       // The page sends the images before any command that needs them; this is the safety net if it did not.
       return Promise.reject(new DatasetError(messages().ownImages.notLoaded));
     }
-    const pending = this.env.loadData(name, this.dataUrl);
+    const pending = this.env.loadData(name, this.dataUrl, this.phases);
     pending.catch(() => this.datasets.delete(name));
     this.datasets.set(name, pending);
     return pending;
   }
 
-  /** (Re)builds the trainer for a config — from step 0, or from a checkpoint — and shows its first snapshot. */
-  private async rebuild(config: ExperimentConfig, resume: Checkpoint | null): Promise<void> {
+  /**
+   * (Re)builds the trainer for a config — from step 0, or from a checkpoint — and shows its first snapshot; `seq`
+   * is the command that asked for it (null: the worker's own, after a backend failed).
+   */
+  private async rebuild(config: ExperimentConfig, resume: Checkpoint | null, seq: number | null): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
+    this.rebuildOwed = false;
     let data: TrainingData;
     try {
       data = await this.loadData(config.dataset);
@@ -233,7 +262,7 @@ export class TrainingHost {
       this.postError('dataset', error);
       return;
     }
-    const trainer = new Trainer(config, data, { batches: this.env.batches });
+    const trainer = new Trainer(config, data, { batches: this.env.batches, onPhase: this.phases });
     if (resume) {
       try {
         trainer.restore(resume);
@@ -254,8 +283,8 @@ export class TrainingHost {
       config,
       step: trainer.step,
     });
-    this.confirm();
-    await this.postSnapshot(trainer);
+    this.confirm(seq ?? this.appliedSeq);
+    await timePhase(this.phases, 'evaluation', () => this.postSnapshot(trainer));
   }
 
   private get readsEveryStep(): boolean {
@@ -277,12 +306,17 @@ export class TrainingHost {
       this.env.post({ type: 'progress', step, loss: trainer.lastLoss, stepsPerSec: this.rate.perSecond() });
       if (snapshotDue) await this.postSnapshot(trainer);
       if (step % CHECKPOINT_EVERY === 0) await this.postCheckpoint(trainer);
-      if (done) this.env.post({ type: 'finished', step });
+      if (done) {
+        this.env.post({ type: 'finished', step });
+        this.confirm();
+      }
       return !done;
     } catch (error) {
       this.running = false;
-      if (error instanceof NonFiniteLossError) this.postError('nan', error);
-      else await this.recoverFromBackendFailure(error, trainer.config);
+      if (error instanceof NonFiniteLossError) {
+        this.postError('nan', error);
+        this.confirm();
+      } else await this.recoverFromBackendFailure(error, trainer.config);
       return false;
     }
   }
@@ -319,7 +353,7 @@ export class TrainingHost {
     try {
       this.backend = await this.env.fallbackBackend(failed);
       this.postError('backend', new Error(messages().worker.backendFailed({ failed, now: this.backend.name, detail: messageOf(error) })));
-      await this.rebuild(config, null);
+      await this.rebuild(config, null, null);
     } catch (fallbackError) {
       this.postError('backend', fallbackError);
     }

@@ -2,6 +2,7 @@
  * The live figures of the run. Each figure has a stable test id; the store updates them a few times a second,
  * too often for a live region: screen readers hear them through the LiveAnnouncer instead.
  */
+import { startupPhases } from '../../train/startupPhases';
 import { formatCollapseStd, formatFixed } from '../format';
 import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';
@@ -20,12 +21,19 @@ export function StatusLine() {
   const snapshotMs = useLab((state) => state.snapshotMs);
   const runNote = useLab((state) => state.runNote);
   const memory = useLab((state) => state.workerMemory);
+  const phases = useLab((state) => state.phases);
   const collapse = formatCollapseStd(collapseStd, snapshotDim);
+  // The phase begun last is the one the worker is in (the data downloads beside the backend's start).
+  const phase = phases.active.at(-1);
+  const times = startupPhases
+    .filter((name) => phases.times[name] !== undefined)
+    .map((name) => `${m.status.phaseName[name]} ${formatFixed(phases.times[name]! / 1000, 1)} s`)
+    .join(' · ');
 
   return (
     <div className="status">
       <dl className="figures">
-        <div className="figure figure-backend">
+        <div className="figure figure-backend" title={times ? m.status.startupTimes({ times }) : undefined}>
           <dt>{m.status.backend}</dt>
           <dd>
             <span data-testid="backend">{backend?.name ?? (status === 'loading' ? m.status.starting : '—')}</span>
@@ -76,7 +84,7 @@ export function StatusLine() {
         </div>
       </dl>
       <p className="status-note">
-        {status === 'loading' ? m.status.loading : null}
+        {phase ? <span data-testid="phase">{m.status.phase[phase]}</span> : status === 'loading' ? m.status.loading : null}
         {runNote ? <span data-testid="run-note">{runNote} </span> : null}
         <span className="muted">
           {m.status.collapseNote}
