@@ -53,14 +53,14 @@ test('compare mode trains two runs side by side, and Single run leaves one worke
   await expect(runA.getByRole('switch', { name: 'Pair lines' })).not.toBeChecked();
   await expect(runB.getByRole('switch', { name: 'Pair lines' })).toBeChecked();
 
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => stepOf(runA)).toBeGreaterThan(5);
   await expect.poll(() => stepOf(runB)).toBeGreaterThan(5);
   await expect(page.getByRole('list', { name: 'Runs on the charts' })).toHaveText(/A · Stop-gradient on\s*B · Stop-gradient off/);
   await expect.poll(async () => Number(await page.getByTestId('chart-loss').getAttribute('data-points'))).toBeGreaterThan(0);
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/compare.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
 
   // A hand-edited link that compares another switch opens that comparison, still in two workers.
   await page.evaluate(() => (window.location.hash = '#v=1&compare=predictor&method=simsiam&seed=7'));
@@ -116,7 +116,7 @@ test('a run report replays: its settings, figures, charts and timeline; a broken
   const errors = watchErrors(page);
   await page.goto('/#v=1&method=simsiam&seed=5&evalEvery=5&stopGrad=false');
   await waitUntilReady(page);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(20);
   const pausedAt = await pauseTraining(page);
   const report = await download(page, page.getByRole('button', { name: 'Run report JSON' }));
@@ -147,7 +147,7 @@ test('a run report replays: its settings, figures, charts and timeline; a broken
   await expect(page.getByTestId('step')).toHaveText(String(lastStep));
   await expect(page.getByTestId('timeline-position')).toHaveText(`Live · step ${lastStep}`);
   await expect.poll(async () => Number(await page.getByTestId('chart-collapse-std').getAttribute('data-points'))).toBe(saved.metrics.length);
-  await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeDisabled();
   const slider = page.getByRole('slider', { name: 'Timeline' });
   await slider.focus();
   await page.keyboard.press('Home');
@@ -166,7 +166,7 @@ test('a run report replays: its settings, figures, charts and timeline; a broken
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.getByTestId('replay-note')).toHaveCount(0);
   await waitUntilReady(page);
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => readNumber(page, 'step')).toBe(1);
   expect(errors).toEqual([]);
 });

@@ -57,7 +57,7 @@ function englishWords(texts: string[], names: readonly string[]): string[] {
 }
 
 async function waitUntilReadyInChinese(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: '开始' }).or(page.getByRole('button', { name: '暂停' }))).toBeEnabled();
+  await expect(page.getByRole('button', { name: '开始', exact: true }).or(page.getByRole('button', { name: '暂停', exact: true }))).toBeEnabled();
   await expect(page.getByTestId('backend')).not.toHaveText(/启动中/);
 }
 
@@ -146,11 +146,11 @@ test('a lesson link with lang=zh-CN opens in 简体中文', async ({ page }) => 
 test('the language control switches the page live and keeps the choice in the link', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/#v=1&method=byol&seed=3');
-  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(page.getByRole('button', { name: '开始' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '开始', exact: true })).toBeEnabled();
   await expect(page.getByRole('group', { name: '设置' }).or(page.locator('legend', { hasText: '设置' })).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: '分享' })).toBeVisible();
   await expect(page.getByLabel('方法')).toHaveValue('byol');
@@ -163,12 +163,12 @@ test('the language control switches the page live and keeps the choice in the li
   await page.getByLabel('种子').press('Enter');
   await expect.poll(() => new URL(page.url()).hash).toBe('#v=1&method=byol&seed=4&lang=zh-CN');
   await page.reload();
-  await expect(page.getByRole('button', { name: '开始' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '开始', exact: true })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '复制链接' })).toBeVisible();
 
   await page.getByLabel('语言').selectOption('en');
-  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
   await expect(page.getByRole('heading', { name: 'Share' })).toBeVisible();
   expect(new URL(page.url()).hash).toBe('#v=1&method=byol&seed=4&lang=en');
   expect(errors).toEqual([]);

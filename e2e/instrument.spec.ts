@@ -13,7 +13,7 @@ test('metrics, charts and the timeline follow a run; scrubbing back holds that s
   const errors = watchErrors(page);
   await page.goto('/');
   await waitUntilReady(page);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   // Past step 50, where kNN is first measured after step 0.
   await expect.poll(() => readNumber(page, 'step'), { timeout: 180_000 }).toBeGreaterThan(60);
   await pauseTraining(page);
@@ -48,7 +48,7 @@ test('metrics, charts and the timeline follow a run; scrubbing back holds that s
 
   // Training on does not move the sphere off the scrubbed snapshot; Live returns to the run.
   const step = await readNumber(page, 'step');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(step + 20);
   expect((await settledShot(canvas)).equals(scrubbed)).toBe(true);
   await page.getByRole('button', { name: 'Live' }).click();

@@ -47,11 +47,11 @@ test('shortcuts train, pause, step, scrub and reset, never while typing; screen 
 
   await focusNothing(page);
   await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await expect(page.getByTestId('figures-announcement')).toHaveText('Training from step 0.');
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(20);
   await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
   await expect(page.getByTestId('steps-per-sec')).toHaveText('0.0');
   const stopped = await readNumber(page, 'step');
   await expect(page.getByTestId('figures-announcement')).toHaveText(/^Paused\. Step \d+: loss −?\d\.\d{3}, collapse std × √d \d\.\d\d, uniformity −\d\.\d\d of −2\.08 best\.$/);
@@ -70,7 +70,7 @@ test('shortcuts train, pause, step, scrub and reset, never while typing; screen 
   await page.getByRole('button', { name: 'New examples' }).click();
   await expect.poll(() => stripSignature(page)).not.toBe(strip);
   await expect(page.getByTestId('step')).toHaveText(String(stopped + 1));
-  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
 
   // ← → move the timeline when no field has focus; the end is live again.
   await focusNothing(page);
@@ -112,7 +112,7 @@ test('Tab reaches every control in order; the shortcuts dialog: opened by its bu
   await expect(button).toBeFocused();
   await expect(page.getByTestId('step')).toHaveText('0');
 
-  const start = page.getByRole('button', { name: 'Start' });
+  const start = page.getByRole('button', { name: 'Start', exact: true });
   await start.focus();
   await page.keyboard.press('?');
   await expect(dialog).toBeVisible();

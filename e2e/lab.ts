@@ -18,7 +18,7 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
 
 /** Waits for the worker to finish loading data and building the model. */
 export async function waitUntilReady(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Start' }).or(page.getByRole('button', { name: 'Pause' }))).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Start', exact: true }).or(page.getByRole('button', { name: 'Pause', exact: true }))).toBeEnabled();
   await expect(page.getByTestId('backend')).not.toHaveText(/starting/);
 }
 
@@ -34,8 +34,8 @@ export async function waitForPoints(page: Page): Promise<void> {
  * Returns that step. For a single run that has trained a few steps (Steps/s above 0).
  */
 export async function pauseTraining(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
   await expect(page.getByTestId('steps-per-sec')).toHaveText('0.0');
   return readNumber(page, 'step');
 }

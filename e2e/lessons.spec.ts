@@ -18,7 +18,7 @@ test('a lesson loads its preset, shows its text, and its runs switch the control
   await lesson.getByRole('button', { name: 'Run without Sinkhorn' }).click();
   await expect(page.getByRole('switch', { name: 'Sinkhorn' })).not.toBeChecked();
   await expect(lesson.getByRole('button', { name: 'Run without Sinkhorn' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(3);
   expect(new URL(page.url()).hash).toBe('#v=1&method=swav&sinkhorn=false');
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/lessons.png`, fullPage: true });

@@ -32,7 +32,7 @@ test('switching method shows that method’s switches and trains it', async ({ p
   await page.getByLabel('EMA momentum τ').press('Enter');
   await expect(stopGrad).toBeDisabled();
   await waitUntilReady(page);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(10);
   expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
   await expect(page.getByTestId('collapse-std-scaled')).not.toHaveText(/—/);
@@ -63,7 +63,7 @@ test('the redundancy-reduction methods show their terms, and a weight whose term
   await expect(varianceWeight).toHaveAccessibleDescription(/Acts only with the variance term on/);
   await expect(page.getByLabel('Covariance weight', { exact: true })).toBeEnabled();
   await waitUntilReady(page);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(10);
   expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
   expect(errors).toEqual([]);

@@ -80,7 +80,7 @@ test('a folder of PNGs in three class folders trains, exports, is kept for the n
 
   await waitUntilReady(page);
   await expect(page.getByRole('list', { name: 'Classes' }).getByRole('button')).toHaveText(['across', 'disc', 'down']);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByTestId('run-note')).toContainText('Finished');
   await expect(page.getByTestId('metrics-step')).toHaveText('at step 4');
   // The decoded images as the lab's dataset files, for the PyTorch script.

@@ -1,6 +1,7 @@
 import { errors as playwrightErrors, expect, type Locator, type Page, test } from '@playwright/test';
 import { Rng } from '../src/core/rng';
-import { pauseTraining, readNumber, stripSignature, waitUntilReady, watchErrors } from './lab';
+import { SILENCE_LIMIT_MS } from '../src/ui/trainingClient';
+import { pauseTraining, readNumber, stripSignature, waitForPoints, waitUntilReady, watchErrors } from './lab';
 
 /** The page's training workers (one per run); the batch and drawing workers are not counted. */
 function trainingWorkers(page: Page) {
@@ -28,33 +29,55 @@ async function watchPolicyViolations(page: Page): Promise<() => Promise<string[]
   return () => page.evaluate(() => (window as unknown as { policyViolations: string[] }).policyViolations);
 }
 
-test('a training worker that dies is noticed within 5 s, and Restart resumes the run with its timeline', async ({ page }) => {
+test('a training worker that dies is noticed at once, and Restart resumes the run with its timeline', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/#v=1&method=simsiam&seed=3&evalEvery=10');
   await waitUntilReady(page);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   // Past the first checkpoint (step 50).
   await expect.poll(() => readNumber(page, 'step'), { timeout: 120_000 }).toBeGreaterThan(60);
   await expect.poll(() => trainingWorkers(page).length).toBe(1);
 
-  // The worker closes itself, as one the browser stopped would: no error event, just silence.
+  // The worker closes itself, as one the browser stopped would: no error event, no message; its life lock goes.
   const killed = Date.now();
   await trainingWorkers(page)[0]!.evaluate(() => (self as unknown as { close(): void }).close());
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The training worker has not answered', { timeout: 5_000 });
+  await expect(alert).toContainText('The training worker crashed: it ended', { timeout: 5_000 });
   expect(Date.now() - killed).toBeLessThan(5_000);
   await expect(alert).toContainText('resumes the run from step 50');
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeDisabled();
 
-  await alert.getByRole('button', { name: 'Restart' }).click();
+  await alert.getByRole('button', { name: 'Restart', exact: true }).click();
   await waitUntilReady(page);
   await expect(page.getByTestId('step')).toHaveText('50');
   // The history up to the checkpoint is still there: steps 0, 10, …, 50.
   await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('max', '5');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(55);
   await pauseTraining(page);
   await expect.poll(() => trainingWorkers(page).length).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+test('a training worker that hangs is noticed once it has been silent SILENCE_LIMIT_MS, and Restart replaces it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#v=1&method=simsiam&seed=3&evalEvery=10');
+  await waitForPoints(page);
+  // The worker's thread loops for ever, from a task of its own: alive (its life lock held), never answering.
+  const hung = Date.now();
+  await trainingWorkers(page)[0]!.evaluate(() => {
+    setTimeout(() => {
+      for (;;);
+    });
+  });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The training worker has not answered', { timeout: SILENCE_LIMIT_MS + 10_000 });
+  expect(Date.now() - hung).toBeGreaterThanOrEqual(SILENCE_LIMIT_MS);
+  await alert.getByRole('button', { name: 'Restart' }).click();
+  await waitForPoints(page);
+  await expect.poll(() => trainingWorkers(page).length).toBe(1);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('step')).toHaveText('1');
   expect(errors).toEqual([]);
 });
 
@@ -65,7 +88,7 @@ test('a strict Content-Security-Policy holds: training, compare mode and every e
   expect(response!.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("default-src 'self'");
   await waitUntilReady(page);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(20);
   await pauseTraining(page);
   for (const name of ['Sphere PNG', 'Metrics CSV', 'Run report JSON', 'Open in PyTorch']) {
@@ -76,10 +99,10 @@ test('a strict Content-Security-Policy holds: training, compare mode and every e
   await page.getByLabel('Switch to compare').selectOption('sinkhorn');
   await page.getByRole('button', { name: 'Open comparison' }).click();
   await expect(page.getByTestId('sphere-canvas')).toHaveCount(2);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(async () => Math.min(...(await page.getByTestId('step').allTextContents()).map(Number))).toBeGreaterThan(5);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
   expect(await violations()).toEqual([]);
   expect(errors).toEqual([]);
 });

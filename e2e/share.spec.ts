@@ -135,13 +135,13 @@ test('classroom mode hides the chosen controls; embed mode shows only the sphere
 
   await page.goto('about:blank'); // a hash-only change would not reload the page
   await page.goto('/#embed=1&method=simclr');
-  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
   await expect(page.getByTestId('sphere-canvas')).toBeVisible();
-  for (const control of [page.getByRole('button', { name: 'Step' }), page.getByLabel('Method'), page.getByRole('button', { name: 'Copy link' })]) {
+  for (const control of [page.getByRole('button', { name: 'Step', exact: true }), page.getByLabel('Method'), page.getByRole('button', { name: 'Copy link' })]) {
     await expect(control).toHaveCount(0);
   }
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/embed.png` });
   expect(errors).toEqual([]);
 });

@@ -62,9 +62,9 @@ test('on a phone: no sideways scrolling, a lighter default, Start by touch, one-
   expect((await page.getByRole('complementary', { name: 'Controls' }).boundingBox())!.y).toBeGreaterThan(canvasBox.y);
   expect((await page.getByRole('group', { name: 'Sphere view' }).boundingBox())!.y).toBeGreaterThanOrEqual(canvasBox.y + canvasBox.height);
 
-  await page.getByRole('button', { name: 'Start' }).tap();
+  await page.getByRole('button', { name: 'Start', exact: true }).tap();
   await expect.poll(() => readNumber(page, 'step'), { timeout: 120_000 }).toBeGreaterThan(LIGHT_EVAL_EVERY);
-  await page.getByRole('button', { name: 'Pause' }).tap();
+  await page.getByRole('button', { name: 'Pause', exact: true }).tap();
   await expect(page.getByTestId('steps-per-sec')).toHaveText('0.0');
 
   const pairLines = page.getByRole('switch', { name: 'Pair lines' });

@@ -44,7 +44,7 @@ test('Start trains, the sphere moves, and Pause stops the step counter', async (
   const canvas = page.getByTestId('sphere-canvas');
   const before = await canvas.screenshot();
 
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(20);
   await expect.poll(async () => Buffer.compare(before, await canvas.screenshot())).not.toBe(0);
   expect(await readNumber(page, 'steps-per-sec')).toBeGreaterThan(0);
@@ -55,7 +55,7 @@ test('Start trains, the sphere moves, and Pause stops the step counter', async (
 
   // Step takes exactly one step and snapshots it (after its progress): had the run gone on after Pause,
   // the counter would be past that snapshot's step once the timeline shows it.
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('timeline-position')).toHaveText(`Live · step ${paused + 1}`);
   expect(await readNumber(page, 'step')).toBe(paused + 1);
   expect(errors).toEqual([]);
@@ -65,7 +65,7 @@ test('without stop-gradient SimSiam collapses: collapse std × √d falls below 
   await page.goto('/');
   await waitUntilReady(page);
   await page.getByRole('switch', { name: 'Stop-gradient' }).uncheck();
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => readNumber(page, 'collapse-std-scaled'), { timeout: 180_000 }).toBeLessThan(0.1);
   const step = await readNumber(page, 'step');
   expect(step).toBeLessThan(400);

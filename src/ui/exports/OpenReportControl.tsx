@@ -8,8 +8,9 @@ import { readRunReport } from '../../train/runReport';
 export function OpenReportControl() {
   const m = useMessages();
   const { store, client } = useLabContext();
-  // A report replaces a run the worker has built; while it loads there is none yet.
-  const ready = useLab((state) => state.status === 'ready');
+  // A report replaces the worker's run: one opened while the worker starts is shown once it is ready; a crashed
+  // worker has none to replace until Restart.
+  const usable = useLab((state) => state.status !== 'error');
   const replaying = useLab((state) => state.replay !== null);
   const [result, setResult] = useState<'opened' | 'rejected' | null>(null);
 
@@ -29,9 +30,9 @@ export function OpenReportControl() {
 
   return (
     <div className="open-report">
-      <label className={`file-button${ready ? '' : ' file-button-disabled'}`}>
+      <label className={`file-button${usable ? '' : ' file-button-disabled'}`}>
         {m.exports.openReport}
-        <input type="file" accept=".json,application/json" className="visually-hidden" disabled={!ready} onChange={(event) => void open(event)} />
+        <input type="file" accept=".json,application/json" className="visually-hidden" disabled={!usable} onChange={(event) => void open(event)} />
       </label>
       <p className="panel-note" aria-live="polite">
         {note}
