@@ -97,7 +97,7 @@ export const zhCN: Messages = {
     restartFresh: '“重启”会启动新的训练线程，从第 0 步开始（尚未保存检查点）。',
     restartResume: (p) => `“重启”会启动新的训练线程，并从第 ${p.step} 步（最近的检查点）继续运行；时间轴保留。`,
     restart: '重启',
-    pressReset: (p) => `按“重置”重新开始${p.diverged ? '，或许可以调低学习率' : ''}。`,
+    pressReset: '按“重置”重新开始。',
     dismiss: '关闭错误',
     crashed: (p) => `训练线程崩溃了：${p.detail}`,
     crashNotStarted: (p) => `它无法启动（${p.detail}）。`,
@@ -117,7 +117,7 @@ export const zhCN: Messages = {
     backendFailed: (p) => `${p.failed} 后端出错（${p.detail}）。已切换到 ${p.now}；运行已从第 0 步重新开始。`,
     diverged: (p) =>
       `${p.loss === null ? `模型权重在第 ${p.step} 步前变成了非有限值` : `损失在第 ${p.step} 步变成了 ${p.loss}`}：训练发散。` +
-      '训练已暂停；请调低学习率或按“重置”。',
+      `训练已暂停；请调低学习率${p.method === 'vicreg' ? '（使用 SGD 时也可调低各项的权重：每一步随权重增大）' : ''}或按“重置”。`,
     backendForced: '由 ?backend= 指定',
     backendFellBack: (p) => `指定了 ${p.forced}，但它无法启动；已改用其他后端`,
     backendMeasured: (p) => `${p.figures}——使用 ${p.best}`,
@@ -222,7 +222,7 @@ export const zhCN: Messages = {
     phaseName: {
       engine: '引擎',
       backend: '后端',
-      wasm: 'WebAssembly',
+      wasm: 'WebAssembly 编译',
       fetch: '下载',
       decode: '解包',
       model: '模型',
