@@ -35,15 +35,15 @@ def sinkhorn(scores, epsilon, iterations):
     """Sinkhorn-Knopp (SwAV, Caron et al. 2020): turns prototype scores [B, K] into soft codes spread equally
     over the K prototypes across the batch (each prototype receives B/K of the mass) while each sample's code
     sums to 1. This equipartition is SwAV's hidden uniformity term. Under torchrun it runs on each process's
-    own batch (the official SwAV code sums over all processes)."""
-    batch, prototypes = scores.shape
-    # Subtracting the max changes nothing after normalisation and keeps exp() finite.
-    q = torch.exp((scores - scores.max()) / epsilon)
-    q = q / q.sum()
+    own batch (the official SwAV code sums over all processes).
+    It runs on log codes: in float32, exp(s/ε) of a sample scoring well below the batch's best underflows to a
+    row of zeros once ε is small, and 0/0 makes the codes NaN. Constant factors (the first normalisation, the
+    1/K and 1/B shares) are dropped: the next normalisation removes them."""
+    log_q = scores / epsilon
     for _ in range(iterations):
-        q = q / q.sum(0, keepdim=True) / prototypes  # each prototype gets 1/K of the mass
-        q = q / q.sum(1, keepdim=True) / batch  # each sample gets 1/B
-    return q * batch
+        log_q = log_q - torch.logsumexp(log_q, 0, keepdim=True)  # each prototype gets an equal share of the mass
+        log_q = log_q - torch.logsumexp(log_q, 1, keepdim=True)  # each sample's code sums to 1
+    return torch.exp(log_q)
 
 
 def swav_codes(scores, cfg):

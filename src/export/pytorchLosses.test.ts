@@ -36,6 +36,7 @@ const cases: [string, ExperimentConfig][] = [
   ['BYOL τ 0 without stop-gradient', { ...defaultConfig('byol'), momentum: 0, stopGrad: false }],
   ['BYOL without predictor', { ...defaultConfig('byol'), predictor: false }],
   ['SwAV', defaultConfig('swav')],
+  ['SwAV ε 0.01', { ...defaultConfig('swav'), epsilon: 0.01 }],
   ['SwAV without Sinkhorn', { ...defaultConfig('swav'), sinkhorn: false, epsilon: 0.1, sinkhornIters: 5 }],
   ['SimSiam', defaultConfig('simsiam')],
   ['SimSiam without stop-gradient', { ...defaultConfig('simsiam'), stopGrad: false }],

@@ -4,6 +4,7 @@
  * object, so a message missing there fails the type check. A message with values is a function of them.
  * Terms follow docs/glossary.md.
  */
+import type { MethodName } from '../core/config';
 import type { StartupPhase } from '../train/startupPhases';
 import { formatCount, plural } from './locale';
 
@@ -103,7 +104,7 @@ export const en = {
     restartResume: (p: { step: number }) =>
       `Restart starts a new training worker and resumes the run from step ${p.step}, its last checkpoint; the timeline is kept.`,
     restart: 'Restart',
-    pressReset: (p: { diverged: boolean }) => `Press Reset to start again${p.diverged ? ', perhaps with a lower learning rate' : ''}.`,
+    pressReset: 'Press Reset to start again.',
     dismiss: 'Dismiss error',
     crashed: (p: { detail: string }) => `The training worker crashed: ${p.detail}`,
     crashNotStarted: (p: { detail: string }) => `it could not be started (${p.detail}).`,
@@ -124,9 +125,10 @@ export const en = {
       `Memory is running short (the training worker holds ${formatCount(p.megabytes)} MB), so kNN accuracy is no longer measured. Reload the page to measure it again.`,
     backendFailed: (p: { failed: string; now: string; detail: string }) =>
       `The ${p.failed} backend failed (${p.detail}). Switched to ${p.now}; the run restarted from step 0.`,
-    diverged: (p: { step: number; loss: number | null }) =>
+    /** With the likely cause for the method: VICReg's term weights scale SGD's steps (it diverges from lr 0.03 at weights 25). */
+    diverged: (p: { step: number; loss: number | null; method: MethodName }) =>
       `${p.loss === null ? `The model's weights became non-finite by step ${p.step}` : `The loss became ${p.loss} at step ${p.step}`}: training diverged. ` +
-      'Training is paused; lower the learning rate or press Reset.',
+      `Training is paused; lower the learning rate${p.method === 'vicreg' ? ' (or, with SGD, the term weights: each step grows with them)' : ''} or press Reset.`,
     backendForced: 'forced by ?backend=',
     backendFellBack: (p: { forced: string }) => `${p.forced} was asked for but failed to start; fell back`,
     backendMeasured: (p: { figures: string; best: string }) => `${p.figures} — using ${p.best}`,

@@ -85,6 +85,27 @@ describe('alignment and uniformity (Wang & Isola)', () => {
   });
 });
 
+/** Sinkhorn-Knopp as SwAV writes it, in float64: exp(s/ε) stays representable for every score in [−1, 1] at ε ≥ 0.01. */
+function naiveSinkhorn(s: Rows, eps: number, iterations: number): Rows {
+  const [batch, prototypes] = [s.length, s[0]!.length];
+  let q = s.map((row) => row.map((v) => Math.exp(v / eps)));
+  for (let i = 0; i < iterations; i++) {
+    const colSums = q[0]!.map((_, k) => q.reduce((a, row) => a + row[k]!, 0));
+    q = q.map((row) => row.map((v, k) => v / colSums[k]! / prototypes));
+    q = q.map((row) => row.map((v) => v / row.reduce((a, x) => a + x, 0) / batch));
+  }
+  return q.map((row) => row.map((v) => v * batch));
+}
+
+/** Largest |ours − float64| over the codes, with every code finite. */
+async function sinkhornError(s: Rows, eps: number, iterations: number): Promise<number> {
+  const ours = (await sinkhorn(tf.tensor2d(s), eps, iterations).array()).flat();
+  // Scores as the float32 tensor holds them: the test measures Sinkhorn's error, not the inputs' rounding.
+  const expected = naiveSinkhorn(s.map((row) => row.map(Math.fround)), eps, iterations).flat();
+  for (const v of ours) expect(Number.isFinite(v)).toBe(true);
+  return Math.max(...ours.map((v, i) => Math.abs(v - expected[i]!)));
+}
+
 describe('Sinkhorn-Knopp', () => {
   const scores = () => tf.tensor2d(randomRows(8, 4, 6).map((r) => unit(r).map((v) => v * 0.9)));
 
@@ -122,6 +143,19 @@ describe('Sinkhorn-Knopp', () => {
     const sharp = await tf.max(sinkhorn(scores(), 0.02, 3)).data();
     const soft = await tf.max(sinkhorn(scores(), 0.5, 3)).data();
     expect(soft[0]).toBeLessThan(sharp[0]!);
+  });
+
+  it('keeps a sample whose every score is far below the best (ε 0.015): in float32 exp(s/ε) of its row underflows to 0', async () => {
+    // Prototypes e1 and e2; the second sample scores −0.707 against both: e^(−1.707/0.015) ≈ e^−114.
+    expect(await sinkhornError([[1, 0], [-0.707, -0.707]], 0.015, 3)).toBeLessThan(1e-5);
+  });
+
+  it('matches float64 at ε 0.01, the smallest the settings allow, at the default size (B 256, K 32, d 3)', async () => {
+    // Prototypes crowded near one pole and samples all over the sphere: the far samples' rows underflow in float32.
+    const rows = randomRows(256 + 32, 3, 7).map(unit);
+    const prototypes = rows.slice(256).map((p) => unit([p[0]! * 0.3, p[1]! * 0.3, 1]));
+    const s = rows.slice(0, 256).map((z) => prototypes.map((p) => dot(z, p)));
+    for (const iterations of [3, 20]) expect(await sinkhornError(s, 0.01, iterations)).toBeLessThan(1e-5);
   });
 });
 

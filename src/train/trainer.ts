@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { messages } from '../i18n/messages';
-import { type ExperimentConfig, restartingKeys } from '../core/config';
+import { type ExperimentConfig, type MethodName, restartingKeys } from '../core/config';
 import { Rng } from '../core/rng';
 import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
 import { BatchMaker, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
@@ -38,8 +38,8 @@ const augmentKeys = ['cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brigh
 /** Training diverged: a loss, or a weight, became NaN or infinite. */
 export class NonFiniteLossError extends Error {
   /** `loss` null: every loss read was finite but the weights were not (ReLU on wasm turns NaN into 0). */
-  constructor(readonly step: number, readonly loss: number | null) {
-    super(messages().worker.diverged({ step, loss }));
+  constructor(readonly step: number, readonly loss: number | null, method: MethodName) {
+    super(messages().worker.diverged({ step, loss, method }));
   }
 }
 
@@ -239,7 +239,8 @@ export class Trainer {
     const weightSum = values.pop()!;
     const bad = values.findIndex((value) => !Number.isFinite(value));
     if (bad >= 0 || !Number.isFinite(weightSum)) {
-      this.divergence = bad >= 0 ? new NonFiniteLossError(firstStep + bad, values[bad]!) : new NonFiniteLossError(this.stepCount, null);
+      const method = this.cfg.method;
+      this.divergence = bad >= 0 ? new NonFiniteLossError(firstStep + bad, values[bad]!, method) : new NonFiniteLossError(this.stepCount, null, method);
       throw this.divergence;
     }
     for (const value of values) {

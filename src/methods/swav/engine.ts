@@ -1,16 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../core/config';
+import type { CustomGradientFunc } from '../../ssl/blocks';
 import { matMul } from '../../ssl/matMul';
 import { l2Normalize } from '../../ssl/losses';
 import { type SslModel, viewsOf } from '../../ssl/model';
 import { sinkhorn } from '../../ssl/sinkhorn';
-import { stopGradient } from '../../ssl/stopGradient';
 import type { LossInputs, MethodEngine } from '../engineTypes';
 
-/** Codes for scores: Sinkhorn's equipartitioned ones, or (switch off) the plain softmax over prototypes. */
+/**
+ * Codes for scores, without gradient: Sinkhorn's equipartitioned ones, or (switch off) the plain softmax over
+ * prototypes. Made inside a custom gradient (zero) rather than after a stop-gradient, so that their ops stay
+ * off the gradient tape: backprop would otherwise walk back through every Sinkhorn iteration only to reach a
+ * zero (on wasm at K 512 with 20 iterations, 1.4 s a step instead of 0.16 s).
+ */
 export function swavCodes(scores: tf.Tensor2D, config: Pick<ExperimentConfig, 'sinkhorn' | 'epsilon' | 'sinkhornIters'>): tf.Tensor2D {
-  const fixed = stopGradient(scores);
-  return config.sinkhorn ? sinkhorn(fixed, config.epsilon, config.sinkhornIters) : (tf.softmax(tf.div(fixed, config.epsilon)) as tf.Tensor2D);
+  const codes = (fixed: tf.Tensor2D) =>
+    config.sinkhorn ? sinkhorn(fixed, config.epsilon, config.sinkhornIters) : (tf.softmax(tf.div(fixed, config.epsilon)) as tf.Tensor2D);
+  const withoutGradient = (fixed: tf.Tensor) => ({ value: codes(fixed as tf.Tensor2D), gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy) });
+  return tf.customGrad(withoutGradient as CustomGradientFunc)(scores) as tf.Tensor2D;
 }
 
 /** Cross-entropy −Σ_k q_k log softmax(s/τ)_k, averaged over the batch. */

@@ -28,9 +28,7 @@ export function ErrorBanner() {
         <strong>{m.errors[error.kind]} </strong>
         {error.message}
       </p>
-      <p>
-        {m.errors.pressReset({ diverged: error.kind === 'nan' })}
-      </p>
+      <p>{m.errors.pressReset}</p>
       <button type="button" onClick={() => dismissError(store)}>
         {m.errors.dismiss}
       </button>
