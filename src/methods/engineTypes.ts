@@ -1,19 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../core/config';
-import type { SslModel, Views } from '../ssl/model';
-
-/** Everything a method's loss sees for one step: both views through the networks it asks for. */
-export interface LossInputs {
-  /** The online embedding network's output z for both views (training mode, per-view BatchNorm). */
-  z: Views;
-  /** The predictor applied to both views of an output. */
-  predict: (z: Views) => Views;
-  /** BYOL's target network on the same views (nothing flows back into it); null when the model has none. */
-  target: (() => Views) | null;
-  /** SwAV's prototypes, d × K; null when the model has none. */
-  prototypes: tf.Tensor2D | null;
-  config: ExperimentConfig;
-}
+import type { LossInputs, SslModel } from '../ssl/model';
 
 /** A method: its loss, what its model holds and trains, and what it does after each optimiser step. */
 export interface MethodEngine {

@@ -13,8 +13,6 @@ import { simsiamEngine } from './simsiam/engine';
 import { swavEngine } from './swav/engine';
 import { vicregEngine } from './vicreg/engine';
 
-export type { LossInputs, MethodEngine } from './engineTypes';
-
 export const methodEngines: Record<MethodName, MethodEngine> = {
   simclr: simclrEngine,
   byol: byolEngine,

@@ -4,7 +4,7 @@ import { Rng } from '../core/rng';
 import { useBackend } from '../testing/tfBackend';
 import { alignmentLoss, offDiagonalSquareSum, uniformityLoss } from './losses';
 import { barlowInvariance, barlowTwinsLoss, crossCorrelation } from '../methods/barlow-twins/engine';
-import type { LossInputs } from '../methods/engineTypes';
+import type { LossInputs } from './model';
 import { vicregCovariance, vicregInvariance, vicregLoss, vicregVariance } from '../methods/vicreg/engine';
 import { byolLoss, emaUpdate, momentumAt } from '../methods/byol/engine';
 import { ntXent } from '../methods/simclr/engine';

@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../core/config';
 import type { Rng } from '../core/rng';
 import type { BlockStats } from './blocks';
-import type { LossInputs } from '../methods/engineTypes';
 import { Network, RunningStats } from './network';
 import { ownedVariable } from './variables';
 
@@ -33,6 +32,22 @@ export function viewsOf(both: tf.Tensor2D): Views {
   const half = both.shape[0] / 2;
   const [first, second] = tf.split(both, [half, half], 0) as [tf.Tensor2D, tf.Tensor2D];
   return { both, first, second };
+}
+
+/**
+ * Everything a method's loss sees for one step: both views through the networks it asks for (made by
+ * SslModel.lossInputs; a method's engine turns it into its loss).
+ */
+export interface LossInputs {
+  /** The online embedding network's output z for both views (training mode, per-view BatchNorm). */
+  z: Views;
+  /** The predictor applied to both views of an output. */
+  predict: (z: Views) => Views;
+  /** BYOL's target network on the same views (nothing flows back into it); null when the model has none. */
+  target: (() => Views) | null;
+  /** SwAV's prototypes, d × K; null when the model has none. */
+  prototypes: tf.Tensor2D | null;
+  config: ExperimentConfig;
 }
 
 /** The tensors of one step, unpacked from the flat parameter vector. */

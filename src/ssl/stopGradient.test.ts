@@ -7,7 +7,7 @@ import { negativeCosine } from './losses';
 import { simsiamLoss, simsiamTerm } from '../methods/simsiam/engine';
 import { SslModel } from './model';
 import { stopGradient } from './stopGradient';
-import type { LossInputs } from '../methods/engineTypes';
+import type { LossInputs } from './model';
 
 beforeAll(() => useBackend('cpu'));
 

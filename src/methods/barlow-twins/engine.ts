@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { matMul } from '../../ssl/matMul';
 import { offDiagonalSquareSum } from '../../ssl/losses';
-import type { LossInputs, MethodEngine } from '../engineTypes';
+import type { LossInputs } from '../../ssl/model';
+import type { MethodEngine } from '../engineTypes';
 
 /** ε inside the square root of the standardisation: PyTorch BatchNorm's, as the official code uses one. */
 const STANDARDIZE_EPSILON = 1e-5;

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../core/config';
 import { negativeCosine } from '../../ssl/losses';
-import type { SslModel } from '../../ssl/model';
+import type { LossInputs, SslModel } from '../../ssl/model';
 import { stopGradient } from '../../ssl/stopGradient';
-import type { LossInputs, MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../engineTypes';
 
 /**
  * BYOL (Grill et al. 2020): the online network's prediction of one view regresses the target

@@ -3,9 +3,9 @@ import type { ExperimentConfig } from '../../core/config';
 import type { CustomGradientFunc } from '../../ssl/blocks';
 import { matMul } from '../../ssl/matMul';
 import { l2Normalize } from '../../ssl/losses';
-import { type SslModel, viewsOf } from '../../ssl/model';
+import { type LossInputs, type SslModel, viewsOf } from '../../ssl/model';
 import { sinkhorn } from '../../ssl/sinkhorn';
-import type { LossInputs, MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../engineTypes';
 
 /**
  * Codes for scores, without gradient: Sinkhorn's equipartitioned ones, or (switch off) the plain softmax over
