@@ -6,8 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../src/core/config';
 import type { BatchSpec } from '../../src/data/batchPlan';
 import type { BatchSource } from '../../src/data/batchSource';
+import type { TrainingData } from '../../src/data/datasetFormat';
 import { StepProfile, type StepPhase } from '../../src/train/stepProfile';
-import { Trainer, type TrainingData } from '../../src/train/trainer';
+import { Trainer } from '../../src/train/trainer';
 
 export interface TrainingMeasurement {
   backend: string;

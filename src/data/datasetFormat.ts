@@ -23,6 +23,12 @@ export interface Dataset {
   pixels: Uint8Array;
 }
 
+/** What a run trains on: the training split, and the held-out split its snapshots are measured on. */
+export interface TrainingData {
+  train: Dataset;
+  eval: Dataset;
+}
+
 /** A dataset file is missing, unreadable or malformed; the message is shown to end users. */
 export class DatasetError extends Error {
   constructor(message: string) {

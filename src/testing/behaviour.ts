@@ -3,7 +3,7 @@ import { defaultConfig } from '../core/config';
 import { loadDatasetFromDisk } from '../data/diskDataset';
 import { prefetchedInWorkerThread } from '../data/nodeBatchWorker';
 import { type EvalRecord, runExperiment } from '../train/runExperiment';
-import type { TrainingData } from '../train/trainer';
+import type { TrainingData } from '../data/datasetFormat';
 
 let fashion: Promise<TrainingData> | null = null;
 /** Fashion-MNIST, loaded once per test process. */

@@ -2,7 +2,8 @@ import type { ExperimentConfig } from '../core/config';
 import { CollapseDetector, type CollapseVerdict } from '../metrics/collapseVerdict';
 import { figuresOf, type SnapshotFigures } from '../metrics/snapshotFigures';
 import type { Snapshot } from './snapshot';
-import { Trainer, type TrainerOptions, type TrainingData } from './trainer';
+import type { TrainingData } from '../data/datasetFormat';
+import { Trainer, type TrainerOptions } from './trainer';
 
 /** One evaluation as the headless runner reports it: the snapshot's figures, the verdict so far, and timings. */
 export interface EvalRecord extends SnapshotFigures {

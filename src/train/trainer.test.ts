@@ -4,7 +4,8 @@ import { defaultConfig, type ExperimentConfig, methodNames } from '../core/confi
 import { loadDatasetFromDisk } from '../data/diskDataset';
 import { useBackend } from '../testing/tfBackend';
 import { blockConstantCount } from '../ssl/blocks';
-import { Trainer, type TrainingData } from './trainer';
+import type { TrainingData } from '../data/datasetFormat';
+import { Trainer } from './trainer';
 
 let data: TrainingData;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { Rng } from '../core/rng';
 import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
 import { BatchMaker, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
-import type { Dataset } from '../data/datasetFormat';
+import type { Dataset, TrainingData } from '../data/datasetFormat';
 import { l2Normalize } from '../ssl/losses';
 import { methodEngines } from '../methods/engines';
 import { methodCatalog } from '../methods/catalog';
@@ -17,11 +17,6 @@ import type { Snapshot } from './snapshot';
 import { beginPhase, type PhaseListener } from './startupPhases';
 import type { StepProfile } from './stepProfile';
 import { installWasmKernels } from './wasmKernels';
-
-export interface TrainingData {
-  train: Dataset;
-  eval: Dataset;
-}
 
 export interface TrainerOptions {
   /** Where each step's two views come from (default: made on the spot, in this thread). */

@@ -9,7 +9,7 @@ import type { Checkpoint } from '../train/checkpoint';
 import type { MemoryReading } from '../train/memory';
 import type { Snapshot } from '../train/snapshot';
 import type { StartupPhase } from '../train/startupPhases';
-import type { TrainingData } from '../train/trainer';
+import type { TrainingData } from '../data/datasetFormat';
 
 export type { Snapshot };
 

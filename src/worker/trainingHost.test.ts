@@ -7,7 +7,7 @@ import { fashionMnist } from '../testing/behaviour';
 import { useBackend } from '../testing/tfBackend';
 import { noGpu, selectBackend } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
-import type { TrainingData } from '../train/trainer';
+import type { TrainingData } from '../data/datasetFormat';
 import type { Command, FromWorker } from './protocol';
 import { type HostEnvironment, TrainingHost } from './trainingHost';
 

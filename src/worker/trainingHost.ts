@@ -18,14 +18,14 @@ import { DEFAULT_LOCALE, setLocale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import type { BatchSpec } from '../data/batchPlan';
 import type { BatchSource } from '../data/batchSource';
-import { DatasetError } from '../data/datasetFormat';
+import { DatasetError, type TrainingData } from '../data/datasetFormat';
 import type { BackendInfo, BackendName, BackendRequest } from '../train/backendNames';
 import { type Checkpoint, checkpointBuffers } from '../train/checkpoint';
 import { readMemory } from '../train/memory';
 import { SnapshotSchedule } from '../train/snapshotSchedule';
 import { type PhaseListener, timePhase } from '../train/startupPhases';
 import { StepRateMeter } from '../train/stepRate';
-import { NonFiniteLossError, Trainer, type TrainingData } from '../train/trainer';
+import { NonFiniteLossError, Trainer } from '../train/trainer';
 import type { ErrorKind, FromWorker, ToWorker } from './protocol';
 
 /** What the host needs from its surroundings (the worker's, or a test's). */

@@ -1,6 +1,6 @@
 /** The messages between the page and the image import worker (one import per worker). */
 import type { Locale } from '../../i18n/locale';
-import type { TrainingData } from '../../train/trainer';
+import type { TrainingData } from '../datasetFormat';
 import type { SkippedCount, SkippedFile } from './imageFolder';
 
 /** What the user dropped: files with their paths inside the drop, or one zip archive. */

@@ -7,8 +7,7 @@
 import { messages } from '../../i18n/messages';
 import { OWN_DATASET } from '../../core/config';
 import { Rng } from '../../core/rng';
-import type { TrainingData } from '../../train/trainer';
-import type { Dataset } from '../datasetFormat';
+import type { Dataset, TrainingData } from '../datasetFormat';
 import { importLimits } from './imageFolder';
 
 /** Share of each class held out for evaluation, as in the built-in datasets (8,000 + 2,000). */

@@ -3,8 +3,7 @@
  * exported PyTorch script reads with --data-dir. Only the 28×28 arrays, labels and class names go in, as kept.
  */
 import { zipSync } from 'fflate';
-import type { TrainingData } from '../../train/trainer';
-import { encodeDataset } from '../datasetFormat';
+import { encodeDataset, type TrainingData } from '../datasetFormat';
 
 export const OWN_ARCHIVE_NAME = 'own-images-hsd.zip';
 

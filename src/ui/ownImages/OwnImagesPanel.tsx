@@ -8,7 +8,7 @@ import { OWN_DATASET } from '../../core/config';
 import type { SkippedCount, SkippedFile } from '../../data/images/imageFolder';
 import { skipReasonText } from '../../i18n/tables';
 import type { ImportSummary } from '../../data/images/importProtocol';
-import type { TrainingData } from '../../train/trainer';
+import type { TrainingData } from '../../data/datasetFormat';
 import { GrayImage } from '../components/GrayImage';
 import { useMessages } from '../i18n/useMessages';
 import { useLab } from '../labContext';

@@ -8,7 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type ExperimentConfig, OWN_DATASET } from '../../core/config';
 import type { SkippedCount } from '../../data/images/imageFolder';
 import type { ImportSummary } from '../../data/images/importProtocol';
-import type { TrainingData } from '../../train/trainer';
+import type { TrainingData } from '../../data/datasetFormat';
 
 export interface OwnImages {
   data: TrainingData;
