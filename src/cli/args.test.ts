@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLI_STEPS, parseArgs, usage, UsageError } from './args';
+import { DEFAULT_CLI_STEPS } from '../core/config';
+import { parseArgs, usage, UsageError } from './args';
 
 describe('parseArgs', () => {
   it('reads the documented example', () => {

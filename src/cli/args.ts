@@ -1,4 +1,4 @@
-import { allowedValues, OWN_DATASET, requestedMethod, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
+import { allowedValues, DEFAULT_CLI_STEPS, OWN_DATASET, requestedMethod, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
 import { backendNames, type BackendName } from '../train/backendNames';
 
 export interface CliOptions {
@@ -16,9 +16,6 @@ export interface CliOptions {
 
 /** A bad command line: the message is for the user; the CLI exits with code 2. */
 export class UsageError extends Error {}
-
-/** Steps when neither the flag nor the config sets any (the config's 0 means "until paused"). */
-export const DEFAULT_CLI_STEPS = 300;
 
 const flagToKey = new Map<string, ConfigKey>(configKeys.map((key) => [kebab(key), key]));
 

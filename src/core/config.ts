@@ -165,6 +165,12 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
 
 export const configKeys = Object.keys(configSpec) as ConfigKey[];
 
+/**
+ * Steps a run from a command line takes when neither its flag nor the config sets any (the config's 0 means
+ * "until paused", which a command line cannot do): the CLI's and the exported PyTorch script's.
+ */
+export const DEFAULT_CLI_STEPS = 300;
+
 /** The defaults of a method: the table's defaults with the method's own on top. */
 export function defaultConfig(method: MethodName = 'simsiam'): ExperimentConfig {
   const entries = configKeys.map((key) => [key, configSpec[key].default]);

@@ -5,8 +5,7 @@
  * lab's own constants so the script's verdict follows the same rules. Pure text: no tfjs, so the UI and the
  * CLI can both use it.
  */
-import { DEFAULT_CLI_STEPS } from '../cli/args';
-import { type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig } from '../core/config';
+import { type ConfigKey, configKeys, configSpec, DEFAULT_CLI_STEPS, defaultConfig, type ExperimentConfig } from '../core/config';
 import { methodCatalog } from '../methods/catalog';
 import { collapseThresholds } from '../metrics/collapseVerdict';
 import { AT_BOUND_COSINE } from '../metrics/trivialBound';
