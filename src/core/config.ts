@@ -4,9 +4,14 @@
  * flags and the URL codec, so every host speaks the same vocabulary.
  */
 import { messages } from '../i18n/messages';
-import { methodCatalog, methodNames, type MethodName } from '../methods/catalog';
 
-export { methodNames, type MethodName };
+/**
+ * The methods the lab trains, in the order the method control lists them. Each is a folder src/methods/<name>/
+ * (its words, loss and PyTorch part); its settings are rows of configSpec and its line in methodSettings below.
+ */
+const methodList = ['simclr', 'byol', 'swav', 'simsiam', 'align-uniform', 'barlow-twins', 'vicreg'] as const;
+export type MethodName = (typeof methodList)[number];
+export const methodNames: MethodName[] = [...methodList];
 
 /** The image datasets shipped in public/data (built by scripts/build-datasets.ts). */
 export const builtInDatasetNames = ['fashion-mnist', 'mnist'] as const;
@@ -171,11 +176,32 @@ export const configKeys = Object.keys(configSpec) as ConfigKey[];
  */
 export const DEFAULT_CLI_STEPS = 300;
 
+/** A method's own settings: what its controls are, and where its defaults differ from the table's. */
+export interface MethodSettings {
+  /** The keys this method honours beyond the shared ones (data, optimiser, d, augmentations), in the order its controls show. */
+  switches: readonly ConfigKey[];
+  defaults: Partial<ExperimentConfig>;
+}
+
+/** Each method's settings. A method missing here is a type error. */
+export const methodSettings: Record<MethodName, MethodSettings> = {
+  simclr: { switches: ['negatives', 'temperature', 'batchNorm'], defaults: { temperature: 0.5 } },
+  byol: { switches: ['predictor', 'stopGrad', 'momentum', 'momentumSchedule', 'batchNorm'], defaults: { momentum: 0.99 } },
+  swav: { switches: ['sinkhorn', 'prototypes', 'epsilon', 'sinkhornIters', 'temperature', 'batchNorm'], defaults: { temperature: 0.1 } },
+  simsiam: { switches: ['stopGrad', 'predictor', 'batchNorm'], defaults: {} },
+  'align-uniform': { switches: ['alignment', 'uniformity', 'lambda', 'batchNorm'], defaults: {} },
+  'barlow-twins': { switches: ['offDiagonal', 'barlowLambda', 'batchNorm'], defaults: {} },
+  vicreg: {
+    switches: ['invariance', 'variance', 'covariance', 'invarianceWeight', 'varianceWeight', 'covarianceWeight', 'batchNorm'],
+    defaults: {},
+  },
+};
+
 /** The defaults of a method: the table's defaults with the method's own on top. */
 export function defaultConfig(method: MethodName = 'simsiam'): ExperimentConfig {
   const entries = configKeys.map((key) => [key, configSpec[key].default]);
   const base = Object.fromEntries(entries) as unknown as ExperimentConfig;
-  return { ...base, ...methodCatalog[method].defaults, method };
+  return { ...base, ...methodSettings[method].defaults, method };
 }
 
 /** Keys that can change while a run is going without restarting it (the loop reads them every step). */
@@ -282,7 +308,7 @@ export function validateConfig(input: Iterable<[string, unknown]>, base: Experim
  */
 export function switchMethod(config: ExperimentConfig, method: MethodName): ExperimentConfig {
   const fresh = defaultConfig(method);
-  const methodKeys = new Set(Object.values(methodCatalog).flatMap((info) => info.switches));
+  const methodKeys = new Set(Object.values(methodSettings).flatMap((settings) => settings.switches));
   const kept = configKeys.filter((key) => !methodKeys.has(key) && key !== 'method');
   return { ...fresh, ...Object.fromEntries(kept.map((key) => [key, config[key]])) };
 }

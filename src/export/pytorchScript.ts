@@ -5,7 +5,7 @@
  * lab's own constants so the script's verdict follows the same rules. Pure text: no tfjs, so the UI and the
  * CLI can both use it.
  */
-import { type ConfigKey, configKeys, configSpec, DEFAULT_CLI_STEPS, defaultConfig, type ExperimentConfig } from '../core/config';
+import { type ConfigKey, configKeys, configSpec, DEFAULT_CLI_STEPS, defaultConfig, type ExperimentConfig, methodSettings } from '../core/config';
 import { methodCatalog } from '../methods/catalog';
 import { collapseThresholds } from '../metrics/collapseVerdict';
 import { AT_BOUND_COSINE } from '../metrics/trivialBound';
@@ -34,8 +34,8 @@ function pythonString(text: string): string {
  * other methods' settings (kept, so CONFIG stays the lab's whole ExperimentConfig).
  */
 function configLiteral(config: ExperimentConfig): string {
-  const own = new Set(methodCatalog[config.method].switches);
-  const anyMethods = new Set(Object.values(methodCatalog).flatMap((info) => info.switches));
+  const own = new Set(methodSettings[config.method].switches);
+  const anyMethods = new Set(Object.values(methodSettings).flatMap((settings) => settings.switches));
   const keys = configKeys.filter((key) => !PAGE_ONLY_KEYS.has(key));
   const row = (key: ConfigKey) => `    ${`'${key}': ${pythonValue(key, config[key])},`.padEnd(30)}  # ${configSpec[key].help}`;
   return [
@@ -57,7 +57,7 @@ function pythonDict(name: string, values: Record<string, number>): string {
 /** "stop-gradient off, temperature 0.2": the method's switches that differ from its defaults. */
 function changedSwitches(config: ExperimentConfig): string[] {
   const defaults = defaultConfig(config.method);
-  return methodCatalog[config.method].switches
+  return methodSettings[config.method].switches
     .filter((key) => config[key] !== defaults[key])
     .map((key) => {
       const value = config[key];
@@ -89,7 +89,7 @@ export function pytorchScript(config: ExperimentConfig): string {
   return pythonTemplate({
     title: [info.title, ...changed].join(', '),
     summary: wrap(info.summary, DOC_WIDTH),
-    switches: info.switches.map((key) => `${key}=${pythonValue(key, config[key])}`).join(', '),
+    switches: methodSettings[config.method].switches.map((key) => `${key}=${pythonValue(key, config[key])}`).join(', '),
     config: configLiteral(config),
     method: pythonString(config.method),
     hasPredictor: pyBool(parts.needs.predictor),

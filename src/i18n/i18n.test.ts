@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtInDatasetNames, configKeys, configSpec, defaultConfig, type ExperimentConfig, type MethodName, methodNames, validateConfig } from '../core/config';
+import { builtInDatasetNames, configKeys, configSpec, defaultConfig, type ExperimentConfig, type MethodName, methodNames, methodSettings, validateConfig } from '../core/config';
 import { skipReasons } from '../data/images/imageFolder';
 import { decodeConfig } from '../core/urlCodec';
 import { loadDatasetFromDisk } from '../data/diskDataset';
@@ -27,7 +27,7 @@ const HAN = /\p{Script=Han}/u;
 /** The configs that make a method's switches inactive: its defaults with each switch flipped or zeroed. */
 function switchedOff(method: MethodName): ExperimentConfig[] {
   const base = defaultConfig(method);
-  return methodCatalog[method].switches.map((key) => ({ ...base, [key]: typeof base[key] === 'boolean' ? !base[key] : 0 }));
+  return methodSettings[method].switches.map((key) => ({ ...base, [key]: typeof base[key] === 'boolean' ? !base[key] : 0 }));
 }
 /** Entries whose Chinese is rightly the same as the English: proper names and symbols. */
 const sameInBoth = new Set(['BatchNorm', 'Sinkhorn', 'Sinkhorn ε', 'SimCLR', 'BYOL', 'SwAV', 'SimSiam', 'Adam', 'SGD', 'null']);

@@ -11,11 +11,11 @@ import { simsiamInfo } from './simsiam/info';
 import { swavInfo } from './swav/info';
 import { vicregInfo } from './vicreg/info';
 
-import type { ConfigKey, ExperimentConfig } from '../core/config';
+import type { ConfigKey, ExperimentConfig, MethodName } from '../core/config';
 
 export type { MethodInfo } from './methodInfo';
 
-export const methodCatalog = {
+export const methodCatalog: Record<MethodName, MethodInfo> = {
   simclr: simclrInfo,
   byol: byolInfo,
   swav: swavInfo,
@@ -23,10 +23,7 @@ export const methodCatalog = {
   'align-uniform': alignUniformInfo,
   'barlow-twins': barlowTwinsInfo,
   vicreg: vicregInfo,
-} satisfies Record<string, MethodInfo>;
-
-export type MethodName = keyof typeof methodCatalog;
-export const methodNames = Object.keys(methodCatalog) as MethodName[];
+};
 
 /** Why `key` has no effect under `config` (the control is shown disabled with this reason), or null when it acts. */
 export function inactiveReason(config: ExperimentConfig, key: ConfigKey): string | null {

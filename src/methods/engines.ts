@@ -3,10 +3,10 @@
  * line each. This module loads tfjs; the data side (catalog.ts) does not. A method missing here is a type
  * error, since the record is keyed by every MethodName.
  */
+import type { MethodName } from '../core/config';
 import { alignUniformEngine } from './align-uniform/engine';
 import { barlowTwinsEngine } from './barlow-twins/engine';
 import { byolEngine } from './byol/engine';
-import type { MethodName } from './catalog';
 import type { MethodEngine } from './engineTypes';
 import { simclrEngine } from './simclr/engine';
 import { simsiamEngine } from './simsiam/engine';

@@ -1,6 +1,6 @@
 /**
- * What a method is, in data: the words the UI shows, the config switches that apply to it and its own
- * defaults, where its loss sits when everything collapses, and its part of the PyTorch export. No tfjs here,
+ * What a method is, in data: the words the UI shows (its settings are src/core/config.ts's methodSettings),
+ * why a switch does nothing in some settings, where its loss sits when everything collapses, and its part of the PyTorch export. No tfjs here,
  * so the UI can list methods and their controls without loading the engine (that side is engineTypes.ts).
  */
 import type { ConfigKey, ExperimentConfig } from '../core/config';
@@ -9,9 +9,6 @@ import type { HelperName } from '../export/pytorchHelpers';
 export interface MethodInfo {
   title: string;
   summary: string;
-  /** The config keys this method honours (beyond the shared ones: data, optimiser, d, augmentations). */
-  switches: ConfigKey[];
-  defaults: Partial<ExperimentConfig>;
   /**
    * The switches that have no effect under `config`, each with the reason (the UI disables the control
    * and shows the reason instead of its help).

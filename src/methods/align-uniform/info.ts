@@ -8,8 +8,6 @@ const alignmentOnly = (config: { alignment: boolean; uniformity: boolean; lambda
 export const alignUniformInfo: MethodInfo = {
   title: 'Alignment + uniformity',
   summary: 'Wang & Isola’s two terms directly: align positive pairs, spread all points uniformly on the sphere.',
-  switches: ['alignment', 'uniformity', 'lambda', 'batchNorm'],
-  defaults: {},
   inactiveSwitches: (config) => (config.uniformity ? {} : { lambda: 'Acts only with the uniformity term on: λ is its weight.' }),
   // ||x − y||² = 2 − 2 cos for unit vectors; the uniformity term, when it counts, rules collapse out.
   positivePairCosine: (loss, config) => (alignmentOnly(config) ? 1 - loss / 2 : null),

@@ -4,8 +4,6 @@ import { byolPytorch } from './pytorch';
 export const byolInfo: MethodInfo = {
   title: 'BYOL',
   summary: 'Positives only: an online network predicts a slowly moving (EMA) target network.',
-  switches: ['predictor', 'stopGrad', 'momentum', 'momentumSchedule', 'batchNorm'],
-  defaults: { momentum: 0.99 },
   inactiveSwitches: (config) =>
     config.momentum > 0
       ? { stopGrad: 'Acts only at EMA momentum τ = 0: with τ > 0 the target is a separate EMA network that no gradient reaches anyway.' }

@@ -4,8 +4,6 @@ import { simclrPytorch } from './pytorch';
 export const simclrInfo: MethodInfo = {
   title: 'SimCLR',
   summary: 'Contrastive: pull two views of an image together and push every other image in the batch away (NT-Xent).',
-  switches: ['negatives', 'temperature', 'batchNorm'],
-  defaults: { temperature: 0.5 },
   // Without negatives only −mean cos / τ is left, whose minimum −1/τ is every image at one point.
   positivePairCosine: (loss, config) => (config.negatives ? null : -loss * config.temperature),
   pytorch: simclrPytorch,

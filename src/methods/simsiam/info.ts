@@ -4,8 +4,6 @@ import { simsiamPytorch } from './pytorch';
 export const simsiamInfo: MethodInfo = {
   title: 'SimSiam',
   summary: 'BYOL without the EMA target: a predictor and a stop-gradient are all that prevent collapse.',
-  switches: ['stopGrad', 'predictor', 'batchNorm'],
-  defaults: {},
   positivePairCosine: (loss) => -loss,
   pytorch: simsiamPytorch,
 };

@@ -8,8 +8,6 @@ export const vicregInfo: MethodInfo = {
   title: 'VICReg',
   summary:
     'Redundancy reduction in three terms: variance keeps each dimension’s std up, invariance makes the two views agree, covariance decorrelates dimensions.',
-  switches: ['invariance', 'variance', 'covariance', 'invarianceWeight', 'varianceWeight', 'covarianceWeight', 'batchNorm'],
-  defaults: {},
   inactiveSwitches: (config) => {
     const reasons: Partial<Record<ConfigKey, string>> = {};
     if (!config.invariance) reasons.invarianceWeight = termOff('invariance');

@@ -2,8 +2,8 @@
  * Compare mode's one difference between its two runs: run A is the config, run B the same config with one
  * on/off switch of its method flipped (`#v=1&compare=stopGrad&method=simsiam&seed=7`).
  */
-import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey } from '../../core/config';
-import { inactiveReason, methodCatalog } from '../../methods/catalog';
+import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey, methodSettings } from '../../core/config';
+import { inactiveReason } from '../../methods/catalog';
 import { quoted } from '../../core/urlCodec';
 import { messages } from '../../i18n/messages';
 import { inactiveText, methodTitle, settingLabel } from '../../i18n/tables';
@@ -14,7 +14,7 @@ function isBooleanKey(key: string): key is BooleanKey {
 
 /** The on/off switches of a method that act under `config`: the ones a comparison can flip. */
 export function compareSwitches(config: ExperimentConfig): BooleanKey[] {
-  return methodCatalog[config.method].switches.filter(isBooleanKey).filter((key) => inactiveReason(config, key) === null);
+  return methodSettings[config.method].switches.filter(isBooleanKey).filter((key) => inactiveReason(config, key) === null);
 }
 
 /** Reads `compare=`: a key that is not an acting on/off switch of the config's method gives a notice and null (one run). */

@@ -1,9 +1,18 @@
 /**
- * The experiment settings: the method, the switches that apply to it (from the method catalog), then
+ * The experiment settings: the method, the switches that apply to it (its methodSettings), then
  * the shared ones — dataset, output dimension, seed.
  */
-import { type BooleanKey, builtInDatasetNames, type ConfigKey, configSpec, type DatasetName, OWN_DATASET } from '../../core/config';
-import { methodCatalog, type MethodName, methodNames } from '../../methods/catalog';
+import {
+  type BooleanKey,
+  builtInDatasetNames,
+  type ConfigKey,
+  configSpec,
+  type DatasetName,
+  type MethodName,
+  methodNames,
+  methodSettings,
+  OWN_DATASET,
+} from '../../core/config';
 import { methodSummary, methodTitle } from '../../i18n/tables';
 import { messages } from '../../i18n/messages';
 import { useMessages } from '../i18n/useMessages';
@@ -31,7 +40,6 @@ export function SettingsPanel() {
   const loading = useLab((state) => state.status === 'loading');
   // A dimension from a link (e.g. d = 5) is offered too, so the select can show it.
   const dimChoices = [...new Set([...commonDims, dim])].sort((a, b) => a - b);
-  const info = methodCatalog[method];
   // Your images are a choice once there are some (drop them under "Your images").
   const hasOwnImages = useOwnImages((state) => state.images !== null);
   const datasetChoices: readonly DatasetName[] = hasOwnImages ? [...builtInDatasetNames, OWN_DATASET] : builtInDatasetNames;
@@ -45,7 +53,7 @@ export function SettingsPanel() {
         labelOf={methodTitle}
         help={methodSummary(method)}
               />
-      {info.switches.map((key) => (
+      {methodSettings[method].switches.map((key) => (
         <MethodSetting key={`${method}-${key}`} settingKey={key} />
       ))}
       <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels()[name]} />

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configKeys, defaultConfig, validateConfig } from '../../core/config';
-import { methodCatalog } from '../../methods/catalog';
+import { configKeys, defaultConfig, methodSettings, validateConfig } from '../../core/config';
 import { lessons, presetConfig, presetForLab } from './lessons';
 
 describe('lessons', () => {
@@ -31,7 +30,7 @@ describe('lessons', () => {
         expect(config).toEqual(preset);
         expect(Object.keys(preset)).toEqual(configKeys);
         // Each changed setting has a control on the page once the lesson loads.
-        for (const key of Object.keys(run.changes)) expect(methodCatalog[run.method].switches).toContain(key);
+        for (const key of Object.keys(run.changes)) expect(methodSettings[run.method].switches).toContain(key);
       }
     }
   });
