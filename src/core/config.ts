@@ -3,7 +3,7 @@
  * (name, type, range, default, one-line help) drives the defaults, validation with clamping, the CLI
  * flags and the URL codec, so every host speaks the same vocabulary.
  */
-import { messages } from '../i18n/messages';
+import { type ConfigNotice, shown } from './notices';
 
 /**
  * The methods the lab trains, in the order the method control lists them. Each is a folder src/methods/<name>/
@@ -219,43 +219,35 @@ export function restartingKeys(from: ExperimentConfig, to: ExperimentConfig): Co
 
 export interface ParseResult<T> {
   value?: T;
-  notice?: string;
-}
-
-const MAX_SHOWN = 40;
-/** Untrusted text goes into notices shortened and as plain text (never rendered as HTML). */
-function shown(raw: unknown): string {
-  const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+  notice?: ConfigNotice;
 }
 
 /** Parses one value (a string from a URL or CLI, or a JSON value) against its spec, clamping numbers. */
 export function parseValue(key: ConfigKey, raw: unknown): ParseResult<ExperimentConfig[ConfigKey]> {
   const spec = configSpec[key];
-  const m = messages().validation;
   switch (spec.kind) {
     case 'bool': {
       if (typeof raw === 'boolean') return { value: raw };
       const text = String(raw).trim().toLowerCase();
       if (['true', '1', 'on', 'yes', ''].includes(text)) return { value: true };
       if (['false', '0', 'off', 'no'].includes(text)) return { value: false };
-      return { notice: m.notBoolean({ key, raw: shown(raw), kept: String(spec.default) }) };
+      return { notice: { code: 'notBoolean', key, raw: shown(raw), kept: String(spec.default) } };
     }
     case 'enum': {
       const text = String(raw).trim().toLowerCase();
       if (spec.values.includes(text)) return { value: text as ExperimentConfig[ConfigKey] };
-      return { notice: m.notOneOf({ key, raw: shown(raw), values: spec.values.join(', '), kept: spec.default }) };
+      return { notice: { code: 'notOneOf', key, raw: shown(raw), values: spec.values.join(', '), kept: spec.default } };
     }
     case 'int':
     case 'float': {
       const num = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-      if (!Number.isFinite(num)) return { notice: m.notNumber({ key, raw: shown(raw), kept: String(spec.default) }) };
+      if (!Number.isFinite(num)) return { notice: { code: 'notNumber', key, raw: shown(raw), kept: String(spec.default) } };
       const rounded = spec.kind === 'int' ? Math.round(num) : num;
       const clamped = Math.min(spec.max, Math.max(spec.min, rounded));
       if (clamped !== rounded) {
-        return { value: clamped, notice: m.outside({ key, raw: shown(raw), min: spec.min, max: spec.max, used: clamped }) };
+        return { value: clamped, notice: { code: 'outside', key, raw: shown(raw), min: spec.min, max: spec.max, used: clamped } };
       }
-      if (spec.kind === 'int' && rounded !== num) return { value: rounded, notice: m.notWhole({ key, raw: shown(raw), used: rounded }) };
+      if (spec.kind === 'int' && rounded !== num) return { value: rounded, notice: { code: 'notWhole', key, raw: shown(raw), used: rounded } };
       return { value: clamped };
     }
   }
@@ -263,8 +255,8 @@ export function parseValue(key: ConfigKey, raw: unknown): ParseResult<Experiment
 
 export interface ValidatedConfig {
   config: ExperimentConfig;
-  /** Readable notices, one per ignored key or corrected value. */
-  notices: string[];
+  /** One notice per ignored key or corrected value. */
+  notices: ConfigNotice[];
 }
 
 export function isConfigKey(key: string): key is ConfigKey {
@@ -289,10 +281,10 @@ export function validateConfig(input: Iterable<[string, unknown]>, base: Experim
   const pairs = [...input];
   const method = requestedMethod(pairs);
   const config: ExperimentConfig = method && method !== base.method ? switchMethod(base, method) : { ...base };
-  const notices: string[] = [];
+  const notices: ConfigNotice[] = [];
   for (const [key, raw] of pairs) {
     if (!isConfigKey(key)) {
-      notices.push(messages().validation.unknownSetting({ key: shown(key) }));
+      notices.push({ code: 'unknownSetting', key: shown(key) });
       continue;
     }
     const { value, notice } = parseValue(key, raw);

@@ -5,12 +5,12 @@
  * `v` names the format: a later format lists an upgrade for the old keys and still reads today's links.
  *
  * Links are untrusted input. Decoding never throws, bounds its work (long links are cut before parsing)
- * and reports every ignored or corrected value as a short plain-text notice; the values themselves are
+ * and reports every ignored or corrected value as a notice (core/notices.ts); the values themselves are
  * checked and clamped by validateConfig, the one validator. The same reading serves the `config` object of
  * settings files and run reports (readConfigObject).
  */
-import { messages } from '../i18n/messages';
 import { configKeys, defaultConfig, type ExperimentConfig, validateConfig, type ValidatedConfig } from './config';
+import { type ConfigNotice, quoted } from './notices';
 
 /**
  * Upgrades of older formats, oldest first: entry i turns the pairs of format i + 1 into those of
@@ -28,29 +28,11 @@ export const MAX_LINK_LENGTH = 4096;
 /** A hostile link could produce thousands of notices; past this many the rest are counted, not listed. */
 const MAX_NOTICES = 12;
 
-const MAX_QUOTED = 40;
-/** Control and bidi-override characters would garble (or disguise) a notice; they are shown as �. */
-const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
-
-function visible(text: string): string {
-  return text.replace(INVISIBLE, '\uFFFD');
-}
-
-/** Untrusted text for a notice: shortened, invisible characters made visible, quoted. */
-export function quoted(raw: string): string {
-  const short = raw.length > MAX_QUOTED ? `${raw.slice(0, MAX_QUOTED)}…` : raw;
-  return `"${visible(short)}"`;
-}
-
-/**
- * Keeps notices about untrusted input readable: invisible characters made visible (the validator quotes
- * values as they came), and at most MAX_NOTICES lines, the last one counting the rest.
- */
-export function readableNotices(notices: string[]): string[] {
-  const lines = notices.map(visible);
-  if (lines.length <= MAX_NOTICES) return lines;
-  const shown = lines.slice(0, MAX_NOTICES - 1);
-  return [...shown, messages().validation.moreProblems({ count: lines.length - shown.length })];
+/** Keeps notices about untrusted input readable: at most MAX_NOTICES, the last one counting the rest. */
+export function readableNotices(notices: ConfigNotice[]): ConfigNotice[] {
+  if (notices.length <= MAX_NOTICES) return notices;
+  const listed = notices.slice(0, MAX_NOTICES - 1);
+  return [...listed, { code: 'moreProblems', count: notices.length - listed.length }];
 }
 
 /** `key=value&…`, each part percent-encoded only where needed (numbers and names stay readable). */
@@ -76,7 +58,7 @@ export function encodeConfig(config: ExperimentConfig, leading: readonly (readon
 export interface LinkPairs {
   /** Each key once, with its last value, in order of first appearance. */
   pairs: [string, string][];
-  notices: string[];
+  notices: ConfigNotice[];
 }
 
 /**
@@ -85,11 +67,10 @@ export interface LinkPairs {
  * Malformed percent-encoding is read leniently by URLSearchParams and never throws.
  */
 export function readLinkPairs(link: string): LinkPairs {
-  const notices: string[] = [];
-  const m = messages().validation;
+  const notices: ConfigNotice[] = [];
   let text = link.replace(/^[#?]/, '');
   if (text.length > MAX_LINK_LENGTH) {
-    notices.push(m.linkTooLong({ length: text.length, max: MAX_LINK_LENGTH }));
+    notices.push({ code: 'linkTooLong', length: text.length, max: MAX_LINK_LENGTH });
     const lastSeparator = text.lastIndexOf('&', MAX_LINK_LENGTH);
     text = text.slice(0, lastSeparator > 0 ? lastSeparator : MAX_LINK_LENGTH);
   }
@@ -97,24 +78,24 @@ export function readLinkPairs(link: string): LinkPairs {
   const repeats = new Map<string, number>();
   for (const [key, value] of new URLSearchParams(text)) {
     if (key.trim() === '') {
-      notices.push(m.noName({ value: quoted(value) }));
+      notices.push({ code: 'noName', value: quoted(value) });
       continue;
     }
     if (values.has(key)) repeats.set(key, (repeats.get(key) ?? 1) + 1);
     values.set(key, value);
   }
   for (const [key, count] of repeats) {
-    notices.push(m.repeated({ key: quoted(key), count, value: quoted(values.get(key)!) }));
+    notices.push({ code: 'repeated', key: quoted(key), count, value: quoted(values.get(key)!) });
   }
   return { pairs: [...values], notices };
 }
 
 /** The format version a link or file names; an unknown one is read as today's format, with a notice. */
-export function readFormatVersion(raw: unknown, notices: string[]): number {
+export function readFormatVersion(raw: unknown, notices: ConfigNotice[]): number {
   const text = String(raw).trim();
   const version = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
   if (version >= 1 && version <= CONFIG_FORMAT_VERSION) return version;
-  notices.push(messages().validation.unknownVersion({ raw: quoted(String(raw)), version: CONFIG_FORMAT_VERSION }));
+  notices.push({ code: 'unknownVersion', raw: quoted(String(raw)), version: CONFIG_FORMAT_VERSION });
   return CONFIG_FORMAT_VERSION;
 }
 
@@ -156,12 +137,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * validated as a link's would be; anything else is named in a notice and ignored.
  */
 export function readConfigObject(config: Record<string, unknown>, version: number): ValidatedConfig {
-  const notices: string[] = [];
+  const notices: ConfigNotice[] = [];
   const pairs: [string, unknown][] = [];
   for (const [key, value] of Object.entries(config)) {
     // Only plain values are settings; a list or an object would be turned into text by the validator.
     if (['string', 'number', 'boolean'].includes(typeof value)) pairs.push([key, value]);
-    else notices.push(messages().validation.notPlainValue({ key: quoted(key), kind: value === null ? 'null' : Array.isArray(value) ? 'list' : 'nested object' }));
+    else notices.push({ code: 'notPlainValue', key: quoted(key), kind: value === null ? 'null' : Array.isArray(value) ? 'list' : 'nested object' });
   }
   const validated = readVersionedSettings(pairs, version);
   return { config: validated.config, notices: [...notices, ...validated.notices] };

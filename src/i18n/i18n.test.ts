@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtInDatasetNames, configKeys, configSpec, defaultConfig, type ExperimentConfig, type MethodName, methodNames, methodSettings, validateConfig } from '../core/config';
+import { builtInDatasetNames, configKeys, configSpec, defaultConfig, type ExperimentConfig, type MethodName, methodNames, methodSettings } from '../core/config';
 import { skipReasons } from '../data/images/imageFolder';
-import { decodeConfig } from '../core/urlCodec';
 import { loadDatasetFromDisk } from '../data/diskDataset';
 import { methodCatalog } from '../methods/catalog';
 import { chartSpecs } from '../ui/charts/chartSpecs';
@@ -74,14 +73,6 @@ describe('the 简体中文 catalogue', () => {
     }
   });
 
-  it('writes the notices of a bad link in Chinese', () => {
-    setLocale('zh-CN');
-    const { notices } = decodeConfig('#seed=abc&dim=999&colour=red&seed=1&seed=2');
-    expect(notices).toHaveLength(3);
-    for (const notice of notices) expect(notice).toMatch(HAN);
-    expect(validateConfig([['batch', '1.5']]).notices[0]).toBe('batch：1.5 不是整数；使用 2。');
-    expect(validateConfig([['batch', '9999']]).notices[0]).toBe('batch：9999 超出 2–1024；使用 1024。');
-  });
 });
 
 describe('the tables in 简体中文', () => {

@@ -47,3 +47,76 @@ export function unsafeKeys(config: ExperimentConfig): ConfigKey[] {
     }
   });
 }
+
+/** Values wrong for every kind of setting: each must be ignored or clamped, with a notice. */
+const hostileValues = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-1',
+  '1e308',
+  '-1e308',
+  '9'.repeat(400),
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '\u0000',
+  '\u202eevil',
+  '1.5.6',
+  'null',
+  '[]',
+  '{"a":1}',
+  'a'.repeat(5000),
+];
+
+/** Links a hand, a typo or an attacker might make: every one must decode to a safe config, with notices. */
+export function hostileLinks(): string[] {
+  const generated = Array.from({ length: 64 }, (_, i) => {
+    const key = configKeys[(i * 7) % configKeys.length]!;
+    const value = hostileValues[i % hostileValues.length]!;
+    // Half percent-encoded, half raw, as a hand-made link might be.
+    return i % 2 === 0 ? `#${key}=${encodeURIComponent(value)}` : `#v=1&${key}=${value}`;
+  });
+  const handmade = [
+    '#method=resnet',
+    '#method=<script>alert(1)</script>',
+    '#method=SIMSIAM%00',
+    '#method=byol&method=nope',
+    '#method=',
+    '#seed=1&seed=2',
+    '#stopGrad=false&stopGrad=maybe',
+    '#=5',
+    '#=',
+    '#&&&=&&',
+    '#__proto__=1',
+    '#constructor=x&toString=1',
+    '#hasOwnProperty=1&valueOf=2',
+    '#%',
+    '#%%%',
+    '#seed=%ZZ',
+    '#%E0%A4%A=1',
+    '#seed=%E0%A4%A',
+    '#%F0%9F%98=1&dim=%FF%FE',
+    '#batch=%2B%2B1',
+    '#v=999',
+    '#v=-1&seed=2',
+    '#v=<b>x</b>',
+    '#v=1.5',
+    `#${'k'.repeat(10_000)}=1`,
+    `#seed=${'9'.repeat(10_000)}`,
+    `#${'a=1&'.repeat(5000)}`,
+    '#dim=1e9&batch=1e9&steps=1e99&prototypes=1e9',
+    '#lr=1e9&evalEvery=0&sinkhornIters=1e6',
+    '#lr=0&momentum=2&temperature=0',
+    '#batch=-5&dim=-3&steps=-1',
+    '#seed=0x7fffffffff',
+    '#seed=1.5',
+    '#epsilon=1e-300&temperature=1e-300',
+    '#noise=-0.5&contrast=5',
+    '#dataset=../../etc/passwd',
+    '#dataset=javascript:alert(1)',
+    '#optimizer=<img src=x onerror=alert(1)>',
+    '#stopGrad=<svg/onload=alert(1)>',
+    '#\u202emethod=swav',
+  ];
+  return [...generated, ...handmade];
+}

@@ -14,8 +14,10 @@
  */
 import type { ExperimentConfig } from '../core/config';
 import { roundFloat32 } from '../core/numberText';
+import { quoted } from '../core/notices';
+import { isRecord, readableNotices, readConfigObject } from '../core/urlCodec';
 import { messages } from '../i18n/messages';
-import { isRecord, quoted, readableNotices, readConfigObject } from '../core/urlCodec';
+import { renderNotice } from '../i18n/notices';
 import { type FigureKey, occasionalFigures, type SnapshotFigures } from '../metrics/snapshotFigures';
 import { type BackendInfo, backendNames } from './backendNames';
 import type { Snapshot } from './snapshot';
@@ -209,7 +211,7 @@ export function parseRunReport(data: unknown): ReadRunReport {
     if (snapshots.some((snapshot) => snapshot.labels.length !== snapshots[0]!.labels.length)) {
       fail('snapshots[1].embeddings', shape().pointCounts);
     }
-    return { report: { config, backend, classNames, metrics, snapshots }, notices: readableNotices(notices) };
+    return { report: { config, backend, classNames, metrics, snapshots }, notices: readableNotices(notices).map(renderNotice) };
   } catch (err) {
     if (err instanceof ShapeError) return rejected(messages().files.malformed({ problem: err.message }));
     throw err;

@@ -6,6 +6,7 @@
 import { configKeys, defaultConfig, type ExperimentConfig, OWN_DATASET, restartingKeys, validateConfig } from '../core/config';
 import { currentLocale, subscribeLocale } from '../i18n/locale';
 import { messages } from '../i18n/messages';
+import { renderNotice } from '../i18n/notices';
 import type { BackendRequest } from '../train/backendNames';
 import type { Checkpoint } from '../train/checkpoint';
 import { type Command, type FromWorker, isConfirmed, type ToWorker } from '../worker/protocol';
@@ -151,7 +152,7 @@ export class TrainingClient {
    */
   load(config: ExperimentConfig, { start }: { start: boolean }): void {
     const validated = validateConfig(Object.entries(config), defaultConfig(config.method));
-    addNotices(this.store, validated.notices);
+    addNotices(this.store, validated.notices.map(renderNotice));
     this.store.setState({ config: this.runnable(validated.config) });
     if (start) this.autoplayPending = true;
     this.reset();
@@ -161,7 +162,7 @@ export class TrainingClient {
   setConfig(patch: Partial<ExperimentConfig>): void {
     const { config: previous, status } = this.store.getState();
     const validated = validateConfig(Object.entries(patch), previous);
-    addNotices(this.store, validated.notices);
+    addNotices(this.store, validated.notices.map(renderNotice));
     const config = this.runnable(validated.config);
     const changed = configKeys.filter((key) => config[key] !== previous[key]);
     if (changed.length === 0) return;

@@ -4,8 +4,10 @@
  * `backend`, `autoplay`, `classroom`, `embed`, `hide`, `compare`, `lang` — steer the page and never reach the config.
  */
 import type { BooleanKey, ExperimentConfig } from '../core/config';
-import { decodeConfig, quoted, readLinkPairs } from '../core/urlCodec';
+import { quoted } from '../core/notices';
+import { decodeConfig, readLinkPairs } from '../core/urlCodec';
 import { messages } from '../i18n/messages';
+import { renderNotice } from '../i18n/notices';
 import { type BackendName, backendNames, type BackendRequest } from '../train/backendNames';
 import { readCompareKey } from './compare/compareSwitch';
 import { LANG_KEY, readLangKey } from './i18n/pageLanguage';
@@ -90,6 +92,6 @@ export function readStartupSettings(search: string, hash: string): StartupSettin
       hidden: hide === undefined ? new Set() : parseHideList(hide, pageNotices),
     },
     compare: embed ? null : readCompareKey(compare, config, pageNotices),
-    notices: [...pageNotices, ...notices],
+    notices: [...pageNotices, ...notices.map(renderNotice)],
   };
 }

@@ -4,7 +4,7 @@
  */
 import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey, methodSettings } from '../../core/config';
 import { inactiveReason } from '../../methods/catalog';
-import { quoted } from '../../core/urlCodec';
+import { quoted } from '../../core/notices';
 import { messages } from '../../i18n/messages';
 import { inactiveText, methodTitle, settingLabel } from '../../i18n/tables';
 

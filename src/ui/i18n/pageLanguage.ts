@@ -5,7 +5,8 @@
  * included) opens in the language it was shared in; a page that never chose one leaves the link without it, and
  * each reader gets their browser's language.
  */
-import { joinPairs, quoted, readLinkPairs } from '../../core/urlCodec';
+import { quoted } from '../../core/notices';
+import { joinPairs, readLinkPairs } from '../../core/urlCodec';
 import { currentLocale, type Locale, locales, matchLocale, negotiateLocale, setLocale, subscribeLocale } from '../../i18n/locale';
 import { messages } from '../../i18n/messages';
 

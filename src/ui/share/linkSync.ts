@@ -7,6 +7,7 @@ import { decodeConfig } from '../../core/urlCodec';
 import { readCompareKey } from '../compare/compareSwitch';
 import { compareKeyOf, type LabPage, type PageController, primaryLab } from '../page/pageController';
 import { setLocale } from '../../i18n/locale';
+import { renderNotice } from '../../i18n/notices';
 import { LANG_KEY, linkLocale, readLangKey } from '../i18n/pageLanguage';
 import { pageKeys } from '../urlConfig';
 import { shareUrl } from './shareUrl';
@@ -31,7 +32,9 @@ export function startLinkSync(pages: PageController): () => void {
     // A language named in the edited link applies first, so that the notices about the rest are written in it.
     const lang = linkLocale(window.location.hash);
     if (lang) setLocale(lang);
-    const { config, notices, pageParams } = decodeConfig(window.location.hash, pageKeys);
+    const decoded = decodeConfig(window.location.hash, pageKeys);
+    const { config, pageParams } = decoded;
+    const notices = decoded.notices.map(renderNotice);
     readLangKey(pageParams.get(LANG_KEY), notices);
     const compare = readCompareKey(pageParams.get('compare'), config, notices);
     pages.openLink({ config, compare, notices, autoplay: false });

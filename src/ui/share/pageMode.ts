@@ -4,7 +4,7 @@
  * `hide=seed,dataset,lessons` hides the controls a teacher chose — any config key or a panel name.
  */
 import { configKeys, type ConfigKey } from '../../core/config';
-import { quoted } from '../../core/urlCodec';
+import { quoted } from '../../core/notices';
 import { messages } from '../../i18n/messages';
 
 export const panelNames = ['lessons', 'settings', 'images', 'compare', 'share', 'status'] as const;

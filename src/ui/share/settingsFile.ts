@@ -5,8 +5,10 @@
  * bad one is ignored with a notice, as in a link.
  */
 import type { ExperimentConfig } from '../../core/config';
-import { messages } from '../../i18n/messages';
+import type { ConfigNotice } from '../../core/notices';
 import { CONFIG_FORMAT_VERSION, isRecord, readableNotices, readConfigObject, readFormatVersion } from '../../core/urlCodec';
+import { messages } from '../../i18n/messages';
+import { renderNotice } from '../../i18n/notices';
 
 /** Real settings files are about 1 KB; anything far larger is not one, and is not read at all. */
 export const MAX_SETTINGS_FILE_BYTES = 64 * 1024;
@@ -42,8 +44,8 @@ export async function readSettingsFile(file: Blob): Promise<ImportedSettings> {
   }
   if (!isRecord(data) || !isRecord(data.config)) return rejected(messages().files.noConfig);
 
-  const notices: string[] = [];
+  const notices: ConfigNotice[] = [];
   const version = data.version === undefined ? CONFIG_FORMAT_VERSION : readFormatVersion(data.version, notices);
   const validated = readConfigObject(data.config, version);
-  return { config: validated.config, notices: readableNotices([...notices, ...validated.notices]) };
+  return { config: validated.config, notices: readableNotices([...notices, ...validated.notices]).map(renderNotice) };
 }
