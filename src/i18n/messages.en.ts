@@ -5,7 +5,6 @@
  * Terms follow docs/glossary.md.
  */
 import type { MethodName } from '../core/config';
-import type { StartupPhase } from '../train/startupPhases';
 import { formatCount, plural } from './locale';
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
@@ -227,7 +226,10 @@ export const en = {
     loss: 'Loss',
     collapseStd: 'Collapse std',
     loading: 'Starting… ',
-    /** What the worker is doing, said while it does it (start-up, and the rebuild after a Reset). */
+    /**
+     * What the worker is doing, said while it does it (start-up, and the rebuild after a Reset): one line per phase of
+     * train/startupPhases.ts (the status line looks each phase up here, so a phase missing is a type error there).
+     */
     phase: {
       engine: 'Loading the training engine… ',
       backend: 'Starting the compute backend… ',
@@ -237,8 +239,9 @@ export const en = {
       model: 'Building the model… ',
       calibration: 'Calibrating BatchNorm on a few batches… ',
       evaluation: 'Embedding the held-out images… ',
-    } satisfies Record<StartupPhase, string>,
+    },
     startupTimes: (p: { times: string }) => `Start-up: ${p.times}`,
+    /** Each start-up phase's name in the start-up times. */
     phaseName: {
       engine: 'engine',
       backend: 'backend',
@@ -248,7 +251,7 @@ export const en = {
       model: 'model',
       calibration: 'calibration',
       evaluation: 'first evaluation',
-    } satisfies Record<StartupPhase, string>,
+    },
     collapseNote:
       'Collapse std is the spread of the embeddings per dimension: about 1/√d (×√d ≈ 1) when they cover the sphere, 0 when they ' +
       'have collapsed to a point.',
