@@ -59,7 +59,7 @@ describe('layering', () => {
   });
 
   it('the message catalogues and the tables’ words load no tfjs', () => {
-    for (const entry of ['src/i18n/messages.ts', 'src/i18n/tables.ts']) expect(tfjs(reachable(entry).packages), entry).toEqual([]);
+    for (const entry of ['src/i18n/messages.ts', 'src/ui/language/tables.ts']) expect(tfjs(reachable(entry).packages), entry).toEqual([]);
   });
 
   it('the core schema reads only itself, the methods’ data and the message catalogue', () => {

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setLocale } from './i18n/locale';
-import { followLanguageInDocument, openingLocale } from './ui/i18n/pageLanguage';
+import { followLanguageInDocument, openingLocale } from './ui/language/pageLanguage';
 import { lighterForDevice, readDeviceTraits } from './ui/deviceDefaults';
 import { PageController } from './ui/page/pageController';
 import { loadKeptImages } from './ui/ownImages/imageStorage';

@@ -1,7 +1,8 @@
 /**
  * The English messages: the source of truth for every text the lab shows (except the data tables' own words —
- * settings, methods, lessons — which stay in their tables; see tables.ts). Other languages are typed against this
- * object, so a message missing there fails the type check. A message with values is a function of them.
+ * settings, methods, lessons — which stay in their tables; see src/ui/language/tables.ts). Other languages are
+ * typed against this object, so a message missing there fails the type check. A message with values is a
+ * function of them.
  * Terms follow docs/glossary.md.
  */
 import type { MethodName } from '../core/config';

@@ -10,7 +10,7 @@ import { messages } from '../i18n/messages';
 import { renderNotice } from '../i18n/notices';
 import { type BackendName, backendNames, type BackendRequest } from '../train/backendNames';
 import { readCompareKey } from './compare/compareSwitch';
-import { LANG_KEY, readLangKey } from './i18n/pageLanguage';
+import { LANG_KEY, readLangKey } from './language/pageLanguage';
 import { type PageMode, parseHideList } from './share/pageMode';
 
 /** Keys of the link that are about the page, not the experiment (kept when the link is rewritten). */

@@ -8,8 +8,8 @@ import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef } fr
 import type { Lab } from '../labContext';
 import { usePage } from '../page/pageControllerContext';
 import { resetRuns, startOrPause, stepOnce } from '../page/runCommands';
-import { shortcutTables } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { shortcutTables } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { focusTraits, type ShortcutAction, type ShortcutEntry, shortcutFor } from './shortcuts';
 
 function runShortcut(action: Exclude<ShortcutAction, 'help'>, labs: readonly Lab[]): void {

@@ -5,7 +5,7 @@
  */
 import { subscribeLocale } from '../../i18n/locale';
 import { messages } from '../../i18n/messages';
-import { chartText } from '../../i18n/tables';
+import { chartText } from '../language/tables';
 import type { RunRecorder } from '../history/runRecorder';
 import { alignRuns, chartColumns } from './chartData';
 import type { ChartMarks } from './chartMarks';

@@ -4,13 +4,13 @@
  */
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { methodTitle, settingLabel } from '../../i18n/tables';
+import { methodTitle, settingLabel } from '../language/tables';
 import { ShortcutsHelp } from '../a11y/ShortcutsHelp';
 import { ChartGrid } from '../components/MetricCharts';
 import { NoticeBox } from '../components/NoticeBox';
 import { RunControls } from '../components/RunControls';
-import { LanguageSelect } from '../i18n/LanguageSelect';
-import { useMessages } from '../i18n/useMessages';
+import { LanguageSelect } from '../language/LanguageSelect';
+import { useMessages } from '../language/useMessages';
 import { LabContext } from '../labContext';
 import type { ComparePage } from '../page/pageController';
 import { usePageController } from '../page/pageControllerContext';

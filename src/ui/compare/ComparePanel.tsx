@@ -1,8 +1,8 @@
 /** In the one-run page: pick a switch of the current method and open two runs that differ only in it. */
 import { useId, useState } from 'react';
 import type { BooleanKey } from '../../core/config';
-import { settingLabel } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { settingLabel } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 import { usePageController } from '../page/pageControllerContext';
 import { compareSwitches } from './compareSwitch';

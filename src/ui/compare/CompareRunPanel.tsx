@@ -10,7 +10,7 @@ import { Timeline } from '../components/Timeline';
 import { ExportControls } from '../exports/ExportControls';
 import { Hideable } from '../share/Hideable';
 import { SphereCanvas } from '../sphere/SphereCanvas';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 
 export function CompareRunPanel({ legend, fileTag }: { legend: RunLegend; fileTag: string }) {
   const m = useMessages();

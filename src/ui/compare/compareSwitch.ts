@@ -6,7 +6,7 @@ import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey, method
 import { inactiveReason } from '../../methods/catalog';
 import { quoted } from '../../core/notices';
 import { messages } from '../../i18n/messages';
-import { inactiveText, methodTitle, settingLabel } from '../../i18n/tables';
+import { inactiveText, methodTitle, settingLabel } from '../language/tables';
 
 function isBooleanKey(key: string): key is BooleanKey {
   return isConfigKey(key) && configSpec[key].kind === 'bool';

@@ -3,7 +3,7 @@
  * coordinates (the whole embedding when d = 2) drawn around a ring. Even rings = uniform; a spike = collapse.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext, useSphereOptions } from '../labContext';
 import { ANGLE_KAPPA } from '../sphere/angleDensity';
 import { AngleRingPlot } from '../sphere/angleRingPlot';

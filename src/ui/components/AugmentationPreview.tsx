@@ -4,7 +4,7 @@
  * the dataset changes, a strength changes, or on "New examples".
  */
 import { useEffect, useId } from 'react';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { GrayImage } from './GrayImage';
 import { type NumberKey, NumberSetting } from './NumberSetting';

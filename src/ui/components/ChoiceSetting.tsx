@@ -1,6 +1,6 @@
 /** A setting with a fixed set of values, shown as a select with readable option labels. */
-import { settingHelp, settingLabel, valueLabel } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { settingHelp, settingLabel, valueLabel } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';

@@ -5,7 +5,7 @@
 import { useStore } from 'zustand';
 import { collapseMessage } from '../collapse/collapseMessage';
 import { useRecorder } from '../history/hooks';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 
 export function CollapseBanner() {
   useMessages(); // the words follow the language

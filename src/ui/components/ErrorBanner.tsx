@@ -1,5 +1,5 @@
 /** A failed run: what happened, and how to go on (Reset in the controls, Restart for a lost worker, or dismiss). */
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { dismissError } from '../store';
 

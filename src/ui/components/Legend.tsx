@@ -1,6 +1,6 @@
 /** Class names with their point colours; each one a toggle that shows or hides that class's points. */
-import { classLabel } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { classLabel } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext, useSphereOptions } from '../labContext';
 import { classColor } from '../sphere/palette';
 import { toggleClass } from '../sphere/viewOptions';

@@ -6,9 +6,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { ChartBoard, type ChartRun, type ChartSlot } from '../charts/chartBoard';
 import { chartSpecs } from '../charts/chartSpecs';
-import { chartText } from '../../i18n/tables';
+import { chartText } from '../language/tables';
 import { useRecorder } from '../history/hooks';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { SpectrumChart } from './SpectrumChart';
 
 /** The charts of the lab's run. */

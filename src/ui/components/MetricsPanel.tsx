@@ -7,7 +7,7 @@ import { type ReactNode, useId } from 'react';
 import { uniformityBound } from '../../metrics/collapseVerdict';
 import { formatFixed } from '../format';
 import { useRecorder, useShownFigures } from '../history/hooks';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 
 interface MetricProps {

@@ -1,5 +1,5 @@
 /** Notices about ignored or corrected settings. Text from the URL is shown as plain text, never as HTML. */
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { dismissNotices } from '../store';
 

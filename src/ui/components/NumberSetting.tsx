@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { type ConfigKey, configSpec, type ExperimentConfig } from '../../core/config';
-import { settingHelp, settingLabel } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { settingHelp, settingLabel } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';

@@ -1,7 +1,7 @@
 /** The card for the point under the pointer: its image, its class, and its nearest neighbours on the sphere. */
 import { useLayoutEffect, useRef } from 'react';
-import { classLabel } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { classLabel } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { placeBeside } from '../sphere/cardPlacement';
 import { classColor } from '../sphere/palette';

@@ -1,5 +1,5 @@
 /** Says how the embedding dimension d maps onto the drawn sphere. */
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 
 export function ProjectionNote() {

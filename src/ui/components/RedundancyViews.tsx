@@ -11,7 +11,7 @@ import type { RedundancyFigures } from '../../metrics/redundancy';
 import { diagonalScale, heatmapCells, offDiagonalShare, STD_HINGE, stdBars } from '../charts/redundancyPlots';
 import { useHistoryVersion, useRecorder } from '../history/hooks';
 import { messages } from '../../i18n/messages';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 
 const SIDE = 160;

@@ -1,6 +1,6 @@
 /** Start/Pause, Step and Reset, acting on every run on the page (one, or both of a comparison). */
 import { usePage, useRunsState } from '../page/pageControllerContext';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { resetRuns, stepOnce } from '../page/runCommands';
 import { StartPauseButton } from './StartPauseButton';
 

@@ -5,8 +5,8 @@
  */
 import { type ReactNode, useId } from 'react';
 import type { ConfigKey } from '../../core/config';
-import { inactiveText } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { inactiveText } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 
 export interface FieldIds {

@@ -1,7 +1,7 @@
 /** An on/off setting shown as a switch. */
 import type { BooleanKey } from '../../core/config';
-import { settingHelp, settingLabel } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { settingHelp, settingLabel } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { SettingField } from './SettingField';

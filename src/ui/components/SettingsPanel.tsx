@@ -13,9 +13,9 @@ import {
   methodSettings,
   OWN_DATASET,
 } from '../../core/config';
-import { methodSummary, methodTitle } from '../../i18n/tables';
+import { methodSummary, methodTitle } from '../language/tables';
 import { messages } from '../../i18n/messages';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 import { useOwnImages } from '../ownImages/ownImagesContext';
 import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';

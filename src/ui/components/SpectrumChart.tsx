@@ -9,7 +9,7 @@ import type { ChartRun } from '../charts/chartBoard';
 import { spectrumLayout, spectrumSummary } from '../charts/spectrumBars';
 import { HISTORY_RENDER_INTERVAL_MS, shownMetricIndex } from '../history/hooks';
 import type { RunRecorder } from '../history/runRecorder';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { createPatchThrottle } from '../patchThrottle';
 
 const WIDTH = 300;

@@ -1,7 +1,7 @@
 /** How the sphere is drawn: the overlays, auto-rotation, point size, and a way back to the first view. */
 import { useId } from 'react';
 import { densityRampKey } from '../sphere/densityRamp';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLabContext, useSphereOptions } from '../labContext';
 import { pointSizeRange, type SphereOptions } from '../sphere/viewOptions';
 

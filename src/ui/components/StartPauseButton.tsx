@@ -2,7 +2,7 @@
  * The one button that starts and pauses training, for every run on the page (in the run controls, and alone in
  * embed mode). Its label is the state the worker confirmed; until it confirms a press, the button says it is busy.
  */
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { usePage, useRunsState } from '../page/pageControllerContext';
 import { startOrPause } from '../page/runCommands';
 

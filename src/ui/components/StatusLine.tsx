@@ -4,7 +4,7 @@
  */
 import { startupPhases } from '../../train/startupPhases';
 import { formatCollapseStd, formatFixed } from '../format';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 
 const MEGABYTE = 1024 * 1024;

@@ -5,7 +5,7 @@
  */
 import { useStore } from 'zustand';
 import { useHistoryVersion, useRecorder } from '../history/hooks';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 
 export function Timeline() {
   const m = useMessages();

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { OWN_DATASET } from '../../core/config';
 import { OWN_ARCHIVE_NAME, ownDatasetArchive } from '../../data/images/ownDatasetArchive';
 import { pytorchScript } from '../../export/pytorchScript';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useOwnImages } from '../ownImages/ownImagesContext';
 import { downloadBlob, downloadText } from './download';

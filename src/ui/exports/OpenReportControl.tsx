@@ -1,6 +1,6 @@
 /** "Open run report" reads a report file and replays it, with the same care as a settings import. */
 import { type ChangeEvent, useState } from 'react';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { addNotices } from '../store';
 import { readRunReport } from '../../train/runReport';

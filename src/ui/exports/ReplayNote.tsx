@@ -1,5 +1,5 @@
 /** Says that the lab shows a saved report, not a live run, and how to train anew. */
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 
 export function ReplayNote() {

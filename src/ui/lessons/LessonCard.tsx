@@ -1,7 +1,7 @@
 /** One lesson: its explanation, the runs to compare, what to watch for, and the paper it comes from. */
 import { configKeys } from '../../core/config';
-import { lessonText } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { lessonText } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { type Lesson, type Paper, presetForLab } from './lessons';
 

@@ -4,8 +4,8 @@
  */
 import { useId, useState } from 'react';
 import { useLab, useLabContext } from '../labContext';
-import { lessonText } from '../../i18n/tables';
-import { useMessages } from '../i18n/useMessages';
+import { lessonText } from '../language/tables';
+import { useMessages } from '../language/useMessages';
 import { LessonCard } from './LessonCard';
 import { type Lesson, lessons, presetForLab } from './lessons';
 

@@ -6,11 +6,11 @@
 import { type DragEvent, useId, useState } from 'react';
 import { OWN_DATASET } from '../../core/config';
 import type { SkippedCount, SkippedFile } from '../../data/images/imageFolder';
-import { skipReasonText } from '../../i18n/tables';
+import { skipReasonText } from '../language/tables';
 import type { ImportSummary } from '../../data/images/importProtocol';
 import type { TrainingData } from '../../data/datasetFormat';
 import { GrayImage } from '../components/GrayImage';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
 import { classColor } from '../sphere/palette';

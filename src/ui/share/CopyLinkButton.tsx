@@ -3,7 +3,7 @@
  * refused permission) it shows the link in a read-only field, selected, ready for Ctrl+C.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 import { shareUrl } from './shareUrl';
 

@@ -8,7 +8,7 @@ import { Legend } from '../components/Legend';
 import { NoticeBox } from '../components/NoticeBox';
 import { StartPauseButton } from '../components/StartPauseButton';
 import { SphereCanvas } from '../sphere/SphereCanvas';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 
 export function EmbedApp() {
   const m = useMessages();

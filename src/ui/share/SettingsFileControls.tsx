@@ -1,7 +1,7 @@
 /** "Export settings" downloads the config as a JSON file; "Import settings" reads one back, with the link's validation. */
 import { type ChangeEvent, useState } from 'react';
 import { downloadText } from '../exports/download';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLabContext } from '../labContext';
 import { addNotices } from '../store';
 import { readSettingsFile, settingsFileName, settingsFileText } from './settingsFile';

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { ExportControls } from '../exports/ExportControls';
 import { OpenReportControl } from '../exports/OpenReportControl';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { CopyLinkButton } from './CopyLinkButton';
 import { SettingsFileControls } from './SettingsFileControls';
 

@@ -8,7 +8,7 @@ import { readCompareKey } from '../compare/compareSwitch';
 import { compareKeyOf, type LabPage, type PageController, primaryLab } from '../page/pageController';
 import { setLocale } from '../../i18n/locale';
 import { renderNotice } from '../../i18n/notices';
-import { LANG_KEY, linkLocale, readLangKey } from '../i18n/pageLanguage';
+import { LANG_KEY, linkLocale, readLangKey } from '../language/pageLanguage';
 import { pageKeys } from '../urlConfig';
 import { shareUrl } from './shareUrl';
 

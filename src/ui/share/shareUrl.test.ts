@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
 import { decodeConfig } from '../../core/urlCodec';
-import { hrefWithLang, openingLocale } from '../i18n/pageLanguage';
+import { hrefWithLang, openingLocale } from '../language/pageLanguage';
 import { readStartupSettings } from '../urlConfig';
 import { shareUrl } from './shareUrl';
 

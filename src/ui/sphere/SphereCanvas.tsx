@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { PointCard } from '../components/PointCard';
 import { SphereToolbar } from '../components/SphereToolbar';
 import { useShownFigures } from '../history/hooks';
-import { useMessages } from '../i18n/useMessages';
+import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { describeSphere } from './sphereDescription';
 import { type PointHover, SphereView } from './SphereView';

@@ -4,10 +4,10 @@
  * picks between the two. Settings and methods are typed by their keys (a missing one fails the type check);
  * lessons are checked by a unit test (tables.test.ts). Terms follow docs/glossary.md.
  */
-import type { ConfigKey, MethodName } from '../core/config';
-import { importLimits, type SkipReason } from '../data/images/imageFolder';
-import type { ShortcutAction } from '../ui/a11y/shortcuts';
-import { formatCount } from './locale';
+import type { ConfigKey, MethodName } from '../../core/config';
+import { importLimits, type SkipReason } from '../../data/images/imageFolder';
+import type { ShortcutAction } from '../a11y/shortcuts';
+import { formatCount } from '../../i18n/locale';
 
 export interface SettingText {
   label: string;

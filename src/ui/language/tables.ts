@@ -4,13 +4,13 @@
  * file of one's own images was skipped, the keyboard shortcuts. English is the tables' own text; the other
  * language's comes from its file keyed by the same ids.
  */
-import { type ConfigKey, configSpec, type ExperimentConfig, type MethodName } from '../core/config';
-import { type SkipReason, skipReasons } from '../data/images/imageFolder';
-import { inactiveReason, methodCatalog } from '../methods/catalog';
-import { pageShortcuts, type ShortcutEntry, sphereShortcuts } from '../ui/a11y/shortcuts';
-import type { ChartSpec } from '../ui/charts/chartSpecs';
-import type { Lesson } from '../ui/lessons/lessons';
-import { currentLocale } from './locale';
+import { type ConfigKey, configSpec, type ExperimentConfig, type MethodName } from '../../core/config';
+import { type SkipReason, skipReasons } from '../../data/images/imageFolder';
+import { inactiveReason, methodCatalog } from '../../methods/catalog';
+import { pageShortcuts, type ShortcutEntry, sphereShortcuts } from '../a11y/shortcuts';
+import type { ChartSpec } from '../charts/chartSpecs';
+import type { Lesson } from '../lessons/lessons';
+import { currentLocale } from '../../i18n/locale';
 import {
   chartsZh,
   classNamesZh,
