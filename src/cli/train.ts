@@ -7,7 +7,7 @@ import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node
 import { dirname, resolve } from 'node:path';
 import type { BuiltInDatasetName } from '../core/config';
 import { DatasetError } from '../data/datasetFormat';
-import { pytorchScript } from '../export/pytorchScript';
+import { pytorchScript } from '../pytorch/pytorchScript';
 import { loadDatasetFromDisk } from '../data/diskDataset';
 import { prefetchedInWorkerThread } from '../data/nodeBatchWorker';
 import { verdictText } from '../metrics/collapseVerdict';

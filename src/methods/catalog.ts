@@ -1,19 +1,17 @@
 /**
- * Every method the lab trains, as data (methodInfo.ts): one line each. Adding a method is its folder here
- * (info.ts, engine.ts, pytorch.ts) and its line in this record and in engines.ts; see docs/architecture.md.
+ * Every method the lab trains, as data (MethodInfo, method.ts; no tfjs): one line each. Adding a method is its
+ * folder here (info.ts, engine.ts), its settings in src/core/config.ts and its line in this record and in
+ * engines.ts; see docs/architecture.md.
  */
+import type { ConfigKey, ExperimentConfig, MethodName } from '../core/config';
 import { alignUniformInfo } from './align-uniform/info';
 import { barlowTwinsInfo } from './barlow-twins/info';
 import { byolInfo } from './byol/info';
-import type { MethodInfo } from './methodInfo';
+import type { MethodInfo } from './method';
 import { simclrInfo } from './simclr/info';
 import { simsiamInfo } from './simsiam/info';
 import { swavInfo } from './swav/info';
 import { vicregInfo } from './vicreg/info';
-
-import type { ConfigKey, ExperimentConfig, MethodName } from '../core/config';
-
-export type { MethodInfo } from './methodInfo';
 
 export const methodCatalog: Record<MethodName, MethodInfo> = {
   simclr: simclrInfo,

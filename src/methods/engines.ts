@@ -7,7 +7,7 @@ import type { MethodName } from '../core/config';
 import { alignUniformEngine } from './align-uniform/engine';
 import { barlowTwinsEngine } from './barlow-twins/engine';
 import { byolEngine } from './byol/engine';
-import type { MethodEngine } from './engineTypes';
+import type { MethodEngine } from './method';
 import { simclrEngine } from './simclr/engine';
 import { simsiamEngine } from './simsiam/engine';
 import { swavEngine } from './swav/engine';

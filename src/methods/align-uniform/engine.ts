@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { alignmentLoss, uniformityLoss } from '../../ssl/losses';
 import type { LossInputs } from '../../ssl/model';
-import type { MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../method';
 
 /**
  * Wang & Isola (2020): L = L_align(α = 2) + λ·L_uniform(t = 2), the uniformity averaged over the two

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { matMul } from '../../ssl/matMul';
 import { offDiagonalSquareSum } from '../../ssl/losses';
 import type { LossInputs } from '../../ssl/model';
-import type { MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../method';
 
 /** ε inside the square root of the standardisation: PyTorch BatchNorm's, as the official code uses one. */
 const STANDARDIZE_EPSILON = 1e-5;

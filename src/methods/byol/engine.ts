@@ -3,7 +3,7 @@ import type { ExperimentConfig } from '../../core/config';
 import { negativeCosine } from '../../ssl/losses';
 import type { LossInputs, SslModel } from '../../ssl/model';
 import { stopGradient } from '../../ssl/stopGradient';
-import type { MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../method';
 
 /**
  * BYOL (Grill et al. 2020): the online network's prediction of one view regresses the target

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { diagonalMask, l2Normalize, rowCosine, similarity } from '../../ssl/losses';
 import type { LossInputs } from '../../ssl/model';
-import type { MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../method';
 
 /**
  * NT-Xent (SimCLR, Chen et al. 2020) over the 2N views of a batch: each view's positive is its

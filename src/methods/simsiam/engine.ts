@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { negativeCosine } from '../../ssl/losses';
 import { stopGradient } from '../../ssl/stopGradient';
 import type { LossInputs } from '../../ssl/model';
-import type { MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../method';
 
 /** One direction of the loss: D(p, z) with the target z behind a stop-gradient when asked. */
 export function simsiamTerm(p: tf.Tensor2D, z: tf.Tensor2D, stopGrad: boolean): tf.Scalar {

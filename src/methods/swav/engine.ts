@@ -5,7 +5,7 @@ import { matMul } from '../../ssl/matMul';
 import { l2Normalize } from '../../ssl/losses';
 import { type LossInputs, type SslModel, viewsOf } from '../../ssl/model';
 import { sinkhorn } from '../../ssl/sinkhorn';
-import type { MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../method';
 
 /**
  * Codes for scores, without gradient: Sinkhorn's equipartitioned ones, or (switch off) the plain softmax over

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { matMul } from '../../ssl/matMul';
 import { offDiagonalSquareSum } from '../../ssl/losses';
 import type { LossInputs } from '../../ssl/model';
-import type { MethodEngine } from '../engineTypes';
+import type { MethodEngine } from '../method';
 
 /** ε inside the square root of the variance term (the paper's). */
 const VARIANCE_EPSILON = 1e-4;

@@ -5,7 +5,7 @@
  * on the sphere: the latest, or the one the timeline shows. Re-renders at most 4× a second.
  */
 import { useStore } from 'zustand';
-import type { RedundancyView } from '../../methods/methodInfo';
+import type { RedundancyView } from '../../methods/method';
 import { methodCatalog } from '../../methods/catalog';
 import type { RedundancyFigures } from '../../metrics/redundancy';
 import { diagonalScale, heatmapCells, offDiagonalShare, STD_HINGE, stdBars } from '../charts/redundancyPlots';

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { OWN_DATASET } from '../../core/config';
 import { OWN_ARCHIVE_NAME, ownDatasetArchive } from '../../data/images/ownDatasetArchive';
-import { pytorchScript } from '../../export/pytorchScript';
+import { pytorchScript } from '../../pytorch/pytorchScript';
 import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
 import { useOwnImages } from '../ownImages/ownImagesContext';

@@ -1,6 +1,6 @@
 /**
- * The one Python template of the exported PyTorch script. Everything but the method's parts (see
- * src/methods/<name>/pytorch.ts) and the experiment's values is shared by every method: data, augmentations,
+ * The one Python template of the exported PyTorch script. Everything but the method's parts (the `pytorch` of
+ * src/methods/<name>/info.ts) and the experiment's values is shared by every method: data, augmentations,
  * networks, metrics, the collapse verdict, the training loop, the command line and DistributedDataParallel.
  * Each part mirrors the lab's TypeScript (named in the comments below where it helps the next engineer;
  * the script itself names no lab file, as it must stand alone).

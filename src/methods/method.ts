@@ -1,10 +1,15 @@
 /**
- * What a method is, in data: the words the UI shows (its settings are src/core/config.ts's methodSettings),
- * why a switch does nothing in some settings, where its loss sits when everything collapses, and its part of the PyTorch export. No tfjs here,
- * so the UI can list methods and their controls without loading the engine (that side is engineTypes.ts).
+ * What a method is, in two halves. MethodInfo is data, free of tfjs: the words the page shows, why a switch does
+ * nothing in some settings, where its loss sits when everything collapses, and its part of the PyTorch export; the
+ * page lists the methods from it (catalog.ts) without loading the engine. MethodEngine is the training side, in
+ * tfjs (engines.ts, loaded by the training worker, the CLI and the tests): the loss, what the model holds and
+ * trains, the after-step hook. A method's settings (the keys it honours, its own defaults) are
+ * src/core/config.ts's methodSettings. Only types here: importing them loads nothing.
  */
+import type * as tf from '@tensorflow/tfjs';
 import type { ConfigKey, ExperimentConfig } from '../core/config';
-import type { HelperName } from '../export/pytorchHelpers';
+import type { LossInputs, SslModel } from '../ssl/model';
+import type { HelperName } from './pytorchHelpers';
 
 export interface MethodInfo {
   title: string;
@@ -21,6 +26,7 @@ export interface MethodInfo {
   positivePairCosine: (loss: number, config: ExperimentConfig) => number | null;
   /** Redundancy reduction's views the lab draws for this method (each snapshot then measures them). */
   redundancyViews?: RedundancyView[];
+  /** Its part of the exported PyTorch script, written beside the words so that both stay tfjs-free. */
   pytorch: PytorchParts;
 }
 
@@ -39,4 +45,15 @@ export interface PytorchParts {
   loss: string;
   /** Body of `positive_pair_cosine(loss, cfg)`: positivePairCosine in Python. */
   positivePairCosine: string;
+}
+
+/** A method's training side: its loss, what its model holds and trains, and what it does after each optimiser step. */
+export interface MethodEngine {
+  loss: (inputs: LossInputs) => tf.Scalar;
+  /** The parts the model needs beyond the embedding network and the predictor. */
+  model: (config: ExperimentConfig) => { target: boolean; prototypes: number | null };
+  /** Which optional parts get gradients this step (the embedding network always does). */
+  trains: (config: ExperimentConfig) => { predictor: boolean; prototypes: boolean };
+  /** E.g. BYOL's EMA update of the target, SwAV's renormalisation of the prototypes. */
+  afterStep?: (model: SslModel, config: ExperimentConfig, step: number) => void;
 }

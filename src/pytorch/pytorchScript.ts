@@ -1,15 +1,15 @@
 /**
  * "Open in PyTorch": the experiment as one readable, runnable Python script (PyTorch, torchvision for the
- * --scale options). The shared template (pytorchTemplate.ts) is filled with the method's parts
- * (its pytorch.ts in src/methods/<name>/, with helpers from pytorchHelpers.ts), the config as a Python dict and the collapse verdict's thresholds, taken from the
- * lab's own constants so the script's verdict follows the same rules. Pure text: no tfjs, so the UI and the
- * CLI can both use it.
+ * --scale options). The shared template (pytorchTemplate.ts) is filled with the method's parts (the `pytorch`
+ * of its src/methods/<name>/info.ts, with helpers from src/methods/pytorchHelpers.ts), the config as a Python
+ * dict and the collapse verdict's thresholds, taken from the lab's own constants so the script's verdict follows
+ * the same rules. Pure text: no tfjs, so the UI and the CLI can both use it.
  */
 import { type ConfigKey, configKeys, configSpec, DEFAULT_CLI_STEPS, defaultConfig, type ExperimentConfig, methodSettings } from '../core/config';
 import { methodCatalog } from '../methods/catalog';
+import { helperCode } from '../methods/pytorchHelpers';
 import { collapseThresholds } from '../metrics/collapseVerdict';
 import { AT_BOUND_COSINE } from '../metrics/trivialBound';
-import { helperCode } from './pytorchHelpers';
 import { pythonTemplate } from './pytorchTemplate';
 
 /** Settings of the page only (what the sphere draws), left out of the script. */

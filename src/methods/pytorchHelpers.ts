@@ -1,6 +1,6 @@
 /**
  * The Python loss helpers that the methods' parts of the exported PyTorch script call (each method's own part
- * is its src/methods/<name>/pytorch.ts: the body of `method_loss(out, targets, cfg)`, the helpers it uses,
+ * is the `pytorch` of its src/methods/<name>/info.ts: the body of `method_loss(out, targets, cfg)`, the helpers it uses,
  * what it needs besides encoder + projector, and its positive-pair cosine). Each follows the lab's own
  * definition in src/ssl (losses.ts, sinkhorn.ts) and the method's engine.ts.
  *
