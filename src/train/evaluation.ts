@@ -1,9 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { alignment, collapseStd, effectiveRank, knnAccuracyFromSimilarities, spectrum, uniformity } from '../metrics';
+import { alignment } from '../metrics/alignment';
+import { collapseStd } from '../metrics/collapse';
+import { effectiveRank } from '../metrics/effectiveRank';
+import { knnAccuracyFromSimilarities } from '../metrics/knn';
 import { type RedundancyFigures, redundancyFigures } from '../metrics/redundancy';
+import type { SnapshotFigures } from '../metrics/snapshotFigures';
+import { spectrum } from '../metrics/spectrum';
+import { uniformity } from '../metrics/uniformity';
 import { l2Normalize } from '../ssl/losses';
 import type { SslModel } from '../ssl/model';
-import type { SnapshotFigures } from '../metrics/snapshotFigures';
 
 /** Positive pairs sent with each snapshot for drawing (all evaluation pairs count in the alignment). */
 export const PAIR_COUNT = 200;
