@@ -22,14 +22,14 @@ export type BuiltInDatasetName = (typeof builtInDatasetNames)[number];
  * the page answers it with the images kept in this browser, or with a notice and a built-in dataset.
  */
 export const OWN_DATASET = 'own';
-export const datasetNames = [...builtInDatasetNames, OWN_DATASET] as const;
+const datasetNames = [...builtInDatasetNames, OWN_DATASET] as const;
 export type DatasetName = (typeof datasetNames)[number];
 
-export const optimizerNames = ['adam', 'sgd'] as const;
-export type OptimizerName = (typeof optimizerNames)[number];
+const optimizerNames = ['adam', 'sgd'] as const;
+type OptimizerName = (typeof optimizerNames)[number];
 
-export const momentumSchedules = ['constant', 'cosine'] as const;
-export type MomentumSchedule = (typeof momentumSchedules)[number];
+const momentumSchedules = ['constant', 'cosine'] as const;
+type MomentumSchedule = (typeof momentumSchedules)[number];
 
 export interface ExperimentConfig {
   method: MethodName;

@@ -100,7 +100,7 @@ export function readFormatVersion(raw: unknown, notices: ConfigNotice[]): number
 }
 
 /** Settings written in format `version`, brought to today's keys and validated against the named method's defaults. */
-export function readVersionedSettings(pairs: [string, unknown][], version: number): ValidatedConfig {
+function readVersionedSettings(pairs: [string, unknown][], version: number): ValidatedConfig {
   const upgraded = formatUpgrades.slice(version - 1).reduce((current, upgrade) => upgrade(current), pairs);
   return validateConfig(upgraded);
 }

@@ -85,7 +85,7 @@ export class BatchMaker {
 }
 
 /** A rows × cols matrix transposed, in blocks so both sides stay in cache. */
-export function transpose(values: Float32Array, rows: number, cols: number): Float32Array {
+function transpose(values: Float32Array, rows: number, cols: number): Float32Array {
   const out = new Float32Array(values.length);
   const block = 32;
   for (let r0 = 0; r0 < rows; r0 += block) {

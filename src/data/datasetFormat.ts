@@ -9,7 +9,7 @@ import type { BuiltInDatasetName } from '../core/config';
 
 export type { BuiltInDatasetName };
 
-export const datasetSplits = ['train', 'eval'] as const;
+const datasetSplits = ['train', 'eval'] as const;
 export type DatasetSplit = (typeof datasetSplits)[number];
 
 export interface Dataset {

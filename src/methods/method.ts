@@ -37,7 +37,7 @@ export interface MethodInfo {
 export type RedundancyView = 'crossCorrelation' | 'dimensionStd' | 'covariance';
 
 /** A method's part of the exported PyTorch script; the rest of the script is the one shared template. */
-export interface PytorchParts {
+interface PytorchParts {
   helpers: HelperName[];
   /** The predictor MLP (used while the predictor switch is on), BYOL's EMA target (while τ > 0), SwAV's prototypes. */
   needs: { predictor: boolean; target: boolean; prototypes: boolean };

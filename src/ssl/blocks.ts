@@ -14,7 +14,7 @@ import { groupMomentsKernel, groupSumsKernel, statisticsKernelsAvailable } from 
 
 export type CustomGradientFunc = Parameters<typeof tf.customGrad>[0];
 
-export const BATCH_NORM_EPSILON = 1e-5;
+const BATCH_NORM_EPSILON = 1e-5;
 
 /** Batch statistics of one BatchNorm block in a training pass: per group, mean and biased variance, [groups, C]. */
 export interface BlockStats {
@@ -45,7 +45,10 @@ export interface TrainingPass {
   gradient?: boolean;
 }
 
-/** The fixed matrices that turn column sums into matMuls, made once per shape and kept. */
+/**
+ * The fixed matrices that turn column sums into matMuls, made once per shape and backend and kept for the realm's
+ * life (a few small tensors; the keys name the backend, so a backend chosen later makes its own).
+ */
 const constants = new Map<string, tf.Tensor2D>();
 function constant(key: string, make: () => tf.Tensor2D): tf.Tensor2D {
   let value = constants.get(key);
@@ -69,12 +72,6 @@ function groupMeans(groups: number, rows: number): tf.Tensor2D {
     for (let g = 0; g < groups; g++) values.fill(1 / size, g * rows + g * size, g * rows + (g + 1) * size);
     return tf.tensor2d(values, [groups, rows]);
   });
-}
-
-/** Frees the kept constants (tests that count tensors; a backend switch). */
-export function disposeBlockConstants(): void {
-  for (const value of constants.values()) value.dispose();
-  constants.clear();
 }
 
 /** The tensors whose count the lab's leak tests watch do not include these few kept constants. */

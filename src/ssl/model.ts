@@ -9,7 +9,7 @@ export const INPUT_SIZE = 784;
 /** The embedding network: encoder 784→256→128 (the features h), then the projector 128→128→d. */
 const EMBEDDING_HIDDEN = [256, 128, 128];
 /** Blocks of the embedding network that make up the encoder. */
-export const ENCODER_BLOCKS = 2;
+const ENCODER_BLOCKS = 2;
 const PREDICTOR_HIDDEN = 64;
 
 export interface ModelOptions {

@@ -11,7 +11,7 @@ import { l2Normalize } from '../ssl/losses';
 import type { SslModel } from '../ssl/model';
 
 /** Positive pairs sent with each snapshot for drawing (all evaluation pairs count in the alignment). */
-export const PAIR_COUNT = 200;
+const PAIR_COUNT = 200;
 /** kNN neighbourhood, as in the reference runs. */
 const KNN_K = 20;
 
@@ -30,7 +30,7 @@ export interface KnnBank {
 }
 
 /** The figures the evaluation set measures (the step and the loss are the Trainer's). */
-export type EvaluationFigures = Omit<SnapshotFigures, 'step' | 'loss'>;
+type EvaluationFigures = Omit<SnapshotFigures, 'step' | 'loss'>;
 
 export interface EvaluationResult {
   embeddings: Float32Array;

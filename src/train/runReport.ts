@@ -22,8 +22,8 @@ import { type FigureKey, occasionalFigures, type SnapshotFigures } from '../metr
 import { type BackendInfo, backendNames } from './backendNames';
 import type { Snapshot } from './snapshot';
 
-export const RUN_REPORT_FORMAT = 'hypersphere-run';
-export const RUN_REPORT_VERSION = 1;
+const RUN_REPORT_FORMAT = 'hypersphere-run';
+const RUN_REPORT_VERSION = 1;
 /** Version 1 reports carry their settings in link format 1. */
 const REPORT_CONFIG_VERSION = 1;
 /** The largest real report (d = 128, the training images shown: 10,000 points twice) is about 30 MB. */

@@ -11,7 +11,7 @@ import type { ErrorKind } from '../worker/protocol';
 
 export type LabStatus = 'loading' | 'ready' | 'error';
 
-export interface LabError {
+interface LabError {
   /** The worker's error kinds, plus 'crash' when the worker itself died and 'unresponsive' when it went quiet. */
   kind: ErrorKind | 'crash' | 'unresponsive';
   message: string;

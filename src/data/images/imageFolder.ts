@@ -42,7 +42,7 @@ export interface SkippedFile {
   reason: SkipReason;
 }
 
-export interface PlannedImage {
+interface PlannedImage {
   /** Index into the entries given to planImageFolder. */
   entry: number;
   path: string;
@@ -68,7 +68,7 @@ const SYSTEM_NAMES = new Set(['thumbs.db', 'desktop.ini']);
 
 // One collator for all comparisons: localeCompare with options builds one per call (seconds for 20,000 paths).
 const collator = new Intl.Collator('en', { numeric: true });
-export const naturalOrder = (a: string, b: string): number => collator.compare(a, b);
+const naturalOrder = (a: string, b: string): number => collator.compare(a, b);
 
 function parts(path: string): string[] {
   return path.split('/').filter((part) => part !== '');

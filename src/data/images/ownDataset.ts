@@ -11,7 +11,7 @@ import type { Dataset, TrainingData } from '../datasetFormat';
 import { importLimits } from './imageFolder';
 
 /** Share of each class held out for evaluation, as in the built-in datasets (8,000 + 2,000). */
-export const EVAL_FRACTION = 0.2;
+const EVAL_FRACTION = 0.2;
 /** The built-in datasets' evaluation size: a bigger one would only make every snapshot slower. */
 export const MAX_EVAL_IMAGES = 2000;
 const SPLIT_SEED = 0;

@@ -8,7 +8,7 @@ import type { MethodEngine } from '../method';
  * views' batches. Each term can be switched off: alignment alone collapses; uniformity alone spreads
  * the points but ignores which images belong together.
  */
-export function alignUniformLoss({ z, config }: LossInputs): tf.Scalar {
+function alignUniformLoss({ z, config }: LossInputs): tf.Scalar {
   const align = alignmentLoss(z.first, z.second);
   const uniform = tf.mul(tf.add(uniformityLoss(z.first), uniformityLoss(z.second)), 0.5);
   // A switched-off term keeps weight 0 rather than leaving the graph: with both off the gradient is

@@ -11,7 +11,7 @@ const STANDARDIZE_EPSILON = 1e-5;
  * Each dimension standardised over the batch, (z − mean) / √(var + ε) with the biased variance (÷ N): an
  * affine-free BatchNorm in training mode, as in the official Barlow Twins code.
  */
-export function batchStandardize(z: tf.Tensor2D): tf.Tensor2D {
+function batchStandardize(z: tf.Tensor2D): tf.Tensor2D {
   const { mean, variance } = tf.moments(z, 0, true);
   return tf.mul(tf.sub(z, mean), tf.rsqrt(tf.add(variance, STANDARDIZE_EPSILON)));
 }

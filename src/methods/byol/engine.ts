@@ -34,7 +34,7 @@ export function emaUpdate(target: tf.Variable, online: tf.Tensor1D, tau: number)
   });
 }
 
-export function byolAfterStep(model: SslModel, config: ExperimentConfig, step: number): void {
+function byolAfterStep(model: SslModel, config: ExperimentConfig, step: number): void {
   if (!model.target) return;
   const target = model.target;
   tf.tidy(() => emaUpdate(target, tf.slice(model.params as tf.Tensor1D, [0], [model.embedding.size]), momentumAt(config, step)));

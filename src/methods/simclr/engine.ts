@@ -19,7 +19,7 @@ export function ntXent(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number, ne
   return tf.mean(tf.sub(tf.logSumExp(logits, 1), partnerLogits)) as tf.Scalar;
 }
 
-export function simclrLoss({ z, config }: LossInputs): tf.Scalar {
+function simclrLoss({ z, config }: LossInputs): tf.Scalar {
   return ntXent(z.first, z.second, config.temperature, config.negatives);
 }
 

@@ -30,7 +30,7 @@ export function swappedCrossEntropy(codes: tf.Tensor2D, scores: tf.Tensor2D, tem
  * (computed without gradient, over that view's batch) is predicted from the other view's scores — the
  * swapped prediction.
  */
-export function swavLoss({ z, prototypes, config }: LossInputs): tf.Scalar {
+function swavLoss({ z, prototypes, config }: LossInputs): tf.Scalar {
   const scores = viewsOf(matMul(l2Normalize(z.both), prototypes!));
   const q1 = swavCodes(scores.first, config);
   const q2 = swavCodes(scores.second, config);
@@ -38,7 +38,7 @@ export function swavLoss({ z, prototypes, config }: LossInputs): tf.Scalar {
 }
 
 /** Keeps the prototypes on the sphere after every step, as SwAV does. */
-export function renormalisePrototypes(model: SslModel): void {
+function renormalisePrototypes(model: SslModel): void {
   const { prototypeOffset: offset, prototypeCount: count } = model;
   if (count === 0) return;
   const { dim } = model.options;

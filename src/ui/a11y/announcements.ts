@@ -20,7 +20,7 @@ export interface FiguresReading {
   figures: (SphereFigures & { loss: number | null }) | null;
 }
 
-export function figuresSentence({ step, figures }: FiguresReading): string {
+function figuresSentence({ step, figures }: FiguresReading): string {
   const m = messages().a11y;
   if (figures === null) return m.stepOnly({ step });
   const { loss, stdScaled, uniformity, dim } = figures;

@@ -4,7 +4,7 @@ import type { MetricSeries } from '../history/metricSeries';
 import { decimationIndices } from './decimate';
 
 /** Points per series on screen: smooth to draw, and more than a small chart has pixels across. */
-export const MAX_CHART_POINTS = 1000;
+const MAX_CHART_POINTS = 1000;
 
 /** Steps, then one column per key (uPlot's aligned data layout). */
 export type ChartColumns = [steps: Float64Array, ...values: Float64Array[]];

@@ -29,7 +29,7 @@ function seriesOf(spec: ChartSpec, runs: readonly (RunLegend | null)[]): uPlot.S
   );
 }
 
-export const CHART_HEIGHT = 130;
+const CHART_HEIGHT = 130;
 
 const axisStyle = {
   stroke: '#4f5b67',

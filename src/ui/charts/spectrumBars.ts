@@ -8,7 +8,7 @@ import { messages } from '../../i18n/messages';
 /** The log axis's bottom: shares under it (including the exact zeros of a collapsed run) sit on it. */
 export const SPECTRUM_FLOOR = 1e-3;
 
-export interface SpectrumBar {
+interface SpectrumBar {
   run: number;
   direction: number;
   share: number;

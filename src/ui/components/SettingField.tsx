@@ -9,7 +9,7 @@ import { inactiveText } from '../language/tables';
 import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 
-export interface FieldIds {
+interface FieldIds {
   inputId: string;
   helpId: string;
   /** The setting does nothing under the current config. */

@@ -9,7 +9,7 @@ import { MetricSeries } from './metricSeries';
 import { thinToBudget } from './thinning';
 
 /** 64 MB of snapshot arrays: ~2,200 snapshots at d = 3 (20,000 steps evaluated every 10), ~55 at d = 128. */
-export const SNAPSHOT_BUDGET_BYTES = 64 * 1024 * 1024;
+const SNAPSHOT_BUDGET_BYTES = 64 * 1024 * 1024;
 
 function snapshotBytes(snapshot: Snapshot): number {
   return snapshot.embeddings.byteLength + snapshot.pairs.byteLength + snapshot.labels.byteLength;

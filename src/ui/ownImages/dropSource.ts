@@ -7,7 +7,7 @@ import { messages } from '../../i18n/messages';
 import type { ImportSource } from '../../data/images/importProtocol';
 
 /** A dropped folder is walked up to this many files: a drop of a whole disk would otherwise keep the page busy for minutes. */
-export const MAX_LISTED_FILES = 100_000;
+const MAX_LISTED_FILES = 100_000;
 
 const isZip = (file: File): boolean => /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';
 

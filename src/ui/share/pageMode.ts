@@ -7,8 +7,8 @@ import { configKeys, type ConfigKey } from '../../core/config';
 import { quoted } from '../../core/notices';
 import { messages } from '../../i18n/messages';
 
-export const panelNames = ['lessons', 'settings', 'images', 'compare', 'share', 'status'] as const;
-export type PanelName = (typeof panelNames)[number];
+const panelNames = ['lessons', 'settings', 'images', 'compare', 'share', 'status'] as const;
+type PanelName = (typeof panelNames)[number];
 export type HideName = ConfigKey | PanelName;
 
 export interface PageMode {

@@ -3,7 +3,7 @@
  * black swapped for near-white because the sphere is drawn on a dark background, plus two extras
  * (grey, light brown) to reach ten classes.
  */
-export const classPalette: readonly string[] = [
+const classPalette: readonly string[] = [
   '#E69F00', // orange
   '#56B4E9', // sky blue
   '#009E73', // bluish green
@@ -28,7 +28,7 @@ export function hexToBytes(hex: string): [number, number, number] {
 }
 
 /** The palette as sRGB floats in [0, 1], for vertex buffers whose shaders output colours unconverted. */
-export const classPaletteRgb: readonly (readonly [number, number, number])[] = classPalette.map((hex) => {
+const classPaletteRgb: readonly (readonly [number, number, number])[] = classPalette.map((hex) => {
   const [r, g, b] = hexToBytes(hex);
   return [r / 255, g / 255, b / 255] as const;
 });
