@@ -1,11 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumFlags, chromiumPath, pageDefaults } from './scripts/lib/chromium';
 
 /**
- * End-to-end tests drive the built app (vite preview) in a real Chromium with WebGPU enabled.
- * Playwright cannot download its own browser here: we use the system Chromium (Debian's by default,
- * CHROMIUM_PATH elsewhere).
+ * End-to-end tests drive the built app (vite preview) in a real Chromium with WebGPU enabled: the system's
+ * Chromium with the same flags and page defaults as the scripts (scripts/lib/chromium.ts).
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // E2E_PORT lets two runs (e.g. CI and a developer) share a machine.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -18,21 +17,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
-    viewport: { width: 1280, height: 800 },
     // The page speaks the browser's language: the specs read English labels, whatever the machine's locale.
-    locale: 'en-US',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--enable-unsafe-webgpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    ...pageDefaults,
+    launchOptions: { executablePath: chromiumPath, args: [...chromiumFlags] },
   },
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,

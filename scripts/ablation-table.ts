@@ -6,6 +6,7 @@
  * Usage: npm run ablations -- [--steps 400] [--seeds 0,1] [--dims 3,16] [--only VICReg]
  */
 import { execFileSync } from 'node:child_process';
+import { option } from './lib/options';
 
 interface Row {
   label: string;
@@ -35,11 +36,6 @@ const rows: Row[] = [
   { label: 'VICReg without covariance', flags: ['--method', 'vicreg', '--covariance=false'], rank: true },
   { label: 'VICReg without invariance', flags: ['--method', 'vicreg', '--invariance=false'], rank: true },
 ];
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] ?? fallback : fallback;
-}
 
 const steps = option('steps', '400');
 const seeds = option('seeds', '0,1').split(',');

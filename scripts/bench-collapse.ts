@@ -5,32 +5,23 @@
  *
  *   npm run build && npm run bench:collapse [-- --runs 3 --backend wasm --threads N]
  */
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
+import { openApp } from './lib/browserApp';
+import { numberOption, option } from './lib/options';
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-const runs = Number(option('runs', '3'));
+const runs = numberOption('runs', 3);
 const backend = option('backend', 'wasm');
 const threads = option('threads', '');
-const port = 4177;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
-const server = await preview({ preview: { port, strictPort: true } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const app = await openApp();
 const seconds: number[] = [];
 const rates: number[] = [];
 try {
   for (let run = 0; run < runs; run++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await app.newPage();
     const query = `?backend=${backend}${threads ? `&threads=${threads}` : ''}`;
     const opened = Date.now();
-    await page.goto(`http://localhost:${port}/${query}#v=1&method=simsiam&stopGrad=false&seed=11&autoplay=1`);
+    await page.goto(`${app.url}${query}#v=1&method=simsiam&stopGrad=false&seed=11&autoplay=1`);
     const banner = page.getByTestId('collapse-banner').getByText(/^Collapsed at step \d+/);
     const shown: number[] = [];
     // The status line's steps/s, read every half second until the banner shows.
@@ -48,7 +39,6 @@ try {
   }
   console.log(`median: ${median(seconds).toFixed(1)} s from opening the link to the collapse banner, ${median(rates).toFixed(1)} steps/s while the sphere draws (${backend})`);
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await app.close();
 }
 process.exit(0);

@@ -5,32 +5,23 @@
  * the drop zone as files.
  * Usage: npm run build && npm run bench:import [-- --small 2000 --photos 200]
  */
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
+import { openApp } from './lib/browserApp';
+import { numberOption } from './lib/options';
 
-function option(name: string, fallback: string): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return Number(at >= 0 ? process.argv[at + 1] ?? fallback : fallback);
-}
 const sets = [
-  { count: option('small', '2000'), width: 64, height: 64, type: 'image/png' },
-  { count: option('photos', '200'), width: 1600, height: 1200, type: 'image/jpeg' },
+  { count: numberOption('small', 2000), width: 64, height: 64, type: 'image/png' },
+  { count: numberOption('photos', 200), width: 1600, height: 1200, type: 'image/jpeg' },
 ];
-const port = 4176;
 
-const server = await preview({ preview: { port, strictPort: true } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const app = await openApp();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await app.newPage();
   await page.addInitScript(`
     window.longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.longTasks.push(entry.duration)))
       .observe({ type: 'longtask', buffered: true });
   `);
-  await page.goto(`http://localhost:${port}/`);
+  await page.goto(app.url);
   await page.getByRole('button', { name: 'Start' }).waitFor({ timeout: 120_000 });
   for (const { count, width, height, type } of sets) {
     if (count === 0) continue;
@@ -62,7 +53,6 @@ try {
     );
   }
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await app.close();
 }
 process.exit(0);

@@ -9,16 +9,12 @@
  * `--busy N` runs N busy-loop processes beside the browser for the whole bench (a laptop doing other work).
  */
 import { fork } from 'node:child_process';
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
 import { startupPhases } from '../src/train/startupPhases';
+import { openApp } from './lib/browserApp';
+import { numberOption, option } from './lib/options';
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-const pages = Number(option('pages', '20'));
-const busy = Number(option('busy', '0'));
+const pages = numberOption('pages', 20);
+const busy = numberOption('busy', 0);
 const backend = option('backend', 'wasm');
 const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[values.length >> 1]! : NaN);
 
@@ -66,18 +62,13 @@ function recordStartup(): void {
 }
 
 const busyLoops = Array.from({ length: busy }, () => fork('-e', ['const e = Date.now() + 3.6e6; while (Date.now() < e) {}'], { execArgv: [] }));
-const server = await preview({ preview: { port: 0, strictPort: false } });
-const url = server.resolvedUrls!.local[0]!;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const app = await openApp();
 const records: StartupRecord[] = [];
 try {
   for (let run = 1; run <= pages; run++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await app.newPage();
     await page.addInitScript(recordStartup);
-    await page.goto(`${url}?backend=${backend}`);
+    await page.goto(`${app.url}?backend=${backend}`);
     await page.waitForFunction(() => {
       const record = (window as unknown as { startup: StartupRecord }).startup;
       return record.startEnabled !== null && record.firstFigures !== null;
@@ -107,8 +98,7 @@ try {
   const alarmed = records.filter((record) => record.alerts.length > 0).length;
   console.log(`pages with an alert during start-up: ${alarmed} of ${records.length}`);
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await app.close();
   for (const loop of busyLoops) loop.kill();
 }
 process.exit(0);

@@ -16,21 +16,17 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
 import { defaultConfig, type MethodName } from '../src/core/config';
 import { LocalBatches } from '../src/data/batchSource';
 import { loadDatasetFromDisk } from '../src/data/diskDataset';
 import { prefetchedInWorkerThread } from '../src/data/nodeBatchWorker';
 import { stepPhases } from '../src/train/stepProfile';
 import { measureTraining, type TrainingMeasurement } from './bench/measureTraining';
+import { openApp } from './lib/browserApp';
+import { flag, numberOption, option } from './lib/options';
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-const steps = Number(option('steps', '30'));
-const rounds = Number(option('rounds', '5'));
+const steps = numberOption('steps', 30);
+const rounds = numberOption('rounds', 5);
 const method = option('method', 'simsiam') as MethodName;
 const config = defaultConfig(method);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
@@ -64,16 +60,11 @@ async function benchNode(): Promise<void> {
 
 async function benchBrowser(backends: [string, number, number][]): Promise<void> {
   // The dev server serves the benchmark page beside the app, with the app's cross-origin isolation headers.
-  const server = await createServer({ server: { port: 4176, strictPort: true }, logLevel: 'error' });
-  await server.listen();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const app = await openApp({ serve: 'dev' });
   try {
     for (const [backend, count, threads] of backends) {
-      const page = await browser.newPage();
-      await page.goto(`http://localhost:4176/scripts/bench/train-bench.html?backend=${backend}&steps=${count}&method=${method}&threads=${threads}`);
+      const page = await app.newPage();
+      await page.goto(`${app.url}scripts/bench/train-bench.html?backend=${backend}&steps=${count}&method=${method}&threads=${threads}`);
       const handle = await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult, null, { timeout: 900_000 });
       const result = (await handle.jsonValue()) as TrainingMeasurement | { error: string };
       if ('error' in result) console.log(`${'chromium'.padEnd(26)} ${backend.padEnd(8)} failed: ${result.error}`);
@@ -81,8 +72,7 @@ async function benchBrowser(backends: [string, number, number][]): Promise<void>
       await page.close();
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await app.close();
   }
 }
 
@@ -116,11 +106,11 @@ async function benchAgainstPytorch(): Promise<void> {
   console.log(`  lab wasm, augmentation in a second thread       ${fixed(median(labPrefetched))} ms/step   rounds: ${labPrefetched.map((v) => fixed(v)).join(' ')}   ratio ${fixed(median(labPrefetched) / median(torch), 2)}×`);
 }
 
-const nodeOnly = process.argv.includes('--node-only');
-const browserOnly = process.argv.includes('--browser-only');
+const nodeOnly = flag('node-only');
+const browserOnly = flag('browser-only');
 console.log(`${method}, batch ${config.batch}, d = ${config.dim}; medians over ${steps} steps (phases over ${Math.max(5, steps >> 1)})`);
 header();
 if (!browserOnly) await benchNode();
 if (!nodeOnly) await benchBrowser([['wasm', steps, 1], ['wasm', steps, 2], ['webgl', 6, 1], ['webgpu', 4, 1]]);
-if (!browserOnly && !process.argv.includes('--no-pytorch')) await benchAgainstPytorch();
+if (!browserOnly && !flag('no-pytorch')) await benchAgainstPytorch();
 process.exit(0);

@@ -6,34 +6,25 @@
  * on wasm.
  * Usage: npm run build && npm run bench:ui [-- --seconds 15 --points 10000|2000 --overlays 'Pair lines,Density,Auto-rotate'|none --idle]
  */
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
+import { openApp } from './lib/browserApp';
+import { flag, numberOption, option } from './lib/options';
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] ?? fallback : fallback;
-}
-const seconds = Number(option('seconds', '15'));
+const seconds = numberOption('seconds', 15);
 /** Which sphere overlays to switch on (comma-separated switch names, or "none"). */
 const overlays = option('overlays', 'Pair lines,Density,Auto-rotate').split(',').filter((name) => name !== 'none');
 const showTrain = option('points', '10000') === '10000';
-const train = !process.argv.includes('--idle');
-const port = 4175;
+const train = !flag('idle');
 
-const server = await preview({ preview: { port, strictPort: true } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const app = await openApp();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await app.newPage();
   // Scripts run in the page are passed as text: tsx would wrap functions in helpers the page lacks.
   await page.addInitScript(`
     window.longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.longTasks.push(entry.duration)))
       .observe({ type: 'longtask', buffered: true });
   `);
-  await page.goto(`http://localhost:${port}/#v=1&showTrain=${showTrain ? 1 : 0}&autoplay=1`);
+  await page.goto(`${app.url}#v=1&showTrain=${showTrain ? 1 : 0}&autoplay=1`);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="step"]')?.textContent) >= 3, null, { timeout: 300_000 });
   if (!train) await page.getByRole('button', { name: 'Pause' }).click();
   for (const name of overlays) await page.getByRole('switch', { name }).check();
@@ -78,7 +69,6 @@ try {
   console.log(`long tasks (> 50 ms) on the main thread: ${result.tasks.length}, longest ${result.tasks.length ? Math.max(...result.tasks).toFixed(0) : 0} ms`);
   console.log(`training meanwhile: ${((stepAfter - stepBefore) / seconds).toFixed(1)} steps/s on ${await page.getByTestId('backend').textContent()}`);
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await app.close();
 }
 process.exit(0);
