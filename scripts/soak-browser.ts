@@ -8,34 +8,23 @@
  *
  *   npm run build && npm run soak:browser [-- --minutes 10 --every 30 --backend wasm --method barlow-twins,vicreg]
  */
-import { chromium, type Browser } from '@playwright/test';
-import { preview } from 'vite';
-import { methodNames, type MethodName } from '../src/core/config';
+import type { MethodName } from '../src/core/config';
 import { methodCatalog } from '../src/methods/catalog';
+import { type BrowserApp, openApp } from './lib/browserApp';
+import { methodsOption, numberOption, option } from './lib/options';
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-const minutes = Number(option('minutes', '10'));
-const everySeconds = Number(option('every', '30'));
+const minutes = numberOption('minutes', 10);
+const everySeconds = numberOption('every', 30);
 const backend = option('backend', 'wasm');
-const methodOption = option('method', 'simsiam');
-const methods = methodOption === 'all' ? methodNames : methodOption.split(',').map((name) => name.trim()).filter(Boolean);
-const unknown = methods.filter((name) => !(methodNames as string[]).includes(name));
-if (unknown.length > 0 || methods.length === 0) {
-  console.error(`--method: ${unknown.join(', ') || '(none)'} is not a method; choose from ${methodNames.join(', ')}, a comma list or all`);
-  process.exit(2);
-}
-const port = 4178;
+const methods = methodsOption('simsiam');
 
-async function soak(browser: Browser, method: MethodName): Promise<void> {
+async function soak(app: BrowserApp, method: MethodName): Promise<void> {
   const views = methodCatalog[method].redundancyViews;
   console.log(`— ${method}${views ? ` (redundancy views: ${views.join(', ')})` : ''}, ${minutes} min on ${backend}`);
   const samples: { step: number; tensors: number; tensorMb: number; heapMb: number | null }[] = [];
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await app.newPage();
   try {
-    await page.goto(`http://localhost:${port}/?backend=${backend}#v=1&method=${method}&autoplay=1`);
+    await page.goto(`${app.url}?backend=${backend}#v=1&method=${method}&autoplay=1`);
     const started = Date.now();
     const memory = page.getByTestId('worker-memory');
     await memory.filter({ hasText: /tensors/ }).waitFor({ timeout: 120_000 });
@@ -73,15 +62,10 @@ async function soak(browser: Browser, method: MethodName): Promise<void> {
   }
 }
 
-const server = await preview({ preview: { port, strictPort: true } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const app = await openApp();
 try {
-  for (const method of methods as MethodName[]) await soak(browser, method);
+  for (const method of methods) await soak(app, method);
 } finally {
-  await browser.close();
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  await app.close();
 }
 process.exit(0);

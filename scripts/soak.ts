@@ -25,23 +25,7 @@ import type { Snapshot } from '../src/train/snapshot';
 import { SnapshotSchedule } from '../src/train/snapshotSchedule';
 import { Trainer } from '../src/train/trainer';
 import { CHECKPOINT_EVERY } from '../src/worker/trainingHost';
-
-function flag(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
-}
-
-/** `--method`: one name, a comma list, or `all`. */
-function methodsFlag(): MethodName[] {
-  const raw = flag('method', 'simsiam');
-  const names = raw === 'all' ? methodNames : raw.split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = names.filter((name) => !(methodNames as string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) {
-    console.error(`--method: ${unknown.join(', ') || '(none)'} is not a method; choose from ${methodNames.join(', ')}, a comma list or all`);
-    process.exit(2);
-  }
-  return names as MethodName[];
-}
+import { methodsOption, numberOption } from './lib/options';
 
 // A full collection before each reading (the flag must be set before a context is made to expose gc in it).
 setFlagsFromString('--expose-gc');
@@ -102,7 +86,7 @@ class RedundancyTally {
 await tf.setBackend('wasm');
 await tf.ready();
 const data = { train: await loadDatasetFromDisk('fashion-mnist', 'train'), eval: await loadDatasetFromDisk('fashion-mnist', 'eval') };
-const resets = Number(flag('resets', '0'));
+const resets = numberOption('resets', 0);
 
 if (resets > 0) {
   // Each Reset is a method change, as a student picking another method in Settings makes (switchMethod keeps the
@@ -124,13 +108,13 @@ if (resets > 0) {
   console.log(`method switches: ${resets} (${[...built].map(([method, count]) => `${method} ${count}`).join(', ')}); ${tally.line()}`);
   summary();
 } else {
-  const steps = Number(flag('steps', '20000'));
-  const methods = methodsFlag();
+  const steps = numberOption('steps', 20000);
+  const methods = methodsOption('simsiam');
   for (const method of methods) {
     rows = [];
     const views = methodCatalog[method].redundancyViews;
     const base = defaultConfig(method);
-    const config = { ...base, batch: Number(flag('batch', String(base.batch))), dim: Number(flag('dim', String(base.dim))) };
+    const config = { ...base, batch: numberOption('batch', base.batch), dim: numberOption('dim', base.dim) };
     console.log(`— ${method}${views ? ` (redundancy views: ${views.join(', ')})` : ''}, ${steps} steps, batch ${config.batch}, d ${config.dim}`);
     const trainer = new Trainer(config, data);
     const schedule = new SnapshotSchedule();

@@ -2,6 +2,8 @@
  * The scripts' command-line options, as `npm run <script> -- --runs 3 --idle` passes them: `--name value` and
  * bare `--name` flags. A script reads each option once, at the top, with its default beside it.
  */
+import { type MethodName, methodNames } from '../../src/core/config';
+
 const args = process.argv.slice(2);
 
 /** The value after `--name`, or `fallback` when the option is absent (or given no value). */
@@ -22,4 +24,16 @@ export function numberOption(name: string, fallback: number): number {
 /** Whether the bare flag `--name` was given. */
 export function flag(name: string): boolean {
   return args.includes(`--${name}`);
+}
+
+/** `--method`: one method, a comma list, or `all`; a name that is not a method stops the script with the list. */
+export function methodsOption(fallback: string): MethodName[] {
+  const raw = option('method', fallback);
+  const names = raw === 'all' ? methodNames : raw.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(methodNames as string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    console.error(`--method: ${unknown.join(', ') || '(none)'} is not a method; choose from ${methodNames.join(', ')}, a comma list or all`);
+    process.exit(2);
+  }
+  return names as MethodName[];
 }
