@@ -7,7 +7,7 @@ import { aDrawnPoint, readNumber, seriousAxeViolations, watchErrors } from './la
  * backends' names and the link's own key names (config keys, quoted in notices as the link spells them).
  */
 const allowedWords = new Set([
-  'SimCLR', 'BYOL', 'SwAV', 'SimSiam', 'Barlow', 'Twins', 'VICReg', 'kNN', 'Fashion-MNIST', 'MNIST', 'PyTorch', 'WebGPU', 'WebGL',
+  'SimCLR', 'BYOL', 'SwAV', 'SimSiam', 'Barlow', 'Twins', 'VICReg', 'kNN', 'Fashion-MNIST', 'MNIST', 'PyTorch', 'WebGPU', 'WebGL', 'WebAssembly',
   'wasm', 'webgpu', 'webgl', 'cpu', 'GPU', 'BatchNorm', 'Sinkhorn', 'Sinkhorn-Knopp', 'NT-Xent', 'EMA', 'MLP', 'PCA', 'softmax',
   'von', 'Mises', 'Adam', 'SGD', 'NaN', 'ms', 'MB', 'KB', 'PNG', 'CSV', 'JSON', 'TSV', 'Projector', 'projector', 'tensorflow',
   'org', 'vectors', 'metadata', 'tsv', 'run', 'py', 'python', 'README', 'zip', 'ResNet', 'CIFAR-', 'Ctrl', 'Mac', 'Tab', 'Shift', 'Enter', 'Esc', 'L_align',
