@@ -22,7 +22,7 @@ try {
       .observe({ type: 'longtask', buffered: true });
   `);
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Start' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor({ timeout: 120_000 });
   for (const { count, width, height, type } of sets) {
     if (count === 0) continue;
     // Scripts run in the page are passed as text: tsx would wrap functions in helpers the page lacks.

@@ -26,7 +26,7 @@ try {
   `);
   await page.goto(`${app.url}#v=1&showTrain=${showTrain ? 1 : 0}&autoplay=1`);
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="step"]')?.textContent) >= 3, null, { timeout: 300_000 });
-  if (!train) await page.getByRole('button', { name: 'Pause' }).click();
+  if (!train) await page.getByRole('button', { name: 'Pause', exact: true }).click();
   for (const name of overlays) await page.getByRole('switch', { name }).check();
   await page.waitForTimeout(2000);
   const stepBefore = Number(await page.getByTestId('step').textContent());

@@ -10,7 +10,7 @@ async function trainUntil(app: BrowserApp, hash: string, steps: number): Promise
   const page = await app.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`${app.url}${hash}`);
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="step"]')?.textContent) >= n, steps, { timeout: 600_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.waitForTimeout(1500); // the last snapshot eases in
   return page;
 }
