@@ -11,12 +11,12 @@
  * ones (a Linux GPU may need `--enable-features=Vulkan --use-angle=vulkan`).
  */
 import { openApp } from './lib/browserApp';
-import { numberOption, option } from './lib/options';
+import { numberOption, option, repeatedOption } from './lib/options';
 
 const method = option('method', 'simclr');
 const steps = numberOption('steps', 20);
 const backends = option('backends', 'webgpu,wasm').split(',');
-const extraFlags = process.argv.flatMap((arg, i) => (arg === '--chromium-flag' && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+const extraFlags = repeatedOption('chromium-flag');
 
 interface Result {
   msPerStep?: number;

@@ -21,6 +21,11 @@ export function numberOption(name: string, fallback: number): number {
   return value;
 }
 
+/** Every value of a repeatable option (`--chromium-flag A --chromium-flag B`), in order. */
+export function repeatedOption(name: string): string[] {
+  return args.flatMap((arg, i) => (arg === `--${name}` && args[i + 1] ? [args[i + 1]!] : []));
+}
+
 /** Whether the bare flag `--name` was given. */
 export function flag(name: string): boolean {
   return args.includes(`--${name}`);
