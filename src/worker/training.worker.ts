@@ -2,9 +2,12 @@
 /**
  * The training worker's entry. It speaks at once — takes its life lock (lifeLock.ts) and beats every second — and
  * only then loads the engine (trainingEngine.ts: tfjs, megabytes of code whose evaluation blocks this thread, the
- * 'engine' start-up phase). Commands that arrive meanwhile wait for it, in order.
+ * 'engine' start-up phase). Commands that arrive meanwhile wait for it, in order; the dataset the init names
+ * downloads meanwhile.
  */
-import { beginPhase } from '../train/startupPhases';
+import { OWN_DATASET } from '../core/config';
+import { beginPhase, type PhaseListener } from '../train/startupPhases';
+import { type DatasetDownload, downloadDataset } from './datasetDownload';
 import { holdLifeLock } from './lifeLock';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -16,16 +19,24 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
+const phases: PhaseListener = (phase, ms) => post({ type: 'phase', phase, ms });
 const early: ToWorker[] = [];
-self.onmessage = (event: MessageEvent<ToWorker>) => early.push(event.data);
+let download: DatasetDownload | null = null;
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  early.push(message);
+  if (message.type === 'init' && !download && message.config.dataset !== OWN_DATASET) {
+    download = downloadDataset(message.config.dataset, message.dataUrl, phases);
+  }
+};
 let beat = (): void => post({ type: 'heartbeat', memory: null });
 setInterval(() => beat(), HEARTBEAT_MS);
 holdLifeLock(self.name, () => post({ type: 'alive' }));
 
-const engineLoaded = beginPhase((phase, ms) => post({ type: 'phase', phase, ms }), 'engine');
+const engineLoaded = beginPhase(phases, 'engine');
 const { startTrainingHost } = await import('./trainingEngine');
 engineLoaded();
-const host = startTrainingHost(post);
+const host = startTrainingHost(post, download);
 beat = () => host.heartbeat();
 
 function handle(message: ToWorker): void {

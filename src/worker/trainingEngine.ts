@@ -9,10 +9,11 @@ import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { PrefetchedBatches, type BatchWorkerPort } from '../data/batchSource';
 import { startBrowserBatchWorker } from '../data/browserBatchWorker';
-import { decodeFetchedDataset, fetchDataset } from '../data/fetchDataset';
+import { decodeFetchedDataset } from '../data/fetchDataset';
 import { noGpu, probeWebGl, probeWebGpu, selectBackend } from '../train/backend';
 import { trialStepsPerSecond } from '../train/backendTrial';
 import { timePhase } from '../train/startupPhases';
+import { type DatasetDownload, downloadDataset } from './datasetDownload';
 import type { FromWorker } from './protocol';
 import { TrainingHost } from './trainingHost';
 import { configureWasm, wasmThreads } from './wasmSetup';
@@ -30,12 +31,18 @@ function yieldToMessages(): Promise<void> {
 
 let batchWorker: BatchWorkerPort | null = null;
 
-/** The host, posting what it says through `post`; the entry hands it each command. */
-export function startTrainingHost(post: (message: FromWorker, transfer?: Transferable[]) => void): TrainingHost {
+/**
+ * The host, posting what it says through `post`; the entry hands it each command, and the download it started
+ * for the init's dataset while the engine loaded (null: none).
+ */
+export function startTrainingHost(post: (message: FromWorker, transfer?: Transferable[]) => void, started: DatasetDownload | null): TrainingHost {
+  let early = started;
   return new TrainingHost({
     post,
     loadData: async (name, dataUrl, onPhase) => {
-      const files = await timePhase(onPhase, 'fetch', () => Promise.all([fetchDataset(name, 'train', dataUrl), fetchDataset(name, 'eval', dataUrl)]));
+      const download = early?.name === name && early.dataUrl === dataUrl ? early : downloadDataset(name, dataUrl, onPhase);
+      early = null;
+      const files = await download.files;
       const [train, evalSet] = await timePhase(onPhase, 'decode', () => Promise.all(files.map(decodeFetchedDataset)));
       return { train: train!, eval: evalSet! };
     },
