@@ -34,9 +34,16 @@ const columns: [string, number, (r: EvalRecord) => string][] = [
   ['top', 5, (r) => fmt(r.spectrum?.[0] ?? null, 2)],
   ['knn z', 6, (r) => fmt(r.knnZ, 3)],
   ['knn h', 6, (r) => fmt(r.knnH, 3)],
+  ['lin z', 6, (r) => fmt(r.linearZ, 3)],
+  ['lin h', 6, (r) => fmt(r.linearH, 3)],
   ['steps/s', 8, (r) => fmt(r.stepsPerSec, 1)],
   ['verdict', 9, (r) => r.verdict.state],
 ];
+
+/** The last linear probes' cost, where they ran (they run with kNN). */
+function probeCost(record: EvalRecord): string {
+  return record.probeMs === null ? '' : `, linear probes ${record.probeMs.toFixed(0)} ms`;
+}
 
 function progressBar(step: number, total: number): string {
   const width = 30;
@@ -77,7 +84,7 @@ async function main(options: CliOptions): Promise<void> {
   } else {
     out.write(
       `done: ${summary.steps} steps, median ${summary.medianStepMs.toFixed(1)} ms/step, ` +
-        `eval ${summary.medianEvalMs.toFixed(1)} ms, final std×√d ${summary.final.stdScaled.toFixed(3)}; ${verdict}\n`,
+        `eval ${summary.medianEvalMs.toFixed(1)} ms${probeCost(summary.final)}, final std×√d ${summary.final.stdScaled.toFixed(3)}; ${verdict}\n`,
     );
   }
   if (reportPath !== null) {

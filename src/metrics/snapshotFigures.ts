@@ -25,6 +25,13 @@ export interface SnapshotFigures {
   /** The same on the encoder features h. */
   knnH: number | null;
   /**
+   * Linear-probe accuracy on z (l2-normalised): a softmax classifier trained on the kNN bank's frozen z by a fixed,
+   * deterministic recipe (train/linearProbe.ts), tested on the kNN's held-out queries; measured with kNN, else null.
+   */
+  linearZ: number | null;
+  /** The same on the encoder features h. */
+  linearH: number | null;
+  /**
    * The dimensional-collapse spectrum (spectrum.ts): d singular-value shares of the centred embeddings, sorted
    * descending, summing to 1; `spectrum[0]` is the top share (1/d flat, → 1 on a line). Null only in run
    * reports written before the lab measured it.
@@ -38,10 +45,11 @@ export type FigureKey = Exclude<keyof SnapshotFigures, 'spectrum'>;
 /** Every single-number figure, in the order files list them. */
 export const figureKeys: readonly FigureKey[] = [
   'step', 'dim', 'loss', 'collapseStd', 'stdScaled', 'alignment', 'uniformity', 'effectiveRank', 'knnZ', 'knnH',
+  'linearZ', 'linearH',
 ];
 
 /** The figures that may be null (not measured at a snapshot). */
-export const occasionalFigures: ReadonlySet<FigureKey> = new Set<FigureKey>(['loss', 'knnZ', 'knnH']);
+export const occasionalFigures: ReadonlySet<FigureKey> = new Set<FigureKey>(['loss', 'knnZ', 'knnH', 'linearZ', 'linearH']);
 
 /** Just the figures of a record that holds more (a Snapshot, a CLI line). */
 export function figuresOf(source: SnapshotFigures): SnapshotFigures {

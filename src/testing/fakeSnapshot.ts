@@ -2,7 +2,7 @@
 import type { Snapshot } from '../train/snapshot';
 
 /** A snapshot of `count` points at d = 3 (count × 3 × 4 bytes of embeddings) with the given figures. */
-export function fakeSnapshot(step: number, options: { count?: number; collapseStd?: number; uniformity?: number; knn?: number | null } = {}): Snapshot {
+export function fakeSnapshot(step: number, options: { count?: number; collapseStd?: number; uniformity?: number; knn?: number | null; linear?: number | null } = {}): Snapshot {
   const count = options.count ?? 2;
   const collapseStd = options.collapseStd ?? 0.5;
   return {
@@ -16,6 +16,8 @@ export function fakeSnapshot(step: number, options: { count?: number; collapseSt
     effectiveRank: 2.6,
     knnZ: options.knn ?? null,
     knnH: options.knn ?? null,
+    linearZ: options.linear ?? null,
+    linearH: options.linear ?? null,
     spectrum: [0.4, 0.35, 0.25],
     embeddings: new Float32Array(count * 3).fill(step),
     labels: new Uint8Array(count),
@@ -24,5 +26,6 @@ export function fakeSnapshot(step: number, options: { count?: number; collapseSt
     redundancy: null,
     evalMs: 1,
     metricsMs: 1,
+    probeMs: options.linear === undefined || options.linear === null ? null : 1,
   };
 }

@@ -9,6 +9,7 @@ import { spectrum } from '../metrics/spectrum';
 import { uniformity } from '../metrics/uniformity';
 import { l2Normalize } from '../ssl/losses';
 import type { SslModel } from '../ssl/model';
+import { linearProbeAccuracy } from './linearProbe';
 
 /** Positive pairs sent with each snapshot for drawing (all evaluation pairs count in the alignment). */
 const PAIR_COUNT = 200;
@@ -39,7 +40,10 @@ export interface EvaluationResult {
   /** Asked for by redundancy-reduction methods (their views of C, the stds and the covariance); else null. */
   redundancy: RedundancyFigures | null;
   evalMs: number;
+  /** Milliseconds of the metrics, kNN and the linear probe included when measured. */
   metricsMs: number;
+  /** Milliseconds of the two linear probes (z and h) alone, part of metricsMs; null when kNN was not measured. */
+  probeMs: number | null;
 }
 
 /** Reads a tensor back and frees it (never dataSync: it corrupted values on webgpu). */
@@ -52,7 +56,8 @@ export async function readBack(t: tf.Tensor): Promise<Float32Array> {
 /**
  * Embeds the evaluation set (BatchNorm in evaluation mode) and its two fixed views in one pass, reads
  * them back, and computes the metrics. With `knn`, also embeds the training bank and scores the first
- * `knnQueries` evaluation images by kNN on z and on h — the slow part, so hosts ask for it less often. With
+ * `knnQueries` evaluation images by kNN on z and on h, and by a linear probe trained on the same bank's z and h
+ * (linearProbe.ts) — the slow part, so hosts ask for it less often. With
  * `redundancy`, also reads the two views' raw z back for redundancyFigures.
  */
 export async function evaluate(
@@ -81,20 +86,31 @@ export async function evaluate(
   pairs.set(view2.subarray(0, pairCount * dim), pairCount * dim);
 
   let knnScores: { z: number; h: number } | null = null;
+  let probeScores: { z: number; h: number } | null = null;
+  let probeMs: number | null = null;
   if (knn) {
     const queryCount = Math.min(knn.queries, n);
     // Cosine similarities of each query with every bank row, one matMul for the features h and one for z; the
-    // rest of the network's work is freed with the tidy.
-    const [zSimilarities, hSimilarities] = tf.tidy(() => {
+    // rest of the network's work is freed with the tidy. The probes read the same features (z on the sphere).
+    const [zSimilarities, hSimilarities, features] = tf.tidy(() => {
       const queries = model.featuresAndEmbedding(tf.slice(inputs.inputs, [0, 0], [queryCount, -1]));
       const bank = model.featuresAndEmbedding(knn.bank.inputs);
       const cosines = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(l2Normalize(a), tf.transpose(l2Normalize(b)));
-      return [cosines(queries.embedding, bank.embedding), cosines(queries.features, bank.features)];
+      const kept = { queryZ: l2Normalize(queries.embedding), queryH: queries.features, bankZ: l2Normalize(bank.embedding), bankH: bank.features };
+      return [cosines(queries.embedding, bank.embedding), cosines(queries.features, bank.features), kept] as const;
     });
     const queryLabels = inputs.labels.subarray(0, queryCount);
     const score = async (similarities: tf.Tensor) =>
       knnAccuracyFromSimilarities(await readBack(similarities), queryLabels, knn.bank.labels, KNN_K, inputs.classCount);
-    knnScores = { z: await score(zSimilarities), h: await score(hSimilarities) };
+    try {
+      knnScores = { z: await score(zSimilarities), h: await score(hSimilarities) };
+      const probeStarted = performance.now();
+      const probe = (bank: tf.Tensor2D, queries: tf.Tensor2D) => linearProbeAccuracy(bank, knn.bank.labels, queries, queryLabels, inputs.classCount);
+      probeScores = { z: await probe(features.bankZ, features.queryZ), h: await probe(features.bankH, features.queryH) };
+      probeMs = performance.now() - probeStarted;
+    } finally {
+      tf.dispose([zSimilarities, hSimilarities, ...Object.values(features)]);
+    }
   }
   const std = collapseStd(embeddings, dim);
   const figures: EvaluationFigures = {
@@ -106,8 +122,10 @@ export async function evaluate(
     effectiveRank: effectiveRank(embeddings, dim),
     knnZ: knnScores?.z ?? null,
     knnH: knnScores?.h ?? null,
+    linearZ: probeScores?.z ?? null,
+    linearH: probeScores?.h ?? null,
     spectrum: spectrum(embeddings, dim),
   };
   const redundancy = raw && redundancyFigures(raw.subarray(0, n * dim), raw.subarray(n * dim), n, dim);
-  return { embeddings, pairs, figures, redundancy, evalMs, metricsMs: performance.now() - metricsStarted };
+  return { embeddings, pairs, figures, redundancy, evalMs, metricsMs: performance.now() - metricsStarted, probeMs };
 }

@@ -12,6 +12,8 @@ export interface EvalRecord extends SnapshotFigures {
   stepsPerSec: number;
   evalMs: number;
   metricsMs: number;
+  /** Milliseconds of the two linear probes (part of metricsMs); null when kNN was not measured. */
+  probeMs: number | null;
 }
 
 export interface RunSummary {
@@ -51,7 +53,7 @@ export async function runExperiment(
     const evaluate = async (stepsPerSec: number) => {
       const snapshot = await trainer.snapshot(knn);
       const figures = figuresOf(snapshot);
-      const record: EvalRecord = { ...figures, verdict: detector.observe(figures, config), stepsPerSec, evalMs: snapshot.evalMs, metricsMs: snapshot.metricsMs };
+      const record: EvalRecord = { ...figures, verdict: detector.observe(figures, config), stepsPerSec, evalMs: snapshot.evalMs, metricsMs: snapshot.metricsMs, probeMs: snapshot.probeMs };
       onEval(record);
       return { snapshot, record };
     };

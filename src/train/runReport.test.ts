@@ -19,7 +19,7 @@ function unitSnapshot(step: number, count: number, rng: Rng) {
     v.forEach((x, axis) => (embeddings[p * 3 + axis] = x / norm));
   }
   const labels = Uint8Array.from({ length: count }, (_, p) => p % 3);
-  return { ...fakeSnapshot(step, { knn: step % 50 === 0 ? 0.6 : null }), embeddings, labels };
+  return { ...fakeSnapshot(step, { knn: step % 50 === 0 ? 0.6 : null, linear: step % 50 === 0 ? 0.7 : null }), embeddings, labels };
 }
 
 /** A run's report with a snapshot of 40 points at each step. */
@@ -84,6 +84,19 @@ describe('run reports', () => {
     expect(report!.metrics.map((point) => point.spectrum)).toEqual([null, null, null, null]);
   });
 
+  it('read a report written before the linear probe, its accuracies not measured (null)', () => {
+    const data = reportData() as { metrics: Record<string, unknown>[] };
+    expect(data.metrics[0]).toMatchObject({ linearZ: 0.7, linearH: 0.7 });
+    for (const point of data.metrics) {
+      delete point.linearZ;
+      delete point.linearH;
+    }
+    const { report, notices } = parseRunReport(data);
+    expect(notices).toEqual([]);
+    expect(report!.metrics.map((point) => [point.linearZ, point.linearH])).toEqual([[null, null], [null, null], [null, null], [null, null]]);
+    expect(report!.metrics.map((point) => point.knnZ)).toEqual([0.6, null, null, null]);
+  });
+
   it('keep a single snapshot once', () => {
     expect(reportData(runOf([0])).snapshots).toHaveLength(1);
   });
@@ -109,6 +122,7 @@ describe('run reports', () => {
       [withValue(['metrics', 1, 'step'], 1.5), /metrics\[1\]\.step is not a whole number/],
       [withValue(['metrics', 1, 'uniformity'], '1'), /metrics\[1\]\.uniformity is not a finite number/],
       [withValue(['metrics', 1, 'alignment'], null), /metrics\[1\]\.alignment is not a finite number/],
+      [withValue(['metrics', 0, 'linearH'], 'high'), /metrics\[0\]\.linearH is neither a finite number nor null/],
       [withValue(['metrics', 1, 'loss'], undefined), /metrics\[1\]\.loss is neither a finite number nor null/],
       [withValue(['metrics', 1, 'spectrum'], [0.5, 0.5]), /metrics\[1\]\.spectrum has 2 entries, not 3/],
       [withValue(['metrics', 1, 'spectrum', 2], 1.5), /metrics\[1\]\.spectrum\[2\] is not a share from 0 to 1/],

@@ -135,6 +135,9 @@ function readFigures(value: unknown, index: number, dim: number): SnapshotFigure
     effectiveRank: read('effectiveRank')!,
     knnZ: read('knnZ'),
     knnH: read('knnH'),
+    // Reports written before the lab had the linear probe have none: not measured.
+    linearZ: point.linearZ === undefined ? null : read('linearZ'),
+    linearH: point.linearH === undefined ? null : read('linearH'),
     // Reports written before the lab measured the spectrum have none.
     spectrum:
       point.spectrum === undefined || point.spectrum === null
@@ -180,6 +183,7 @@ function readSnapshot(value: unknown, index: number, dim: number, classCount: nu
     redundancy: null,
     evalMs: NaN,
     metricsMs: NaN,
+    probeMs: null,
   };
 }
 

@@ -16,6 +16,8 @@ export interface Snapshot extends SnapshotFigures {
   redundancy: RedundancyFigures | null;
   /** Milliseconds spent embedding the evaluation set and reading it back. */
   evalMs: number;
-  /** Milliseconds spent computing the metrics (kNN included when measured). */
+  /** Milliseconds spent computing the metrics (kNN and the linear probe included when measured). */
   metricsMs: number;
+  /** Of metricsMs, the milliseconds of the two linear probes (z and h); null when they were not measured. */
+  probeMs: number | null;
 }

@@ -35,12 +35,22 @@ describe('Trainer', () => {
     await useBackend('wasm');
     const trainer = new Trainer({ ...defaultConfig(), batch: 16 }, data);
     await trainer.trainStep();
-    await trainer.snapshot({ knnQueries: 50 });
+    const measured = await trainer.snapshot({ knnQueries: 50 });
+    // The linear probes run with kNN, on the same bank and queries, and their cost is kept apart.
+    for (const accuracy of [measured.knnZ, measured.knnH, measured.linearZ, measured.linearH]) {
+      expect(accuracy).toBeGreaterThanOrEqual(0);
+      expect(accuracy).toBeLessThanOrEqual(1);
+    }
+    expect(measured.probeMs).toBeGreaterThan(0);
+    expect(measured.metricsMs).toBeGreaterThan(measured.probeMs!);
     const baseline = tf.memory().numTensors;
     for (let i = 1; i < 300; i++) {
       await trainer.trainStep();
       if (i % 50 === 0) await trainer.snapshot({ knnQueries: 50 });
-      else if (i % 10 === 0) await trainer.snapshot();
+      else if (i % 10 === 0) {
+        const plain = await trainer.snapshot();
+        expect([plain.linearZ, plain.linearH, plain.probeMs]).toEqual([null, null, null]);
+      }
     }
     await trainer.readLosses();
     expect(tf.memory().numTensors).toBe(baseline);

@@ -272,6 +272,7 @@ export class Trainer {
       redundancy: result.redundancy,
       evalMs: result.evalMs,
       metricsMs: result.metricsMs,
+      probeMs: result.probeMs,
     };
   }
 

@@ -7,7 +7,7 @@ import { metricRecords, metricsCsv, metricsJson } from './metricsExport';
 function history(): SnapshotHistory {
   const recorded = new SnapshotHistory();
   recorded.record(fakeSnapshot(0, { collapseStd: 0.5 }));
-  recorded.record(fakeSnapshot(50, { collapseStd: 0.25, knn: 0.75 }));
+  recorded.record(fakeSnapshot(50, { collapseStd: 0.25, knn: 0.75, linear: 0.875 }));
   return recorded;
 }
 
@@ -25,18 +25,20 @@ describe('metric history exports', () => {
       effectiveRank: 2.6,
       knnZ: null,
       knnH: null,
+      linearZ: null,
+      linearH: null,
       spectrum: [0.4, 0.35, 0.25],
     });
-    expect(second).toMatchObject({ step: 50, loss: -0.5, knnZ: 0.75, knnH: 0.75 });
+    expect(second).toMatchObject({ step: 50, loss: -0.5, knnZ: 0.75, knnH: 0.75, linearZ: 0.875, linearH: 0.875 });
   });
 
   it('write CSV with a header and a row per snapshot, unmeasured cells empty', () => {
     const lines = metricsCsv(history().metrics).split('\r\n');
     expect(lines[0]).toBe(
-      'step,dim,loss,collapse_std,collapse_std_x_sqrt_d,alignment,uniformity,effective_rank,knn_z,knn_h,spectrum_1,spectrum_2,spectrum_3',
+      'step,dim,loss,collapse_std,collapse_std_x_sqrt_d,alignment,uniformity,effective_rank,knn_z,knn_h,linear_z,linear_h,spectrum_1,spectrum_2,spectrum_3',
     );
-    expect(lines[1]).toMatch(/^0,3,,0\.5,0\.866\d+,0\.4,-1\.5,2\.6,,,0\.4,0\.35,0\.25$/);
-    expect(lines[2]).toMatch(/^50,3,-0\.5,0\.25,0\.433\d+,0\.4,-1\.5,2\.6,0\.75,0\.75,0\.4,0\.35,0\.25$/);
+    expect(lines[1]).toMatch(/^0,3,,0\.5,0\.866\d+,0\.4,-1\.5,2\.6,,,,,0\.4,0\.35,0\.25$/);
+    expect(lines[2]).toMatch(/^50,3,-0\.5,0\.25,0\.433\d+,0\.4,-1\.5,2\.6,0\.75,0\.75,0\.875,0\.875,0\.4,0\.35,0\.25$/);
     expect(lines).toHaveLength(4); // the last line ends with CRLF too
   });
 

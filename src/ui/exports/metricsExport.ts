@@ -1,7 +1,7 @@
 /**
  * The run's metric history as a file: every recorded snapshot's figures (SnapshotFigures, the names the
  * engine gives them); in CSV the spectrum takes d columns, spectrum_1 (the top share) to spectrum_d.
- * Unmeasured values (kNN between its evaluations, the loss before step 1) are null in JSON and empty in CSV.
+ * Unmeasured values (kNN and the linear probe between their evaluations, the loss before step 1) are null in JSON and empty in CSV.
  */
 import type { ExperimentConfig } from '../../core/config';
 import type { FigureKey, SnapshotFigures } from '../../metrics/snapshotFigures';
@@ -20,6 +20,8 @@ const csvColumns: readonly [FigureKey, string][] = [
   ['effectiveRank', 'effective_rank'],
   ['knnZ', 'knn_z'],
   ['knnH', 'knn_h'],
+  ['linearZ', 'linear_z'],
+  ['linearH', 'linear_h'],
 ];
 
 export function metricRecords(metrics: MetricSeries): SnapshotFigures[] {
