@@ -2,8 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { pauseTraining, readNumber, settledShot, waitUntilReady, watchErrors } from './lab';
 
 /** The metrics panel names each value by its label; `exact` keeps "Uniformity" from matching "Uniformity term". */
-const metricLabels = ['Alignment', 'Uniformity', 'Collapse std', 'Effective rank', 'Top direction', 'kNN accuracy'];
-const charts = ['loss', 'collapse-std', 'alignment', 'uniformity', 'effective-rank', 'knn'];
+const metricLabels = ['Alignment', 'Uniformity', 'Collapse std', 'Effective rank', 'Top direction', 'kNN accuracy', 'Linear probe'];
+const charts = ['loss', 'collapse-std', 'alignment', 'uniformity', 'effective-rank', 'knn', 'linear-probe'];
 
 async function chartPoints(page: Page, id: string): Promise<number> {
   return Number(await page.getByTestId(`chart-${id}`).getAttribute('data-points'));
@@ -23,7 +23,10 @@ test('metrics, charts and the timeline follow a run; scrubbing back holds that s
   // and neighbours that share a class far more often than chance, 0.1 (kNN on z 0.50 at step 69).
   expect(await readNumber(page, 'metric-uniformity')).toBeLessThan(-1);
   expect(await readNumber(page, 'metric-knn-z')).toBeGreaterThan(0.3);
-  for (const id of charts) await expect.poll(() => chartPoints(page, id)).toBeGreaterThanOrEqual(id === 'knn' ? 2 : 5);
+  // A linear classifier on the same frozen features does better than chance too, and its cost is shown.
+  expect(await readNumber(page, 'metric-linear-z')).toBeGreaterThan(0.2);
+  await expect(page.getByTestId('metric-linear-ms')).toHaveText(/^took [1-9]\d* ms$/);
+  for (const id of charts) await expect.poll(() => chartPoints(page, id)).toBeGreaterThanOrEqual(id === 'knn' || id === 'linear-probe' ? 2 : 5);
   // Default SimSiam spreads its points: no collapse to report.
   await expect(page.getByTestId('collapse-banner')).toHaveCount(0);
   // The spectrum: one bar per direction of d = 3, the largest share under the dimensional-collapse limit.

@@ -282,6 +282,10 @@ export const en = {
     knnEvery: 'measured every 50 steps',
     knnUnavailable: 'not available: no labels',
     knnHelp: 'How often the 20 nearest training images share an image’s class, on the output z and the encoder features h.',
+    linear: 'Linear probe',
+    linearHelp:
+      'Class accuracy of a linear classifier trained on the same training images’ frozen z and h (the same recipe every time), tested on held-out images.',
+    linearCost: (p: { ms: string }) => `took ${p.ms} ms`,
     loss: 'Loss',
     lossHelp: 'Training loss, averaged over the steps since the previous snapshot.',
     stepsPerSec: 'Steps/s',

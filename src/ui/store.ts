@@ -30,6 +30,8 @@ export interface RunFigures {
   snapshotDim: number | null;
   /** Milliseconds the latest snapshot took to embed the evaluation set and read it back. */
   snapshotMs: number;
+  /** Milliseconds the latest linear probes (z and h, run with kNN) took; null before the first. */
+  probeMs: number | null;
 }
 
 export interface LabState extends RunFigures {
@@ -59,7 +61,7 @@ export interface LabState extends RunFigures {
 export type LabStore = StoreApi<LabState>;
 
 export function freshRunFigures(): RunFigures {
-  return { step: 0, stepsPerSec: 0, loss: NaN, collapseStd: NaN, snapshotStep: null, snapshotDim: null, snapshotMs: NaN };
+  return { step: 0, stepsPerSec: 0, loss: NaN, collapseStd: NaN, snapshotStep: null, snapshotDim: null, snapshotMs: NaN, probeMs: null };
 }
 
 export function createLabStore(config: ExperimentConfig, notices: string[] = []): LabStore {

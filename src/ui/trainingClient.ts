@@ -361,7 +361,13 @@ export class TrainingClient {
         if (this.store.getState().replay) return;
         const { snapshot } = message;
         this.recorder.record(snapshot, this.store.getState().config);
-        this.figures.push({ collapseStd: snapshot.collapseStd, snapshotStep: snapshot.step, snapshotDim: snapshot.dim, snapshotMs: snapshot.evalMs });
+        this.figures.push({
+          collapseStd: snapshot.collapseStd,
+          snapshotStep: snapshot.step,
+          snapshotDim: snapshot.dim,
+          snapshotMs: snapshot.evalMs,
+          ...(snapshot.probeMs === null ? {} : { probeMs: snapshot.probeMs }),
+        });
         return;
       }
       case 'preview':

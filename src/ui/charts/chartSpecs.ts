@@ -68,4 +68,14 @@ export const chartSpecs: readonly ChartSpec[] = [
     ],
     yRange: [0, 1],
   },
+  {
+    id: 'linear-probe',
+    title: 'Linear probe',
+    help: 'Class accuracy of a linear classifier trained on frozen z (solid) and h (dashed) of the training images.',
+    series: [
+      { key: 'linearZ', label: 'Linear probe on z', color: LINE },
+      { key: 'linearH', label: 'Linear probe on h', color: SECOND_LINE, dashed: true },
+    ],
+    yRange: [0, 1],
+  },
 ];

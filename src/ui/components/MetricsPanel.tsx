@@ -43,6 +43,8 @@ export function MetricsPanel() {
   // Images without class folders share one class: no neighbour can disagree, so there is nothing to score.
   const unlabelled = useLab((state) => state.classNames.length === 1);
   const knn = metrics.at(metrics.lastMeasured('knnZ', index));
+  const linear = metrics.at(metrics.lastMeasured('linearZ', index));
+  const probeMs = useLab((state) => state.probeMs);
   // What each value compares against depends on the dimension d of the shown snapshot.
   const notes = point && {
     uniformity: m.uniformityNote({ best: uniformityBound(point.dim), dim: point.dim }),
@@ -113,6 +115,32 @@ export function MetricsPanel() {
             <>
               z <span data-testid="metric-knn-z">{formatFixed(knn.knnZ, 3)}</span> · h{' '}
               <span data-testid="metric-knn-h">{formatFixed(knn.knnH, 3)}</span>
+            </>
+          ) : (
+            '—'
+          )}
+        </Metric>
+        <Metric
+          label={m.linear}
+          testId="metric-linear"
+          note={
+            linear ? (
+              <>
+                {m.knnMeasuredAt({ step: linear.step })}
+                {probeMs === null ? null : <> · <span data-testid="metric-linear-ms">{m.linearCost({ ms: formatFixed(probeMs, 0) })}</span></>}
+              </>
+            ) : (
+              m.knnEvery
+            )
+          }
+          help={m.linearHelp}
+        >
+          {unlabelled ? (
+            m.knnUnavailable
+          ) : linear ? (
+            <>
+              z <span data-testid="metric-linear-z">{formatFixed(linear.linearZ, 3)}</span> · h{' '}
+              <span data-testid="metric-linear-h">{formatFixed(linear.linearH, 3)}</span>
             </>
           ) : (
             '—'

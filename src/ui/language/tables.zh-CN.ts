@@ -171,6 +171,7 @@ export const chartsZh: Record<string, { title: string; help: string; reference?:
   uniformity: { title: '均匀性', help: '点覆盖球面的均匀程度（越低越好）；虚线：可能的最优值。', reference: '最优' },
   'effective-rank': { title: '有效秩', help: '点实际用到多少个方向（1 = 一条线或一个点）。' },
   knn: { title: 'kNN 准确率', help: '20 个最近训练图像的类别准确率，在 z（实线）和 h（虚线）上。' },
+  'linear-probe': { title: '线性探针', help: '在训练图像冻结的 z（实线）和 h（虚线）上训练的线性分类器的类别准确率。' },
 };
 
 export const lessonsZh: Record<string, LessonText> = {
