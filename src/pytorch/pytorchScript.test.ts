@@ -23,7 +23,7 @@ import { pytorchScript } from './pytorchScript';
 const run = promisify(execFile);
 /** The project folder: the script finds the shipped files in public/data from there. */
 const projectFolder = fileURLToPath(new URL('../..', import.meta.url));
-const CSV_HEADER = 'step,loss,collapse_std,std_scaled,alignment,uniformity,effective_rank,top_share,knn_z,knn_h';
+const CSV_HEADER = 'step,loss,collapse_std,std_scaled,alignment,uniformity,effective_rank,top_share,knn_z,knn_h,linear_z,linear_h';
 
 if (!hasTorch) console.info(`PyTorch runs of the exported script skipped: ${TORCH_PYTHON} cannot import torch.`);
 
@@ -123,12 +123,15 @@ describe.skipIf(!hasTorch)('the exported script trained with PyTorch (Fashion-MN
     expect(verdict).toBe(labVerdict(rows, config));
     const final = rows.at(-1)!;
     expect(final.std_scaled).toBeCloseTo(final.collapse_std! * Math.sqrt(config.dim), 4);
+    for (const row of rows) for (const accuracy of [row.linear_z, row.linear_h]) expect(accuracy! >= 0 && accuracy! <= 1).toBe(true);
     if (expected === 'collapsed') {
       expect(verdict).toMatch(/^verdict: collapsed at step \d+$/);
       expect(final.std_scaled).toBeLessThan(0.1);
     } else {
       expect(verdict).toBe('verdict: healthy');
       expect(final.std_scaled).toBeGreaterThan(0.6);
+      // A linear classifier on the frozen encoder features beats chance (0.1) by far once the run has trained.
+      expect(final.linear_h).toBeGreaterThan(0.5);
     }
   });
 

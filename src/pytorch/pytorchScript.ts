@@ -9,6 +9,7 @@ import { type ConfigKey, configKeys, configSpec, DEFAULT_CLI_STEPS, defaultConfi
 import { methodCatalog } from '../methods/catalog';
 import { helperCode } from '../methods/pytorchHelpers';
 import { collapseThresholds } from '../metrics/collapseVerdict';
+import { linearProbeRecipe } from '../metrics/linearProbe';
 import { AT_BOUND_COSINE } from '../metrics/trivialBound';
 import { pythonTemplate } from './pytorchTemplate';
 
@@ -100,5 +101,6 @@ export function pytorchScript(config: ExperimentConfig): string {
     positivePairCosine: parts.positivePairCosine,
     verdictConstants: `${pythonDict('COLLAPSE_THRESHOLDS', collapseThresholds)}\nAT_BOUND_COSINE = ${AT_BOUND_COSINE}`,
     defaultSteps: String(DEFAULT_CLI_STEPS),
+    linearProbe: pythonDict('LINEAR_PROBE', linearProbeRecipe),
   });
 }

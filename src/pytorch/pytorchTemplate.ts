@@ -27,6 +27,8 @@ export interface TemplateFills {
   /** `COLLAPSE_THRESHOLDS = {...}` and `AT_BOUND_COSINE = ...`. */
   verdictConstants: string;
   defaultSteps: string;
+  /** `LINEAR_PROBE = {...}`: metrics/linearProbe.ts's recipe. */
+  linearProbe: string;
 }
 
 // Template notes (for whoever edits it): String.raw keeps Python's backslashes; Python must not use backticks
@@ -90,6 +92,9 @@ CALIBRATION_BATCHES = 8
 EVAL_IMAGES = 2000
 KNN_BANK_IMAGES = 10000
 KNN_K = 20
+# The linear probe's fixed recipe, the lab's own numbers: a softmax classifier trained from zero weights on the kNN
+# bank's standardised features by full-batch Adam for LINEAR_PROBE['steps'] steps (see linear_probe_accuracy).
+${f.linearProbe}
 # Uniformity is measured on the first UNIFORMITY_POINTS points (its cost grows with their square).
 UNIFORMITY_POINTS = 1000
 RANKME_EPSILON = 1e-7
@@ -98,7 +103,7 @@ RANKME_EPSILON = 1e-7
 LAB_DATASETS = ['fashion-mnist', 'mnist', 'own']
 TORCHVISION_DATASETS = {'cifar10': 'CIFAR10', 'cifar100': 'CIFAR100', 'fashion-mnist': 'FashionMNIST', 'mnist': 'MNIST'}
 ENCODERS = ['mlp', 'resnet18', 'resnet34', 'resnet50']
-CSV_COLUMNS = ['step', 'loss', 'collapse_std', 'std_scaled', 'alignment', 'uniformity', 'effective_rank', 'top_share', 'knn_z', 'knn_h']
+CSV_COLUMNS = ['step', 'loss', 'collapse_std', 'std_scaled', 'alignment', 'uniformity', 'effective_rank', 'top_share', 'knn_z', 'knn_h', 'linear_z', 'linear_h']
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -443,6 +448,31 @@ def knn_accuracy(queries, query_labels, bank, bank_labels, class_count, k=KNN_K)
     return float((predicted == query_labels).float().mean())
 
 
+def linear_probe_accuracy(queries, query_labels, bank, bank_labels, class_count):
+    """Linear-probe accuracy, the lab's fixed recipe: standardise the features with the bank's mean and std,
+    train a softmax classifier (cross-entropy, L2 weight decay on the weights) from zero weights by full-batch Adam
+    with a fixed learning rate and number of steps, and score the share of queries whose largest logit is their
+    class. No randomness: the same features give the same accuracy."""
+    p = LINEAR_PROBE
+    mean, scale = bank.mean(0), bank.std(0, unbiased=False) + p['stdFloor']
+    x, q = (bank - mean) / scale, (queries - mean) / scale
+    y = F.one_hot(bank_labels.long(), class_count).to(x.dtype)
+    w, b = x.new_zeros(x.shape[1], class_count), x.new_zeros(class_count)
+    moments = {'w': (torch.zeros_like(w), torch.zeros_like(w)), 'b': (torch.zeros_like(b), torch.zeros_like(b))}
+
+    def adam(param, grad, name, t):
+        m, v = moments[name]
+        m.mul_(p['beta1']).add_(grad, alpha=1 - p['beta1'])
+        v.mul_(p['beta2']).addcmul_(grad, grad, value=1 - p['beta2'])
+        update = (m / (1 - p['beta1'] ** t)) / ((v / (1 - p['beta2'] ** t)).sqrt() + p['epsilon'])
+        return param - p['learningRate'] * update
+
+    for t in range(1, int(p['steps']) + 1):
+        g = (torch.softmax(x @ w + b, 1) - y) / len(x)
+        w, b = adam(w, x.T @ g + p['weightDecay'] * w, 'w', t), adam(b, g.sum(0), 'b', t)
+    return float(((q @ w + b).argmax(1) == query_labels).float().mean())
+
+
 # ----------------------------------------------------------------------------------------- the verdict
 # The lab's collapse detector, with its thresholds under the lab's names; it reads one evaluation at a time.
 # - collapsed: collapse std x sqrt(d) under collapsedStd and falling, or uniformity above collapsedUniformity
@@ -694,6 +724,8 @@ class Experiment:
                 'top_share': top_share(z),
                 'knn_z': knn_accuracy(z, self.eval_labels, bank_z, bank_labels, self.class_count),
                 'knn_h': knn_accuracy(h, self.eval_labels, bank_h, bank_labels, self.class_count),
+                'linear_z': linear_probe_accuracy(z, self.eval_labels, bank_z, bank_labels, self.class_count),
+                'linear_h': linear_probe_accuracy(h, self.eval_labels, bank_h, bank_labels, self.class_count),
             }
         finally:
             net.train()
