@@ -36,6 +36,14 @@ test('metrics, charts and the timeline follow a run; scrubbing back holds that s
   expect(liveTopShare).toBeGreaterThan(1 / 3);
   expect(liveTopShare).toBeLessThan(0.78);
   await expect(page.getByTestId('spectrum-summary')).toHaveText(/^step \d+\. Largest directions/);
+  // The alignment histogram: 40 bins of ‖f(x) − f(y)‖² over [0, 4], its mean the alignment shown in the panel.
+  const distances = page.getByRole('img', { name: 'Positive-pair distances' });
+  await expect(distances.locator('rect')).toHaveCount(40);
+  await expect(distances.locator('line.pair-distance-mean')).toHaveCount(1);
+  const mean = Number(await page.getByTestId('chart-pair-distances').getAttribute('data-mean'));
+  expect(mean).toBeGreaterThan(0);
+  await expect(page.getByTestId('metric-alignment')).toHaveText(mean.toFixed(3));
+  await expect(page.getByTestId('pair-distances-summary')).toHaveText(new RegExp(`^step \\d+\\. Mean ${mean.toFixed(3).replace('.', '\\.')} \\(the alignment`));
 
   const canvas = page.getByTestId('sphere-canvas');
   const live = await settledShot(canvas);
@@ -46,6 +54,7 @@ test('metrics, charts and the timeline follow a run; scrubbing back holds that s
   await expect(page.getByTestId('metrics-step')).toHaveText('at step 0 (timeline)');
   // The spectrum replays with the timeline.
   await expect(page.getByTestId('spectrum-summary')).toHaveText(/^step 0\. Largest directions/);
+  await expect(page.getByTestId('pair-distances-summary')).toHaveText(/^step 0\. Mean \d\.\d{3} \(the alignment/);
   const scrubbed = await settledShot(canvas);
   expect(scrubbed.equals(live)).toBe(false);
 

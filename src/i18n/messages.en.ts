@@ -306,6 +306,15 @@ export const en = {
     summary: (p: { shares: number[]; dim: number }) =>
       `Largest directions ${p.shares.map(percent).join(', ')} of the spectrum; flat would be ${percent(1 / p.dim)} each of ${p.dim}.`,
   },
+  pairDistances: {
+    title: 'Positive-pair distances',
+    help: 'How far apart the two views of each held-out image land: ‖f(x) − f(y)‖², 0 together, 2 orthogonal, 4 opposite. Line: the mean, the alignment.',
+    axis: 'squared distance ‖f(x) − f(y)‖², 0 → 4',
+    notYet: 'Not measured yet.',
+    notFinite: 'Not measured: the embeddings are not finite.',
+    summary: (p: { mean: number; from: number; to: number; share: number }) =>
+      `Mean ${p.mean.toFixed(3)} (the alignment; 0 when both views coincide, 4 when opposite); most pairs at ${p.from.toFixed(1)}–${p.to.toFixed(1)} (${percent(p.share)} of them).`,
+  },
   redundancy: {
     heading: 'Redundancy',
     atStep: (p: { step: number }) => ` at step ${p.step}`,

@@ -277,6 +277,15 @@ export const zhCN: Messages = {
     coincide: '所有点重合：没有任何方向有分散。',
     summary: (p) => `最大的几个方向占谱的 ${p.shares.map(percent).join('、')}；平坦时 ${p.dim} 个方向每个占 ${percent(1 / p.dim)}。`,
   },
+  pairDistances: {
+    title: '正样本对距离',
+    help: '每张留出图像的两个视图相距多远：‖f(x) − f(y)‖²，0 重合，2 正交，4 相反。竖线：均值，即对齐值。',
+    axis: '距离平方 ‖f(x) − f(y)‖²，0 → 4',
+    notYet: '尚未测量。',
+    notFinite: '未测量：嵌入不是有限值。',
+    summary: (p) =>
+      `均值 ${p.mean.toFixed(3)}（即对齐值；两个视图重合时为 0，相反时为 4）；大多数样本对在 ${p.from.toFixed(1)}–${p.to.toFixed(1)}（占 ${percent(p.share)}）。`,
+  },
   redundancy: {
     heading: '冗余',
     atStep: (p) => `（第 ${p.step} 步）`,

@@ -37,10 +37,19 @@ export interface SnapshotFigures {
    * reports written before the lab measured it.
    */
   spectrum: number[] | null;
+  /**
+   * The alignment histogram (pairDistances.ts): the shares of the evaluation images' positive pairs in 40 fixed
+   * bins of ‖f(x) − f(y)‖² over [0, 4], summing to 1; their mean is `alignment`. Null only in run reports
+   * written before the lab measured it.
+   */
+  pairDistances: number[] | null;
 }
 
-/** The single-number figures (everything but the spectrum). */
-export type FigureKey = Exclude<keyof SnapshotFigures, 'spectrum'>;
+/** The figures that are arrays: the spectrum and the alignment histogram. */
+type ArrayFigureKey = 'spectrum' | 'pairDistances';
+
+/** The single-number figures (everything but the arrays). */
+export type FigureKey = Exclude<keyof SnapshotFigures, ArrayFigureKey>;
 
 /** Every single-number figure, in the order files list them. */
 export const figureKeys: readonly FigureKey[] = [
@@ -53,6 +62,6 @@ export const occasionalFigures: ReadonlySet<FigureKey> = new Set<FigureKey>(['lo
 
 /** Just the figures of a record that holds more (a Snapshot, a CLI line). */
 export function figuresOf(source: SnapshotFigures): SnapshotFigures {
-  const scalars = Object.fromEntries(figureKeys.map((key) => [key, source[key]])) as Omit<SnapshotFigures, 'spectrum'>;
-  return { ...scalars, spectrum: source.spectrum && [...source.spectrum] };
+  const scalars = Object.fromEntries(figureKeys.map((key) => [key, source[key]])) as Omit<SnapshotFigures, ArrayFigureKey>;
+  return { ...scalars, spectrum: source.spectrum && [...source.spectrum], pairDistances: source.pairDistances && [...source.pairDistances] };
 }

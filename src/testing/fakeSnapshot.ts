@@ -19,6 +19,8 @@ export function fakeSnapshot(step: number, options: { count?: number; collapseSt
     linearZ: options.linear ?? null,
     linearH: options.linear ?? null,
     spectrum: [0.4, 0.35, 0.25],
+    // Every pair at ‖f(x) − f(y)‖² in [0.4, 0.5): the alignment's 0.4 (40 bins of 0.1 over [0, 4]).
+    pairDistances: Array.from({ length: 40 }, (_, k) => (k === 4 ? 1 : 0)),
     embeddings: new Float32Array(count * 3).fill(step),
     labels: new Uint8Array(count),
     pairs: new Float32Array(0),

@@ -5,6 +5,7 @@ import { effectiveRank } from '../metrics/effectiveRank';
 import { knnAccuracyFromSimilarities } from '../metrics/knn';
 import { type RedundancyFigures, redundancyFigures } from '../metrics/redundancy';
 import type { SnapshotFigures } from '../metrics/snapshotFigures';
+import { pairDistanceHistogram } from '../metrics/pairDistances';
 import { spectrum } from '../metrics/spectrum';
 import { uniformity } from '../metrics/uniformity';
 import { l2Normalize } from '../ssl/losses';
@@ -125,6 +126,7 @@ export async function evaluate(
     linearZ: probeScores?.z ?? null,
     linearH: probeScores?.h ?? null,
     spectrum: spectrum(embeddings, dim),
+    pairDistances: pairDistanceHistogram(view1, view2, dim),
   };
   const redundancy = raw && redundancyFigures(raw.subarray(0, n * dim), raw.subarray(n * dim), n, dim);
   return { embeddings, pairs, figures, redundancy, evalMs, metricsMs: performance.now() - metricsStarted, probeMs };

@@ -84,6 +84,17 @@ describe('run reports', () => {
     expect(report!.metrics.map((point) => point.spectrum)).toEqual([null, null, null, null]);
   });
 
+  it('keep the alignment histogram of each snapshot, and read one written before the histogram as not measured (null)', () => {
+    const data = reportData() as { metrics: Record<string, unknown>[] };
+    expect((data.metrics[0]!.pairDistances as number[])[4]).toBe(1);
+    expect(parseRunReport(data).report!.metrics[0]!.pairDistances).toEqual(Array.from({ length: 40 }, (_, k) => (k === 4 ? 1 : 0)));
+    for (const point of data.metrics) delete point.pairDistances;
+    const { report, notices } = parseRunReport(data);
+    expect(notices).toEqual([]);
+    expect(report!.metrics.map((point) => point.pairDistances)).toEqual([null, null, null, null]);
+    expect(report!.metrics[0]!.alignment).toBe(0.4);
+  });
+
   it('read a report written before the linear probe, its accuracies not measured (null)', () => {
     const data = reportData() as { metrics: Record<string, unknown>[] };
     expect(data.metrics[0]).toMatchObject({ linearZ: 0.7, linearH: 0.7 });
@@ -126,6 +137,8 @@ describe('run reports', () => {
       [withValue(['metrics', 1, 'loss'], undefined), /metrics\[1\]\.loss is neither a finite number nor null/],
       [withValue(['metrics', 1, 'spectrum'], [0.5, 0.5]), /metrics\[1\]\.spectrum has 2 entries, not 3/],
       [withValue(['metrics', 1, 'spectrum', 2], 1.5), /metrics\[1\]\.spectrum\[2\] is not a share from 0 to 1/],
+      [withValue(['metrics', 1, 'pairDistances'], [0.5, 0.5]), /metrics\[1\]\.pairDistances has 2 entries, not 40/],
+      [withValue(['metrics', 1, 'pairDistances', 7], -0.1), /metrics\[1\]\.pairDistances\[7\] is not a share from 0 to 1/],
       [withValue(['metrics', 0, 'dim'], 16), /metrics\[0\]\.dim is not the settings' output dimension 3/],
       [withValue(['snapshots'], []), /snapshots has 0 entries, not 1–2/],
       [withValue(['snapshots', 1, 'step'], 35), /snapshots\[1\]\.step \(35\) is not the step of any metrics entry/],

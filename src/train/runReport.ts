@@ -18,6 +18,7 @@ import { quoted } from '../core/notices';
 import { isRecord, readableNotices, readConfigObject } from '../core/urlCodec';
 import { messages } from '../i18n/messages';
 import { renderNotice } from '../i18n/notices';
+import { PAIR_DISTANCE_BINS } from '../metrics/pairDistances';
 import { type FigureKey, occasionalFigures, type SnapshotFigures } from '../metrics/snapshotFigures';
 import { type BackendInfo, backendNames } from './backendNames';
 import type { Snapshot } from './snapshot';
@@ -144,6 +145,14 @@ function readFigures(value: unknown, index: number, dim: number): SnapshotFigure
         ? null
         : list(point.spectrum, `${path}.spectrum`, dim, dim).map((share, k) => {
             if (typeof share !== 'number' || !(share >= 0 && share <= 1)) fail(`${path}.spectrum[${k}]`, shape().notShare);
+            return share;
+          }),
+    // Nor do reports written before the lab measured the alignment histogram.
+    pairDistances:
+      point.pairDistances === undefined || point.pairDistances === null
+        ? null
+        : list(point.pairDistances, `${path}.pairDistances`, PAIR_DISTANCE_BINS, PAIR_DISTANCE_BINS).map((share, k) => {
+            if (typeof share !== 'number' || !(share >= 0 && share <= 1)) fail(`${path}.pairDistances[${k}]`, shape().notShare);
             return share;
           }),
   };

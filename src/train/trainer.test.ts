@@ -123,6 +123,14 @@ describe('Trainer', () => {
     }
     // The reference reads ≈ 0.72 × 1/√d at step 0 once BatchNorm is calibrated (uncalibrated: 0.18–0.31).
     expect(snapshot.collapseStd * Math.sqrt(3)).toBeGreaterThan(0.55);
+    // The alignment histogram: 40 shares of the 2,000 positive pairs, its mean (from the bin centres) within half a
+    // bin of the alignment it breaks down.
+    const shares = snapshot.pairDistances!;
+    expect(shares).toHaveLength(40);
+    expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 9);
+    for (const share of shares) expect(share * 2000).toBeCloseTo(Math.round(share * 2000), 6);
+    const mean = shares.reduce((sum, share, bin) => sum + share * (bin + 0.5) * 0.1, 0);
+    expect(Math.abs(mean - snapshot.alignment)).toBeLessThanOrEqual(0.05);
     trainer.dispose();
   });
 

@@ -9,6 +9,7 @@ import { chartSpecs } from '../charts/chartSpecs';
 import { chartText } from '../language/tables';
 import { useRecorder } from '../history/hooks';
 import { useMessages } from '../language/useMessages';
+import { PairDistanceChart } from './PairDistanceChart';
 import { SpectrumChart } from './SpectrumChart';
 
 /** The charts of the lab's run. */
@@ -65,6 +66,7 @@ export function ChartGrid({ runs }: { runs: readonly ChartRun[] }) {
           </figure>
         ))}
         <SpectrumChart runs={runs} />
+        <PairDistanceChart runs={runs} />
       </div>
     </section>
   );

@@ -26,7 +26,7 @@ function shownSpectrum(recorder: RunRecorder): { step: number; spectrum: Float64
 }
 
 /** A version that moves (throttled) when any run's history or timeline does. */
-function useRunsVersion(runs: readonly ChartRun[]): number {
+export function useRunsVersion(runs: readonly ChartRun[]): number {
   const subscribe = useCallback(
     (notify: () => void) => {
       const throttle = createPatchThrottle<object>(notify, HISTORY_RENDER_INTERVAL_MS);

@@ -28,6 +28,7 @@ describe('metric history exports', () => {
       linearZ: null,
       linearH: null,
       spectrum: [0.4, 0.35, 0.25],
+      pairDistances: Array.from({ length: 40 }, (_, k) => (k === 4 ? 1 : 0)),
     });
     expect(second).toMatchObject({ step: 50, loss: -0.5, knnZ: 0.75, knnH: 0.75, linearZ: 0.875, linearH: 0.875 });
   });

@@ -1,6 +1,7 @@
 /**
  * The run's metric history as a file: every recorded snapshot's figures (SnapshotFigures, the names the
- * engine gives them); in CSV the spectrum takes d columns, spectrum_1 (the top share) to spectrum_d.
+ * engine gives them); in CSV the spectrum takes d columns, spectrum_1 (the top share) to spectrum_d. The alignment
+ * histogram (40 bins) is in the JSON only: its mean is the CSV's alignment column.
  * Unmeasured values (kNN and the linear probe between their evaluations, the loss before step 1) are null in JSON and empty in CSV.
  */
 import type { ExperimentConfig } from '../../core/config';

@@ -1,7 +1,8 @@
 /**
  * Every snapshot's figures, kept for the whole run: the single numbers in growable Float64Array columns
  * (80 bytes a snapshot), which the charts read whole without copying, and each spectrum as a Float64Array of
- * its d shares. 100,000 snapshots at d = 3 take about 18 MB. A figure not measured (null) is kept as NaN in
+ * its d shares, and each alignment histogram as a Float64Array of its 40 bins (320 bytes more a snapshot).
+ * 100,000 snapshots at d = 3 take about 56 MB. A figure not measured (null) is kept as NaN in
  * its column and read back as null. Steps strictly increase from one point to the next.
  */
 import { type FigureKey, figureKeys, occasionalFigures, type SnapshotFigures } from '../../metrics/snapshotFigures';
@@ -17,6 +18,7 @@ function emptyColumns(capacity: number): Record<ColumnKey, Float64Array> {
 export class MetricSeries {
   private columns = emptyColumns(INITIAL_CAPACITY);
   private spectra: (Float64Array | null)[] = [];
+  private histograms: (Float64Array | null)[] = [];
   private count = 0;
 
   get length(): number {
@@ -38,12 +40,14 @@ export class MetricSeries {
   clear(): void {
     this.count = 0;
     this.spectra = [];
+    this.histograms = [];
   }
 
   /** Keeps only the first `count` points. */
   truncate(count: number): void {
     this.count = Math.max(0, Math.min(this.count, count));
     this.spectra.length = this.count;
+    this.histograms.length = this.count;
   }
 
   /** The filled part of a column, as a view (valid until the next push). */
@@ -57,14 +61,20 @@ export class MetricSeries {
       const stored = this.columns[key][index]!;
       return occasionalFigures.has(key) && Number.isNaN(stored) ? null : stored;
     };
-    const scalars = Object.fromEntries(figureKeys.map((key) => [key, value(key)])) as Omit<SnapshotFigures, 'spectrum'>;
+    const scalars = Object.fromEntries(figureKeys.map((key) => [key, value(key)])) as Omit<SnapshotFigures, 'spectrum' | 'pairDistances'>;
     const spectrum = this.spectra[index]!;
-    return { ...scalars, spectrum: spectrum && Array.from(spectrum) };
+    const histogram = this.histograms[index]!;
+    return { ...scalars, spectrum: spectrum && Array.from(spectrum), pairDistances: histogram && Array.from(histogram) };
   }
 
   /** The spectrum of the point at `index` (a view: do not change it); null where it was not measured. */
   spectrumAt(index: number): Float64Array | null {
     return (index >= 0 && index < this.count && this.spectra[index]) || null;
+  }
+
+  /** The alignment histogram of the point at `index` (a view: do not change it); null where it was not measured. */
+  pairDistancesAt(index: number): Float64Array | null {
+    return (index >= 0 && index < this.count && this.histograms[index]) || null;
   }
 
   latest(): SnapshotFigures | undefined {
@@ -101,6 +111,7 @@ export class MetricSeries {
   private write(index: number, point: SnapshotFigures): void {
     for (const key of figureKeys) this.columns[key][index] = point[key] ?? NaN;
     this.spectra[index] = point.spectrum && Float64Array.from(point.spectrum);
+    this.histograms[index] = point.pairDistances && Float64Array.from(point.pairDistances);
   }
 
   private grow(): void {
