@@ -15,6 +15,8 @@ import { useRunsVersion } from './SpectrumChart';
 const WIDTH = 300;
 const HEIGHT = 110;
 const AXIS = 34;
+/** Room above the plot for the top tick's label. */
+const TOP = 8;
 const BAR_COLOR = '#1f5fa8';
 
 /** The shown snapshot's histogram, mean and step in a run: the timeline's when scrubbed back, else the latest. */
@@ -44,11 +46,11 @@ export function PairDistanceChart({ runs }: { runs: readonly ChartRun[] }) {
         <span className="chart-title">{text.title}</span>
         <span className="chart-help">{text.help}</span>
       </figcaption>
-      <svg className="spectrum-plot" viewBox={`0 0 ${WIDTH} ${HEIGHT + 28}`} role="img" aria-label={text.title} aria-describedby={summaryId}>
+      <svg className="spectrum-plot" viewBox={`0 0 ${WIDTH} ${TOP + HEIGHT + 28}`} role="img" aria-label={text.title} aria-describedby={summaryId}>
         {layout.yTicks.map(({ value, y }) => (
           <g key={value} className="spectrum-tick">
-            <line x1={AXIS} x2={WIDTH} y1={y} y2={y} />
-            <text x={AXIS - 4} y={y + 4} textAnchor="end">
+            <line x1={AXIS} x2={WIDTH} y1={TOP + y} y2={TOP + y} />
+            <text x={AXIS - 4} y={TOP + y + 4} textAnchor="end">
               {value === 0 ? '0' : `${Math.round(value * 100)}%`}
             </text>
           </g>
@@ -57,21 +59,21 @@ export function PairDistanceChart({ runs }: { runs: readonly ChartRun[] }) {
           <rect
             key={`${bar.run}-${bar.bin}`}
             x={AXIS + bar.x}
-            y={bar.y}
+            y={TOP + bar.y}
             width={Math.max(bar.width - 0.5, 0.5)}
             height={bar.height}
             fill={runs[bar.run]?.legend?.color ?? BAR_COLOR}
           />
         ))}
         {layout.means.map(({ run, x }) => (
-          <line key={run} className="pair-distance-mean" x1={AXIS + x} x2={AXIS + x} y1={0} y2={HEIGHT} stroke={runs[run]?.legend?.color ?? BAR_COLOR} />
+          <line key={run} className="pair-distance-mean" x1={AXIS + x} x2={AXIS + x} y1={TOP} y2={TOP + HEIGHT} stroke={runs[run]?.legend?.color ?? BAR_COLOR} />
         ))}
         {layout.xTicks.map(({ value, x }) => (
-          <text key={value} className="spectrum-axis" x={AXIS + x} y={HEIGHT + 13} textAnchor={value === 0 ? 'start' : value === 4 ? 'end' : 'middle'}>
+          <text key={value} className="spectrum-axis" x={AXIS + x} y={TOP + HEIGHT + 13} textAnchor={value === 0 ? 'start' : value === 4 ? 'end' : 'middle'}>
             {value}
           </text>
         ))}
-        <text className="spectrum-axis" x={AXIS + (WIDTH - AXIS) / 2} y={HEIGHT + 26} textAnchor="middle">
+        <text className="spectrum-axis" x={AXIS + (WIDTH - AXIS) / 2} y={TOP + HEIGHT + 26} textAnchor="middle">
           {text.axis}
         </text>
       </svg>
