@@ -109,6 +109,12 @@ export async function measureBackends(
   return rates.sort((a, b) => b.stepsPerSec - a.stepsPerSec);
 }
 
+/** What runs and why, marked when it is a GPU backend on a software adapter (BackendInfo.software). */
+function started(name: BackendName, reason: string, probes: AdapterProbes): BackendInfo {
+  const software = (name === 'webgpu' || name === 'webgl') && probes[name].kind === 'software';
+  return software ? { name, reason, software } : { name, reason };
+}
+
 /**
  * Picks and initialises a backend: the forced one when asked (falling back if it fails). Otherwise, where WebGPU
  * or WebGL runs on a real GPU, each of them and wasm trains a few steps and the fastest wins (a small model can
@@ -123,10 +129,10 @@ export async function selectBackend(
 ): Promise<BackendInfo> {
   const plan = backendPlan(probes.webgpu);
   if (forced) {
-    if (await tryBackend(forced, onPhase)) return { name: forced, reason: messages().worker.backendForced };
+    if (await tryBackend(forced, onPhase)) return started(forced, messages().worker.backendForced, probes);
     for (const name of plan.order) {
       if (name !== forced && (await tryBackend(name, onPhase))) {
-        return { name, reason: messages().worker.backendFellBack({ forced }) };
+        return started(name, messages().worker.backendFellBack({ forced }), probes);
       }
     }
     throw new Error(`No TensorFlow.js backend could start in this browser (tried ${forced} and ${plan.order.join(', ')}).`);
@@ -138,12 +144,12 @@ export async function selectBackend(
     if (best && (await tryBackend(best.name))) {
       const { worker } = messages();
       const figures = rates.map((rate) => worker.backendRate(rate)).join(', ');
-      return { name: best.name, reason: worker.backendMeasured({ figures, best: best.name }) };
+      return started(best.name, worker.backendMeasured({ figures, best: best.name }), probes);
     }
   }
   for (const [i, name] of plan.order.entries()) {
     if (await tryBackend(name, onPhase)) {
-      return { name, reason: i === 0 ? plan.why : messages().worker.backendFailedToStart({ names: plan.order.slice(0, i).join(', ') }) };
+      return started(name, i === 0 ? plan.why : messages().worker.backendFailedToStart({ names: plan.order.slice(0, i).join(', ') }), probes);
     }
   }
   throw new Error('No TensorFlow.js backend could start in this browser (tried webgpu, wasm, webgl and cpu).');

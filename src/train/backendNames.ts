@@ -8,6 +8,11 @@ export interface BackendInfo {
   reason: string;
   /** Threads of the wasm backend's matrix products (absent: one). */
   threads?: number;
+  /**
+   * A GPU backend on a software adapter (SwiftShader, llvmpipe: only when forced or nothing else starts). Each of
+   * its kernels costs milliseconds, so the worker skips the linear probe's thousands of small ones there.
+   */
+  software?: boolean;
 }
 
 /** What a page asks of the backend: `?backend=` forces one (null: the lab chooses), `?threads=` the wasm threads (null: the lab's rule). */

@@ -57,15 +57,15 @@ export async function readBack(t: tf.Tensor): Promise<Float32Array> {
 /**
  * Embeds the evaluation set (BatchNorm in evaluation mode) and its two fixed views in one pass, reads
  * them back, and computes the metrics. With `knn`, also embeds the training bank and scores the first
- * `knnQueries` evaluation images by kNN on z and on h, and by a linear probe trained on the same bank's z and h
- * (linearProbe.ts) — the slow part, so hosts ask for it less often. With
+ * `knnQueries` evaluation images by kNN on z and on h, and (`linearProbe`) by a linear probe trained on the same
+ * bank's z and h (linearProbe.ts) — the slow part, so hosts ask for it less often. With
  * `redundancy`, also reads the two views' raw z back for redundancyFigures.
  */
 export async function evaluate(
   model: SslModel,
   dim: number,
   inputs: EvaluationInputs,
-  knn: { bank: KnnBank; queries: number } | null,
+  knn: { bank: KnnBank; queries: number; linearProbe: boolean } | null,
   options: { redundancy: boolean } = { redundancy: false },
 ): Promise<EvaluationResult> {
   const started = performance.now();
@@ -105,10 +105,12 @@ export async function evaluate(
       knnAccuracyFromSimilarities(await readBack(similarities), queryLabels, knn.bank.labels, KNN_K, inputs.classCount);
     try {
       knnScores = { z: await score(zSimilarities), h: await score(hSimilarities) };
-      const probeStarted = performance.now();
-      const probe = (bank: tf.Tensor2D, queries: tf.Tensor2D) => linearProbeAccuracy(bank, knn.bank.labels, queries, queryLabels, inputs.classCount);
-      probeScores = { z: await probe(features.bankZ, features.queryZ), h: await probe(features.bankH, features.queryH) };
-      probeMs = performance.now() - probeStarted;
+      if (knn.linearProbe) {
+        const probeStarted = performance.now();
+        const probe = (bank: tf.Tensor2D, queries: tf.Tensor2D) => linearProbeAccuracy(bank, knn.bank.labels, queries, queryLabels, inputs.classCount);
+        probeScores = { z: await probe(features.bankZ, features.queryZ), h: await probe(features.bankH, features.queryH) };
+        probeMs = performance.now() - probeStarted;
+      }
     } finally {
       tf.dispose([zSimilarities, hSimilarities, ...Object.values(features)]);
     }

@@ -248,13 +248,14 @@ export class Trainer {
 
   /**
    * Embeds the evaluation set (BatchNorm in evaluation mode) and measures it. `knnQueries` > 0 also
-   * scores that many evaluation images by kNN against the training set (slow: ask for it sparingly).
-   * Reads the pending losses first (and so throws NonFiniteLossError as readLosses does).
+   * scores that many evaluation images by kNN against the training set (slow: ask for it sparingly), and by the
+   * linear probe unless `linearProbe` is false. Reads the pending losses first (and so throws NonFiniteLossError as
+   * readLosses does).
    */
-  async snapshot(options: { knnQueries?: number } = {}): Promise<Snapshot> {
+  async snapshot(options: { knnQueries?: number; linearProbe?: boolean } = {}): Promise<Snapshot> {
     await this.readLosses();
     const queries = options.knnQueries ?? 0;
-    const knn = queries > 0 ? { bank: this.trainingBank(), queries } : null;
+    const knn = queries > 0 ? { bank: this.trainingBank(), queries, linearProbe: options.linearProbe ?? true } : null;
     const redundancy = methodCatalog[this.cfg.method].redundancyViews !== undefined;
     const result = await evaluate(this.model, this.cfg.dim, this.evalInputs, knn, { redundancy });
     const shown = this.cfg.showTrain ? await this.withTrainingPoints(result.embeddings) : null;

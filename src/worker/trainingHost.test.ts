@@ -295,6 +295,13 @@ describe('TrainingHost', () => {
     h.host.dispose();
   });
 
+  it('skips the linear probe on a GPU backend running on a software adapter (kNN still measured)', async () => {
+    const h = harness({ startBackend: async () => ({ ...(await selectBackend('wasm', noGpu)), software: true }) });
+    await ready(h);
+    expect(h.of('snapshot')[0]!.snapshot).toMatchObject({ linearZ: null, linearH: null, knnZ: expect.any(Number) });
+    h.host.dispose();
+  });
+
   it('takes exactly one step per Step, with its snapshot, while paused', async () => {
     const h = harness();
     await ready(h);

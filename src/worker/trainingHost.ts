@@ -324,7 +324,7 @@ export class TrainingHost {
   private async postSnapshot(trainer: Trainer): Promise<void> {
     // With a single class (a folder of unlabelled images) every neighbour agrees: there is no accuracy to measure.
     const knnQueries = this.knnOff || trainer.classCount < 2 ? 0 : this.schedule.knnQueriesAt(trainer.step);
-    const snapshot = await trainer.snapshot({ knnQueries });
+    const snapshot = await trainer.snapshot({ knnQueries, linearProbe: !this.backend?.software });
     this.snapshotStep = snapshot.step;
     this.env.post({ type: 'snapshot', snapshot }, [snapshot.embeddings.buffer, snapshot.labels.buffer, snapshot.pairs.buffer]);
     this.checkMemory(trainer);
