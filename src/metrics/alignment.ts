@@ -19,13 +19,19 @@ export function alignment(a: Float32Array, b: Float32Array, dim: number, alpha =
   const halfAlpha = alpha / 2;
   let total = 0;
   for (let i = 0; i < count; i++) {
-    const base = i * dim;
-    let sq = 0;
-    for (let j = 0; j < dim; j++) {
-      const diff = a[base + j]! - b[base + j]!;
-      sq += diff * diff;
-    }
+    const sq = pairSquaredDistance(a, b, i, dim);
     total += halfAlpha === 1 ? sq : Math.pow(sq, halfAlpha);
   }
   return total / count;
+}
+
+/** ‖a_i − b_i‖² of row i of two row-major (count × dim) arrays: one positive pair's squared distance. */
+export function pairSquaredDistance(a: Float32Array, b: Float32Array, i: number, dim: number): number {
+  const base = i * dim;
+  let sq = 0;
+  for (let j = 0; j < dim; j++) {
+    const diff = a[base + j]! - b[base + j]!;
+    sq += diff * diff;
+  }
+  return sq;
 }

@@ -7,6 +7,8 @@
  * piled under 0.5 (the paper's aligned encoder) and coarse enough that 2,000 pairs fill the bins they reach.
  */
 
+import { pairSquaredDistance } from './alignment';
+
 /** How many bins, each PAIR_DISTANCE_MAX / PAIR_DISTANCE_BINS wide. */
 export const PAIR_DISTANCE_BINS = 40;
 /** The largest squared distance of two unit vectors. */
@@ -27,12 +29,7 @@ export function pairDistanceHistogram(a: Float32Array, b: Float32Array, dim: num
   const shares = new Array<number>(PAIR_DISTANCE_BINS).fill(0);
   const binWidth = PAIR_DISTANCE_MAX / PAIR_DISTANCE_BINS;
   for (let i = 0; i < count; i++) {
-    const base = i * dim;
-    let sq = 0;
-    for (let j = 0; j < dim; j++) {
-      const diff = a[base + j]! - b[base + j]!;
-      sq += diff * diff;
-    }
+    const sq = pairSquaredDistance(a, b, i, dim);
     if (!Number.isFinite(sq)) return shares.fill(NaN);
     const bin = Math.min(PAIR_DISTANCE_BINS - 1, Math.max(0, Math.floor(sq / binWidth)));
     shares[bin]!++;
