@@ -209,6 +209,7 @@ export const lessons: readonly Lesson[] = [
       'With both terms, the points spread evenly (uniformity about −2.0, close to the −2.08 of a perfectly even sphere) while the two views of an image move closer (alignment about 0.3 after 300 steps).',
       'With alignment only, everything collapses to a point within a few dozen steps: perfect alignment, no information.',
       'With uniformity only, the points still cover the sphere, but the two views of an image land far apart (alignment about 1.1) and the classes stay more mixed.',
+      'What each run buys for telling classes apart (the Linear probe and kNN accuracy metrics): at step 300, with both terms the linear probe on z reads about 0.57 and kNN about 0.63; with uniformity only about 0.49 and 0.51 — worse, yet far above the untrained network’s 0.24, so spreading alone keeps part of what tells images apart; with alignment only, about 0.22, the untrained network’s level or below.',
     ],
     papers: [wangIsola2020],
     runs: [
