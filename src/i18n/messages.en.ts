@@ -201,9 +201,10 @@ export const en = {
     first: 'First dimension',
     second: 'Second dimension',
     canvas: (p: { first: number; second: number }) =>
-      `Per-class density of the angle of coordinates x${p.first} and x${p.second}, drawn around a circle`,
+      `The angle of coordinates x${p.first} and x${p.second}: each point on a circle with the density of all points around it, then one strip per class with the density of its angles`,
     note: (p: { kappa: number }) =>
-      `One curve per class: von Mises kernel density (κ = ${p.kappa}), radius ∝ √density. Dashed: a uniform spread. Even rings = uniform; a spike = collapse.`,
+      `Ring: each point at its angle, and the density of all points around it (von Mises kernel, κ = ${p.kappa}; radius ∝ √density; dashed: a uniform spread). ` +
+      'Strips: the density of each class over the angle, −180° to 180°. Even = uniform; a spike = collapse.',
   },
   timeline: {
     group: 'Snapshot timeline',

@@ -1,0 +1,79 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { watchErrors } from './lab';
+
+/** Running workers whose script is `name` (training, or sphere: each sphere draws in a worker of its own). */
+function workersNamed(page: Page, name: 'training' | 'sphere'): number {
+  return page.workers().filter((worker) => worker.url().includes(`${name}.worker`)).length;
+}
+
+/** How many pixels of a run's angle ring (the d = 2 picture) are drawn on, and whether its class strips are there. */
+async function ringDrawing(run: Locator): Promise<{ pixels: number; strips: boolean }> {
+  return run.locator('canvas.angle-ring-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let pixels = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) pixels++;
+    // The strips under the ring make the canvas taller than wide once the first snapshot's points are drawn.
+    return { pixels, strips: canvas.clientHeight > canvas.clientWidth };
+  });
+}
+
+const hashOf = (page: Page) => new URL(page.url()).hash;
+
+test('a three-run compare link at d = 2: a sphere, angle ring and worker per run, overlaid charts; remove one, add one', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#v=1&compare=3&method=simclr&dim=2&seed=7&B.method=byol&C.seed=3');
+  const runA = page.getByRole('region', { name: 'Run A: SimCLR · Seed 7' });
+  const runB = page.getByRole('region', { name: 'Run B: BYOL · Seed 7' });
+  const runC = page.getByRole('region', { name: 'Run C: SimCLR · Seed 3' });
+  for (const run of [runA, runB, runC]) await expect(run.getByTestId('sphere-canvas')).toBeVisible();
+  await expect(page.getByTestId('sphere-canvas')).toHaveCount(3);
+  await expect.poll(() => workersNamed(page, 'training')).toBe(3);
+  await expect.poll(() => workersNamed(page, 'sphere')).toBe(3);
+  await expect(page.getByRole('list', { name: 'Runs on the charts' })).toHaveText(/A · SimCLR · Seed 7\s*B · BYOL · Seed 7\s*C · SimCLR · Seed 3/);
+
+  // The d = 2 picture of each run: points and density on the ring, a strip per class under it.
+  for (const run of [runA, runB, runC]) {
+    await expect(run.getByRole('img', { name: /The angle of coordinates x1 and x2/ })).toBeVisible();
+    await expect.poll(async () => (await ringDrawing(run)).strips).toBe(true);
+    expect((await ringDrawing(run)).pixels).toBeGreaterThan(2000);
+  }
+  // One step of every run, then the Positive-pair distances histogram overlays the three runs, each in its colour.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  for (const run of [runA, runB, runC]) await expect(run.getByTestId('step')).toHaveText('1');
+  const histogram = page.getByTestId('chart-pair-distances');
+  await expect(page.getByTestId('pair-distances-summary')).toHaveText(/^A: .*B: .*C: /);
+  await expect.poll(() => histogram.locator('rect').evaluateAll((rects) => new Set(rects.map((rect) => rect.getAttribute('fill'))).size)).toBe(3);
+
+  // Removing run B ends its two workers; the others keep theirs, and the link follows.
+  await runB.getByRole('button', { name: 'Remove run B' }).click();
+  await expect(page.getByTestId('sphere-canvas')).toHaveCount(2);
+  await expect.poll(() => workersNamed(page, 'training')).toBe(2);
+  await expect.poll(() => workersNamed(page, 'sphere')).toBe(2);
+  await expect.poll(() => hashOf(page)).toBe('#v=1&compare=2&method=simclr&seed=7&dim=2&B.seed=3');
+  await expect(page.getByRole('region', { name: 'Run B: Seed 3' }).getByTestId('step')).toHaveText('1');
+  // Two runs are the least a comparison shows: no Remove.
+  await expect(page.getByRole('button', { name: /^Remove run/ })).toHaveCount(0);
+
+  // Add run, from the keyboard: a third run with the last run's settings, in its own workers.
+  await page.getByRole('button', { name: 'Add run' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Run C: Seed 3' }).getByTestId('sphere-canvas')).toBeVisible();
+  await expect.poll(() => workersNamed(page, 'training')).toBe(3);
+  await expect.poll(() => workersNamed(page, 'sphere')).toBe(3);
+  await expect.poll(() => hashOf(page)).toBe('#v=1&compare=3&method=simclr&seed=7&dim=2&B.seed=3&C.seed=3');
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/compare-runs.png`, fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('a link asking for five runs shows four, says why, and offers no fifth', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#v=1&compare=5&method=simsiam&dim=2&E.seed=4');
+  const notices = page.getByRole('region', { name: 'Notices' });
+  await expect(notices).toContainText('compare: "5" is not a number of runs from 2 to 4; showing 4 runs.');
+  await expect(notices).toContainText('E.…: this link shows 4 runs, so the settings of run E were ignored.');
+  await expect(page.getByTestId('sphere-canvas')).toHaveCount(4);
+  await expect.poll(() => workersNamed(page, 'training')).toBe(4);
+  await expect(page.getByRole('button', { name: 'Add run' })).toBeDisabled();
+  await expect.poll(() => hashOf(page)).toBe('#v=1&compare=4&method=simsiam&dim=2');
+  expect(errors).toEqual([]);
+});
