@@ -65,7 +65,7 @@ test('a three-run compare link at d = 2: a sphere, angle ring and worker per run
   expect(errors).toEqual([]);
 });
 
-test('a link asking for five runs shows four, says why, and offers no fifth', async ({ page }) => {
+test('a link asking for five runs shows four, says why, offers no fifth, and lays them out on a wide screen, a laptop and a phone', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/#v=1&compare=5&method=simsiam&dim=2&E.seed=4');
   const notices = page.getByRole('region', { name: 'Notices' });
@@ -75,5 +75,20 @@ test('a link asking for five runs shows four, says why, and offers no fifth', as
   await expect.poll(() => workersNamed(page, 'training')).toBe(4);
   await expect(page.getByRole('button', { name: 'Add run' })).toBeDisabled();
   await expect.poll(() => hashOf(page)).toBe('#v=1&compare=4&method=simsiam&dim=2');
+  // Four in a row on a wide screen, two by two on a laptop, one above the other on a phone; never sideways scrolling.
+  const runs = page.locator('.compare-run');
+  const lefts = () => runs.evaluateAll((sections) => sections.map((section) => Math.round(section.getBoundingClientRect().left)));
+  const tops = () => runs.evaluateAll((sections) => sections.map((section) => Math.round(section.getBoundingClientRect().top)));
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  for (const [size, columns] of [
+    [{ width: 1920, height: 1080 }, 4],
+    [{ width: 1280, height: 800 }, 2],
+    [{ width: 390, height: 844 }, 1],
+  ] as const) {
+    await page.setViewportSize(size);
+    await expect.poll(async () => new Set(await lefts()).size, { message: `${size.width} px` }).toBe(columns);
+    await expect.poll(async () => new Set(await tops()).size).toBe(4 / columns);
+    expect(await sideways()).toBe(false);
+  }
   expect(errors).toEqual([]);
 });

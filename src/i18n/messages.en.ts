@@ -46,7 +46,9 @@ export const en = {
     pick: 'Switch to compare',
     open: 'Open comparison',
     comparing: (p: { runs: number; differences: string | null }) =>
-      `Comparing ${p.runs} runs: ${p.differences === null ? 'the same settings' : `they differ in ${p.differences}`}, every other setting the same.`,
+      p.differences === null
+        ? `Comparing ${p.runs} runs with the same settings.`
+        : `Comparing ${p.runs} runs that differ in ${p.differences}; every other setting is the same.`,
     addRun: 'Add run',
     addRunTitle: (p: { max: number }) => `Another run beside these, with the last run's settings (at most ${p.max})`,
     removeRun: (p: { tag: string }) => `Remove run ${p.tag}`,

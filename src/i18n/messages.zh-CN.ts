@@ -39,7 +39,8 @@ export const zhCN: Messages = {
     note: (p) => `并排训练最多 ${p.max} 个运行，每个运行在自己的 worker 中：两个只差一个开关的运行，或添加运行并分别设置。`,
     pick: '要对比的开关',
     open: '打开对比',
-    comparing: (p) => `对比 ${p.runs} 个运行：${p.differences === null ? '设置相同' : `区别在于${p.differences}`}，其余设置完全相同。`,
+    comparing: (p) =>
+      p.differences === null ? `对比 ${p.runs} 个设置相同的运行。` : `对比 ${p.runs} 个运行，区别在于${p.differences}；其余设置完全相同。`,
     addRun: '添加运行',
     addRunTitle: (p) => `在旁边再添加一个运行，使用最后一个运行的设置（最多 ${p.max} 个）`,
     removeRun: (p) => `移除运行 ${p.tag}`,
