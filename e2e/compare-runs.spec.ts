@@ -53,11 +53,14 @@ test('a three-run compare link at d = 2: a sphere, angle ring and worker per run
   await expect(page.getByRole('region', { name: 'Run B: Seed 3' }).getByTestId('step')).toHaveText('1');
   // Two runs are the least a comparison shows: no Remove.
   await expect(page.getByRole('button', { name: /^Remove run/ })).toHaveCount(0);
+  // The focus went from the removed run's button to Add run.
+  await expect(page.getByRole('button', { name: 'Add run' })).toBeFocused();
 
   // Add run, from the keyboard: a third run with the last run's settings, in its own workers.
-  await page.getByRole('button', { name: 'Add run' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Run C: Seed 3' }).getByTestId('sphere-canvas')).toBeVisible();
+  const added = page.getByRole('region', { name: 'Run C: Seed 3' });
+  await expect(added.getByTestId('sphere-canvas')).toBeVisible();
+  await expect(added).toBeFocused();
   await expect.poll(() => workersNamed(page, 'training')).toBe(3);
   await expect.poll(() => workersNamed(page, 'sphere')).toBe(3);
   await expect.poll(() => hashOf(page)).toBe('#v=1&compare=3&method=simclr&seed=7&dim=2&B.seed=3&C.seed=3');

@@ -3,7 +3,7 @@
  * own worker with its own sphere and settings, side by side — one Start/Pause for all — over charts that overlay
  * them. Runs are added (with the last run's settings) and removed here; a removed run's workers end at once.
  */
-import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../../core/config';
 import { MAX_RUNS } from '../../core/urlCodec';
 import { settingLabel } from '../language/tables';
@@ -63,6 +63,18 @@ export function CompareApp({ page }: { page: ComparePage }) {
   // The charts are rebuilt only when the runs or their settings change (each run's settings are its own).
   const chartRuns = useMemo(() => runs.map((lab, i) => ({ recorder: lab.client.recorder, legend: legends[i]! })), [runs, legends]);
   const [first] = runs;
+  // Keyboard users stay in place: a run added takes the focus (its region is announced), a run removed hands it to Add run.
+  const runsRef = useRef<HTMLElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const shownRuns = useRef(runs.length);
+  useEffect(() => {
+    if (runs.length > shownRuns.current) runsRef.current?.querySelector<HTMLElement>(':scope > .compare-run:last-child')?.focus();
+    shownRuns.current = runs.length;
+  }, [runs.length]);
+  const remove = (lab: Lab): void => {
+    pages.removeRun(lab);
+    addRef.current?.focus();
+  };
 
   return (
     <div className="app compare-app" data-runs={runs.length}>
@@ -85,7 +97,7 @@ export function CompareApp({ page }: { page: ComparePage }) {
           <Hideable name="share">
             <CopyLinkButton />
           </Hideable>
-          <button type="button" disabled={runs.length >= MAX_RUNS} onClick={() => pages.addRun()} title={m.compare.addRunTitle({ max: MAX_RUNS })}>
+          <button ref={addRef} type="button" disabled={runs.length >= MAX_RUNS} onClick={() => pages.addRun()} title={m.compare.addRunTitle({ max: MAX_RUNS })}>
             {m.compare.addRun}
           </button>
           <button type="button" onClick={() => pages.openSingleRun()} title={m.compare.singleRunTitle}>
@@ -93,10 +105,10 @@ export function CompareApp({ page }: { page: ComparePage }) {
           </button>
         </div>
       </LabContext>
-      <main className="compare-runs">
+      <main className="compare-runs" ref={runsRef}>
         {runs.map((lab, i) => (
           <LabContext key={labKey(lab)} value={lab}>
-            <CompareRunPanel legend={legends[i]!} fileTag={runFileTag(configs, i)} onRemove={runs.length > 2 ? () => pages.removeRun(lab) : null} />
+            <CompareRunPanel legend={legends[i]!} fileTag={runFileTag(configs, i)} onRemove={runs.length > 2 ? () => remove(lab) : null} />
           </LabContext>
         ))}
       </main>

@@ -20,7 +20,7 @@ import { useMessages } from '../language/useMessages';
 export function CompareRunPanel({ legend, fileTag, onRemove }: { legend: RunLegend; fileTag: string; onRemove: (() => void) | null }) {
   const m = useMessages();
   return (
-    <section className="compare-run" aria-label={m.compare.runRegion(legend)} data-testid={`run-${legend.tag}`}>
+    <section className="compare-run" aria-label={m.compare.runRegion(legend)} data-testid={`run-${legend.tag}`} tabIndex={-1}>
       <div className="compare-run-head">
         <h2 className="compare-run-title">
           <span className="run-line" style={{ backgroundColor: legend.color }} aria-hidden="true" />
