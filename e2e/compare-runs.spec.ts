@@ -7,13 +7,17 @@ function workersNamed(page: Page, name: 'training' | 'sphere'): number {
 }
 
 /** How many pixels of a run's angle ring (the d = 2 picture) are drawn on, and whether its class strips are there. */
-async function ringDrawing(run: Locator): Promise<{ pixels: number; strips: boolean }> {
+async function ringDrawing(run: Locator): Promise<{ pixels: number; signature: number; strips: boolean }> {
   return run.locator('canvas.angle-ring-canvas').evaluate((canvas: HTMLCanvasElement) => {
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let pixels = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) pixels++;
+    let signature = 0;
+    for (let i = 3; i < data.length; i += 4) {
+      if (data[i]! > 0) pixels++;
+      signature = (signature * 31 + data[i - 1]! + data[i]!) % 1_000_000_007;
+    }
     // The strips under the ring make the canvas taller than wide once the first snapshot's points are drawn.
-    return { pixels, strips: canvas.clientHeight > canvas.clientWidth };
+    return { pixels, signature, strips: canvas.clientHeight > canvas.clientWidth };
   });
 }
 
@@ -44,7 +48,15 @@ test('a three-run compare link at d = 2: a sphere, angle ring and worker per run
   await expect(page.getByTestId('pair-distances-summary')).toHaveText(/^A: .*B: .*C: /);
   await expect.poll(() => histogram.locator('rect').evaluateAll((rects) => new Set(rects.map((rect) => rect.getAttribute('fill'))).size)).toBe(3);
 
-  // Removing run B ends its two workers; the others keep theirs, and the link follows.
+  // The picture follows the timeline: back at step 0 it is drawn anew.
+  const atStep1 = (await ringDrawing(runA)).signature;
+  await runA.getByRole('slider', { name: 'Timeline' }).focus();
+  await page.keyboard.press('Home');
+  await expect(runA.getByTestId('timeline-position')).toHaveText('Step 0 of 1');
+  await expect.poll(async () => (await ringDrawing(runA)).signature).not.toBe(atStep1);
+  await page.keyboard.press('End');
+
+  // Removing run B ends its workers (training and sphere); the others keep theirs, and the link follows.
   await runB.getByRole('button', { name: 'Remove run B' }).click();
   await expect(page.getByTestId('sphere-canvas')).toHaveCount(2);
   await expect.poll(() => workersNamed(page, 'training')).toBe(2);
