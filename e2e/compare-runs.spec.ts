@@ -107,3 +107,23 @@ test('a link asking for five runs shows four, says why, offers no fifth, and lay
   }
   expect(errors).toEqual([]);
 });
+
+test('Add run in the Compare panel turns one run into two; each run then has its own settings, and the link follows', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#v=1&method=simclr&dim=2&seed=7');
+  await expect(page.getByTestId('backend')).not.toHaveText(/starting/);
+  await page.getByRole('region', { name: 'Compare' }).getByRole('button', { name: 'Add run' }).click();
+  await expect(page.getByRole('region', { name: 'Run B: same settings' })).toBeVisible();
+  await expect.poll(() => hashOf(page)).toBe('#v=1&compare=2&method=simclr&seed=7&dim=2');
+  await expect.poll(() => workersNamed(page, 'training')).toBe(2);
+
+  const runB = page.locator('[data-testid="run-B"]');
+  await runB.getByText('Settings of run B').click();
+  await expect(runB.getByLabel('Method')).toBeEnabled();
+  await runB.getByLabel('Method').selectOption('byol');
+  await expect(page.getByRole('region', { name: 'Run A: SimCLR' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Run B: BYOL' })).toBeVisible();
+  await expect.poll(() => hashOf(page)).toBe('#v=1&compare=2&method=simclr&seed=7&dim=2&B.method=byol');
+  await expect(page.getByRole('list', { name: 'Runs on the charts' })).toHaveText(/A · SimCLR\s*B · BYOL/);
+  expect(errors).toEqual([]);
+});
