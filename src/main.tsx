@@ -24,15 +24,15 @@ const { pageMode } = startup;
 const linked = linkedKeys(search, hash);
 const traits = readDeviceTraits();
 // Every run is made lighter alike; the notice is said once.
-const lighter = startup.runs.map((config) => lighterForDevice(config, linked, traits));
-const notice = lighter[0]!.notice;
-const notices = notice === null ? startup.notices : [...startup.notices, notice];
+const [first, ...rest] = startup.runs.map((config) => lighterForDevice(config, linked, traits));
+const notices = first!.notice === null ? startup.notices : [...startup.notices, first!.notice];
+const configs: RunConfigs = [first!.config, ...rest.map(({ config }) => config)];
 applyPageModeClasses(document.documentElement, pageMode);
 
 // The images kept from an earlier visit come first: a link (or a reload) naming them trains on them.
 void loadKeptImages().then((kept) => {
   // Created outside React so StrictMode's double effects never start two workers.
-  const pages = new PageController({ backend: startup.backend, ownImages: createOwnImagesStore(kept) }, { configs: lighter.map(({ config }) => config) as unknown as RunConfigs, notices, autoplay: startup.autoplay });
+  const pages = new PageController({ backend: startup.backend, ownImages: createOwnImagesStore(kept) }, { configs, notices, autoplay: startup.autoplay });
   // An embedded sphere has no controls to change the settings, and its frame's address is not the reader's.
   if (!pageMode.embed) startLinkSync(pages);
 

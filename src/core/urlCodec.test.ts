@@ -173,7 +173,7 @@ describe('compared runs', () => {
   /** Encodes runs and reads them back as the page does: run A's settings, then each run's own keys on it. */
   const roundTrip = (configs: readonly [ExperimentConfig, ...ExperimentConfig[]]) => {
     const decoded = decodeConfig(encodeRuns(configs));
-    const runs = readRunConfigs(Array.from(configs, () => decoded.config), decoded.runPairs);
+    const runs = readRunConfigs([decoded.config, ...configs.slice(1).map(() => decoded.config)], decoded.runPairs);
     return { notices: [...decoded.notices, ...runs.notices], configs: runs.configs };
   };
 

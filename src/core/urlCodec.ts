@@ -154,16 +154,18 @@ export function decodeConfig(link: string, pageKeys: ReadonlySet<string> = new S
  * validated as a link's settings are; a method of its own keeps the shared settings (switchMethod). Notices
  * name the run (`B.seed`); the keys of a run past the last are ignored, with a notice.
  */
-export function readRunConfigs(bases: readonly ExperimentConfig[], runPairs: ReadonlyMap<number, [string, string][]>): { configs: ExperimentConfig[]; notices: ConfigNotice[] } {
+export function readRunConfigs(bases: RunConfigs, runPairs: ReadonlyMap<number, [string, string][]>): { configs: RunConfigs; notices: ConfigNotice[] } {
   const notices: ConfigNotice[] = [];
   for (const run of [...runPairs.keys()].sort((a, b) => a - b)) {
     if (run >= bases.length) notices.push({ code: 'runNotCompared', tag: RUN_TAGS[run]!, runs: bases.length });
   }
-  const configs = bases.map((base, run) => {
+  const read = (base: ExperimentConfig, run: number): ExperimentConfig => {
     const validated = validateConfig(runPairs.get(run) ?? [], base);
     for (const notice of validated.notices) notices.push('key' in notice ? { ...notice, key: `${RUN_TAGS[run]}.${notice.key}` } : notice);
     return validated.config;
-  });
+  };
+  const [first, ...rest] = bases;
+  const configs: RunConfigs = [read(first, 0), ...rest.map((base, i) => read(base, i + 1))];
   return { configs, notices: readableNotices(notices) };
 }
 

@@ -70,18 +70,18 @@ export function linkText(search: string, hash: string): string {
  */
 export function readRuns(raw: string | undefined, { config, runPairs }: Pick<DecodedLink, 'config' | 'runPairs'>, notices: string[]): RunConfigs {
   const count = raw === undefined || !/^\s*\d+\s*$/.test(raw) ? null : Number(raw);
-  let bases: readonly ExperimentConfig[] | null;
+  let bases: RunConfigs = [config];
   if (count === null) {
     const key = readCompareKey(raw, config, notices);
-    bases = key === null ? null : comparedConfigs(config, key);
+    if (key !== null) bases = comparedConfigs(config, key);
   } else {
     const used = Math.min(Math.max(count, 1), MAX_RUNS);
     if (count < 2 || count > MAX_RUNS) notices.push(messages().validation.compareCount({ raw: quoted(raw!), max: MAX_RUNS, used }));
-    bases = used === 1 ? null : Array.from({ length: used }, () => config);
+    bases = [config, ...Array.from({ length: used - 1 }, () => config)];
   }
-  const runs = readRunConfigs(bases ?? [config], runPairs);
+  const runs = readRunConfigs(bases, runPairs);
   notices.push(...runs.notices.map(renderNotice));
-  return runs.configs as [ExperimentConfig, ...ExperimentConfig[]];
+  return runs.configs;
 }
 
 /** The keys the link names, whatever their values: a setting the link gives is the link's, not a default. */

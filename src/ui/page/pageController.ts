@@ -37,7 +37,8 @@ export function primaryLab(page: LabPage): Lab {
 
 /** The settings of the page's runs, run A's first. */
 export function pageConfigs(page: LabPage): RunConfigs {
-  return page.labs.map((lab) => lab.store.getState().config) as unknown as RunConfigs;
+  const configOf = (lab: Lab) => lab.store.getState().config;
+  return [configOf(primaryLab(page)), ...page.labs.slice(1).map(configOf)];
 }
 
 export class PageController {

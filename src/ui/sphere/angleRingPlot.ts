@@ -172,7 +172,12 @@ export class AngleRingPlot {
     context.font = '10px system-ui, sans-serif';
     context.textBaseline = 'top';
     const axisY = width + classCount * STRIP_HEIGHT + 1;
-    for (const [text, align, x] of [['−180°', 'left', STRIP_LEFT], ['0°', 'center', STRIP_LEFT + plotWidth / 2], ['180°', 'right', STRIP_LEFT + plotWidth]] as const) {
+    const labels = [
+      ['−180°', 'left', STRIP_LEFT],
+      ['0°', 'center', STRIP_LEFT + plotWidth / 2],
+      ['180°', 'right', STRIP_LEFT + plotWidth],
+    ] as const;
+    for (const [text, align, x] of labels) {
       context.textAlign = align;
       context.fillText(text, x, axisY);
     }
