@@ -73,9 +73,11 @@ describe('PageController', () => {
 
   it('adds runs up to four with the last run’s settings, and removing one ends its worker alone', () => {
     const { pages, workers, running } = setup();
+    const single = primaryLab(pages.page);
     pages.addRun();
+    // The single run goes on as run A, in its own worker.
     expect(pages.page.kind).toBe('compare');
-    expect(workers[0]!.terminated).toBe(true);
+    expect(primaryLab(pages.page)).toBe(single);
     expect(running().map(initConfig)).toEqual([config, config]);
     const compared = pages.page;
     pages.addRun();
@@ -84,11 +86,11 @@ describe('PageController', () => {
     // The same page, one more lab each time; a fifth run is not added.
     expect(pages.page.id).toBe(compared.id);
     expect(running()).toHaveLength(4);
+    expect(workers).toHaveLength(4);
     const [a, b, c, d] = pages.page.labs;
     pages.removeRun(b!);
     expect(pages.page.labs).toEqual([a, c, d]);
-    expect(workers.filter((worker) => worker.terminated)).toHaveLength(2);
-    expect(workers[2]!.terminated).toBe(true);
+    expect(workers.filter((worker) => worker.terminated)).toEqual([workers[1]]);
     pages.removeRun(a!);
     // A comparison keeps two runs (Single run leaves one): removing a third is refused.
     pages.removeRun(c!);

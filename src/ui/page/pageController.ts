@@ -73,17 +73,17 @@ export class PageController {
     this.show({ configs: [primaryLab(this.page).store.getState().config], notices: [], autoplay: false });
   }
 
-  /** One more run, with the last run's settings (a single run becomes a comparison); none past MAX_RUNS. */
+  /**
+   * One more run, with the last run's settings, none past MAX_RUNS. The runs on show keep their workers and
+   * histories: a single run becomes run A of a comparison (a new page, as its components change).
+   */
   addRun(): void {
     const { page } = this;
     if (page.labs.length >= MAX_RUNS) return;
-    const last = page.labs.at(-1)!.store.getState().config;
-    if (page.kind === 'single') {
-      this.show({ configs: [last, last], notices: [], autoplay: false });
-      return;
-    }
-    const runs = [...page.runs, createLab(last, { ...this.workers, autoplay: false, notices: [] })];
-    this.state.setState({ page: { ...page, labs: runs, runs } });
+    const added = createLab(page.labs.at(-1)!.store.getState().config, { ...this.workers, autoplay: false, notices: [] });
+    const runs = [...page.labs, added];
+    const id = page.kind === 'single' ? ++this.pagesBuilt : page.id;
+    this.state.setState({ page: { id, labs: runs, kind: 'compare', runs } });
   }
 
   /** Ends a run's workers and takes it off the page; a comparison keeps at least two runs (Single run leaves one). */

@@ -89,6 +89,8 @@ export class AngleRingPlot {
     this.circle(centre, radiusOf(UNIFORM_DENSITY), [3, 4]);
     const dims = live.dim === 2 ? ([0, 1] as const) : ringDimsFor(chosenDims, live.dim);
     this.axisLabels(centre, base, dims);
+    // The step drawn, for whoever waits on the picture (the e2e tests).
+    canvas.dataset.step = live.count === 0 ? '' : String(live.step);
     if (live.count === 0) return;
 
     if (this.angles.length < live.count) this.angles = new Float32Array(live.count);
