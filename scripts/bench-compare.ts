@@ -2,7 +2,8 @@
  * What each run of a comparison costs, printed as figures: for 1 to 4 runs (SimCLR at d = 2, training, each run in
  * its own training worker and sphere worker), the page's frames per second, the page's JS heap (main thread) and
  * the memory of all its JavaScript, workers included (measureUserAgentSpecificMemory, on a cross-origin isolated
- * page), each run's steps per second, its worker's tensors (tfjs) and wasm heap, and the workers the page runs.
+ * page), each run's steps per second, its worker's tensors (tfjs) and wasm heap, and the workers the page runs;
+ * then, from the largest comparison, Remove run down to two: the workers and the memory that are left.
  * Usage: npm run build && npm run bench:compare [-- --seconds 10 --runs 1,2,3,4]
  */
 import type { Page } from '@playwright/test';
@@ -13,6 +14,10 @@ const seconds = numberOption('seconds', 10);
 const counts = option('runs', '1,2,3,4').split(',').map(Number);
 
 const stepsOf = (page: Page): Promise<number[]> => page.$$eval('[data-testid="step"]', (cells) => cells.map((cell) => Number(cell.textContent)));
+
+/** The memory of all the page's JavaScript, workers included; null where the page is not cross-origin isolated. */
+const allJsMemory = (page: Page): Promise<number | null> =>
+  page.evaluate('crossOriginIsolated ? performance.measureUserAgentSpecificMemory().then((m) => m.bytes) : null') as Promise<number | null>;
 
 const app = await openApp();
 try {
@@ -39,7 +44,7 @@ try {
     })`)) as number;
     const after = await stepsOf(page);
     const heap = (await page.evaluate('performance.memory.usedJSHeapSize')) as number;
-    const allMemory = (await page.evaluate('crossOriginIsolated ? performance.measureUserAgentSpecificMemory().then((m) => m.bytes) : null')) as number | null;
+    const allMemory = await allJsMemory(page);
     const memory = await page.$$eval('[data-testid="worker-memory"]', (cells) => cells.map((cell) => cell.textContent ?? ''));
     const tensors = memory.map((text) => /(\d+) MB in (\d+) tensors/.exec(text)?.slice(1, 3).join(', ') ?? '—');
     const wasmHeap = memory.map((text) => /heap (\d+) MB/.exec(text)?.[1] ?? '—');
@@ -56,6 +61,12 @@ try {
         String(page.workers().length),
       ].join('  '),
     );
+    if (runs === Math.max(...counts) && runs > 2) {
+      for (let run = runs; run > 2; run--) await page.getByRole('button', { name: `Remove run ${'ABCD'[run - 1]}` }).click();
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="sphere-canvas"]').length === count, 2);
+      const left = await allJsMemory(page);
+      console.log(`${runs} → 2 (Remove run): all JS ${left === null ? '—' : (left / 1024 ** 2).toFixed(0)} MB, ${page.workers().length} workers`);
+    }
     await page.close();
   }
 } finally {
