@@ -289,7 +289,8 @@ export function validateConfig(input: Iterable<[string, unknown]>, base: Experim
     }
     const { value, notice } = parseValue(key, raw);
     if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
-    if (notice) notices.push(notice);
+    // What is kept is the base's value (another run's, another method's default), not the table's default.
+    if (notice) notices.push('kept' in notice ? { ...notice, kept: String(config[key]) } : notice);
   }
   return { config, notices };
 }

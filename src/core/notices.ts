@@ -18,7 +18,9 @@ export type ConfigNotice =
   | { code: 'noName'; value: string }
   | { code: 'repeated'; key: string; count: number; value: string }
   | { code: 'unknownVersion'; raw: string; version: number }
-  | { code: 'notPlainValue'; key: string; kind: 'null' | 'list' | 'nested object' };
+  | { code: 'notPlainValue'; key: string; kind: 'null' | 'list' | 'nested object' }
+  /** A compare link's keys for a run it does not show (`D.seed` with three runs). */
+  | { code: 'runNotCompared'; tag: string; runs: number };
 
 export type NoticeCode = ConfigNotice['code'];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hostileLinks, randomConfig, unsafeKeys } from '../testing/configSamples';
 import { configKeys, configSpec, defaultConfig, type ExperimentConfig, methodNames } from './config';
 import { Rng } from './rng';
-import { CONFIG_FORMAT_VERSION, decodeConfig, encodeConfig, MAX_LINK_LENGTH, readLinkPairs } from './urlCodec';
+import { CONFIG_FORMAT_VERSION, decodeConfig, encodeConfig, encodeRuns, MAX_LINK_LENGTH, readLinkPairs, readRunConfigs } from './urlCodec';
 
 /** One non-default value per key and kind: each bound, each enum value, the flipped switch. */
 function variantsOf(base: ExperimentConfig): ExperimentConfig[] {
@@ -166,5 +166,51 @@ describe('readLinkPairs', () => {
       ['a', '3'],
       ['b', '2'],
     ]);
+  });
+});
+
+describe('compared runs', () => {
+  /** Encodes runs and reads them back as the page does: run A's settings, then each run's own keys on it. */
+  const roundTrip = (configs: readonly [ExperimentConfig, ...ExperimentConfig[]]) => {
+    const decoded = decodeConfig(encodeRuns(configs));
+    const runs = readRunConfigs([decoded.config, ...configs.slice(1).map(() => decoded.config)], decoded.runPairs);
+    return { notices: [...decoded.notices, ...runs.notices], configs: runs.configs };
+  };
+
+  it('write each later run’s own keys after run A’s settings, its method first', () => {
+    const a = { ...defaultConfig('simclr'), dim: 2, seed: 7 };
+    expect(encodeRuns([a, { ...defaultConfig('byol'), dim: 2, seed: 7 }, { ...a, seed: 3 }], [['compare', '3']])).toBe(
+      'v=1&compare=3&method=simclr&seed=7&dim=2&B.method=byol&C.seed=3',
+    );
+    // A run like A has no keys of its own; a method's own default is not written.
+    expect(encodeRuns([a, a])).toBe('v=1&method=simclr&seed=7&dim=2');
+    expect(encodeRuns([a, { ...defaultConfig('swav'), dim: 2, seed: 7 }])).toBe('v=1&method=simclr&seed=7&dim=2&B.method=swav');
+  });
+
+  it('round-trip 2, 3 and 4 runs of every method beside random runs', () => {
+    const rng = new Rng(19);
+    for (const method of methodNames) {
+      for (let runs = 2; runs <= 4; runs++) {
+        const configs = Array.from({ length: runs }, (_, i) => (i === 1 ? { ...defaultConfig(method), seed: i } : randomConfig(rng, i)));
+        const read = roundTrip(configs as [ExperimentConfig, ...ExperimentConfig[]]);
+        expect(read.notices).toEqual([]);
+        expect(read.configs).toEqual(configs);
+      }
+    }
+  });
+
+  it('read only B to Z as run letters, and name runs past the last in a notice', () => {
+    const decoded = decodeConfig('#seed=2&B.seed=3&E.dim=8&A.seed=5&b.seed=6');
+    expect([...decoded.runPairs]).toEqual([
+      [1, [['seed', '3']]],
+      [4, [['dim', '8']]],
+    ]);
+    expect(decoded.notices).toEqual([
+      { code: 'unknownSetting', key: 'A.seed' },
+      { code: 'unknownSetting', key: 'b.seed' },
+    ]);
+    const runs = readRunConfigs([decoded.config, decoded.config], decoded.runPairs);
+    expect(runs.configs.map(({ seed }) => seed)).toEqual([2, 3]);
+    expect(runs.notices).toEqual([{ code: 'runNotCompared', tag: 'E', runs: 2 }]);
   });
 });

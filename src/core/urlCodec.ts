@@ -9,7 +9,7 @@
  * checked and clamped by validateConfig, the one validator. The same reading serves the `config` object of
  * settings files and run reports (readConfigObject).
  */
-import { configKeys, defaultConfig, type ExperimentConfig, validateConfig, type ValidatedConfig } from './config';
+import { configKeys, defaultConfig, type ExperimentConfig, switchMethod, validateConfig, type ValidatedConfig } from './config';
 import { type ConfigNotice, quoted } from './notices';
 
 /**
@@ -99,15 +99,30 @@ export function readFormatVersion(raw: unknown, notices: ConfigNotice[]): number
   return CONFIG_FORMAT_VERSION;
 }
 
+/** Pairs written in format `version`, brought to today's keys. */
+function upgradePairs<V>(pairs: [string, V][], version: number): [string, V][] {
+  return formatUpgrades.slice(version - 1).reduce((current, upgrade) => upgrade(current), pairs);
+}
+
 /** Settings written in format `version`, brought to today's keys and validated against the named method's defaults. */
 function readVersionedSettings(pairs: [string, unknown][], version: number): ValidatedConfig {
-  const upgraded = formatUpgrades.slice(version - 1).reduce((current, upgrade) => upgrade(current), pairs);
-  return validateConfig(upgraded);
+  return validateConfig(upgradePairs(pairs, version));
 }
+
+/** Compare mode shows at most this many runs side by side: each is a training worker and a WebGL context. */
+export const MAX_RUNS = 4;
+/** Runs are named by letter; run A holds the link's settings, and another run's own keys carry its letter: `B.seed=3`. */
+export const RUN_TAGS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** The settings of a page's runs, run A's first: one for a single run. */
+export type RunConfigs = readonly [ExperimentConfig, ...ExperimentConfig[]];
+/** `B.seed`: a run's own key (run A has none: the link's settings are its own). */
+const RUN_KEY = /^([B-Z])\.(.+)$/;
 
 export interface DecodedLink extends ValidatedConfig {
   /** The page's own keys found in the link (autoplay, classroom, …): not settings, passed on as given. */
   pageParams: Map<string, string>;
+  /** Each run's own keys (`B.seed=3` → run 1: seed 3), in today's format; read by readRunConfigs. */
+  runPairs: Map<number, [string, string][]>;
 }
 
 /**
@@ -118,14 +133,53 @@ export function decodeConfig(link: string, pageKeys: ReadonlySet<string> = new S
   const { pairs, notices } = readLinkPairs(link);
   const pageParams = new Map<string, string>();
   const settings: [string, string][] = [];
+  const runPairs = new Map<number, [string, string][]>();
   let version = CONFIG_FORMAT_VERSION;
   for (const [key, value] of pairs) {
+    const runKey = RUN_KEY.exec(key);
     if (key === 'v') version = readFormatVersion(value, notices);
     else if (pageKeys.has(key)) pageParams.set(key, value);
-    else settings.push([key, value]);
+    else if (runKey) {
+      const run = RUN_TAGS.indexOf(runKey[1]!);
+      runPairs.set(run, [...(runPairs.get(run) ?? []), [runKey[2]!, value]]);
+    } else settings.push([key, value]);
   }
   const validated = readVersionedSettings(settings, version);
-  return { config: validated.config, notices: readableNotices([...notices, ...validated.notices]), pageParams };
+  for (const [run, own] of runPairs) runPairs.set(run, upgradePairs(own, version));
+  return { config: validated.config, notices: readableNotices([...notices, ...validated.notices]), pageParams, runPairs };
+}
+
+/**
+ * The settings of compared runs: run i is `bases[i]` with its own keys (DecodedLink.runPairs) applied and
+ * validated as a link's settings are; a method of its own keeps the shared settings (switchMethod). Notices
+ * name the run (`B.seed`); the keys of a run past the last are ignored, with a notice.
+ */
+export function readRunConfigs(bases: RunConfigs, runPairs: ReadonlyMap<number, [string, string][]>): { configs: RunConfigs; notices: ConfigNotice[] } {
+  const notices: ConfigNotice[] = [];
+  for (const run of [...runPairs.keys()].sort((a, b) => a - b)) {
+    if (run >= bases.length) notices.push({ code: 'runNotCompared', tag: RUN_TAGS[run]!, runs: bases.length });
+  }
+  const read = (base: ExperimentConfig, run: number): ExperimentConfig => {
+    const validated = validateConfig(runPairs.get(run) ?? [], base);
+    for (const notice of validated.notices) notices.push('key' in notice ? { ...notice, key: `${RUN_TAGS[run]}.${notice.key}` } : notice);
+    return validated.config;
+  };
+  const [first, ...rest] = bases;
+  const configs: RunConfigs = [read(first, 0), ...rest.map((base, i) => read(base, i + 1))];
+  return { configs, notices: readableNotices(notices) };
+}
+
+/** A run's own keys against run A's settings: its method where it differs (the shared settings stay), then each setting that differs. */
+function runPairsOf(first: ExperimentConfig, config: ExperimentConfig, run: number): [string, string][] {
+  const base = config.method === first.method ? first : switchMethod(first, config.method);
+  const own = configKeys.filter((key) => key === 'method' ? config.method !== first.method : config[key] !== base[key]);
+  return own.map((key) => [`${RUN_TAGS[run]}.${key}`, String(config[key])]);
+}
+
+/** The link text for compared runs: run A's settings as encodeConfig writes them, then each later run's own keys. */
+export function encodeRuns(configs: RunConfigs, leading: readonly (readonly [string, string])[] = []): string {
+  const [first, ...rest] = configs;
+  return [encodeConfig(first, leading), ...rest.map((config, i) => joinPairs(runPairsOf(first, config, i + 1)))].filter((part) => part !== '').join('&');
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

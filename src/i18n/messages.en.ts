@@ -41,11 +41,20 @@ export const en = {
   },
   compare: {
     heading: 'Compare',
-    note: 'Train two runs side by side, with these settings and seed, one with a switch on and one with it off.',
+    note: (p: { max: number }) =>
+      `Train up to ${p.max} runs side by side, each in its own worker: two that differ in one switch, or add runs and give each its own settings.`,
     pick: 'Switch to compare',
     open: 'Open comparison',
-    comparing: (p: { label: string; method: string; seed: number }) =>
-      `Comparing ${p.label} on and off: ${p.method}, seed ${p.seed}, every other setting the same.`,
+    comparing: (p: { runs: number; differences: string | null }) =>
+      p.differences === null
+        ? `Comparing ${p.runs} runs with the same settings.`
+        : `Comparing ${p.runs} runs that differ in ${p.differences}; every other setting is the same.`,
+    addRun: 'Add run',
+    addRunTitle: (p: { max: number }) => `Another run beside these, with the last run's settings (at most ${p.max})`,
+    removeRun: (p: { tag: string }) => `Remove run ${p.tag}`,
+    runSettings: (p: { tag: string }) => `Settings of run ${p.tag}`,
+    sameSettings: 'same settings',
+    settingValue: (p: { label: string; value: string }) => `${p.label} ${p.value}`,
     singleRun: 'Single run',
     singleRunTitle: "Back to one run, with run A's settings",
     switchState: (p: { label: string; on: boolean }) => `${p.label} ${p.on ? 'on' : 'off'}`,
@@ -194,9 +203,10 @@ export const en = {
     first: 'First dimension',
     second: 'Second dimension',
     canvas: (p: { first: number; second: number }) =>
-      `Per-class density of the angle of coordinates x${p.first} and x${p.second}, drawn around a circle`,
+      `The angle of coordinates x${p.first} and x${p.second}: each point on a circle with the density of all points around it, then one strip per class with the density of its angles`,
     note: (p: { kappa: number }) =>
-      `One curve per class: von Mises kernel density (κ = ${p.kappa}), radius ∝ √density. Dashed: a uniform spread. Even rings = uniform; a spike = collapse.`,
+      `Ring: each point at its angle, and the density of all points around it (von Mises kernel, κ = ${p.kappa}; radius ∝ √density; dashed: a uniform spread). ` +
+      'Strips: the density of each class over the angle, −180° to 180°. Even = uniform; a spike = collapse.',
   },
   timeline: {
     group: 'Snapshot timeline',
@@ -478,6 +488,10 @@ export const en = {
     compareInactive: (p: { label: string; reason: string }) => `compare: ${p.label} does nothing in these settings. ${p.reason} Showing a single run.`,
     compareNotSwitch: (p: { raw: string; method: string; switches: string }) =>
       `compare: ${p.raw} is not an on/off switch of ${p.method} (${p.switches}); showing a single run.`,
+    compareCount: (p: { raw: string; max: number; used: number }) =>
+      `compare: ${p.raw} is not a number of runs from 2 to ${p.max}; showing ${p.used === 1 ? 'a single run' : `${p.used} runs`}.`,
+    runNotCompared: (p: { tag: string; runs: number }) =>
+      `${p.tag}.…: this link shows ${p.runs === 1 ? 'a single run' : `${p.runs} runs`}, so the settings of run ${p.tag} were ignored.`,
   },
   /** Why a settings file or a run report was not applied. */
   files: {

@@ -36,10 +36,17 @@ export const zhCN: Messages = {
   },
   compare: {
     heading: '对比',
-    note: '用当前设置和种子并排训练两个运行：一个打开某个开关，另一个关闭它。',
+    note: (p) => `并排训练最多 ${p.max} 个运行，每个运行在自己的 worker 中：两个只差一个开关的运行，或添加运行并分别设置。`,
     pick: '要对比的开关',
     open: '打开对比',
-    comparing: (p) => `对比“${p.label}”开与关：${p.method}，种子 ${p.seed}，其余设置完全相同。`,
+    comparing: (p) =>
+      p.differences === null ? `对比 ${p.runs} 个设置相同的运行。` : `对比 ${p.runs} 个运行，区别在于${p.differences}；其余设置完全相同。`,
+    addRun: '添加运行',
+    addRunTitle: (p) => `在旁边再添加一个运行，使用最后一个运行的设置（最多 ${p.max} 个）`,
+    removeRun: (p) => `移除运行 ${p.tag}`,
+    runSettings: (p) => `运行 ${p.tag} 的设置`,
+    sameSettings: '设置相同',
+    settingValue: (p) => `${p.label} ${p.value}`,
     singleRun: '单个运行',
     singleRunTitle: '回到单个运行，使用运行 A 的设置',
     switchState: (p) => `${p.label}（${p.on ? '开' : '关'}）`,
@@ -176,8 +183,10 @@ export const zhCN: Messages = {
     after: ' 上的角度。',
     first: '第一个维度',
     second: '第二个维度',
-    canvas: (p) => `坐标 x${p.first} 和 x${p.second} 的角度的逐类别密度，绕圆绘制`,
-    note: (p) => `每个类别一条曲线：von Mises 核密度（κ = ${p.kappa}），半径 ∝ √密度。虚线：均匀分布。圆环均匀 = 均匀性好；出现尖峰 = 坍缩。`,
+    canvas: (p) => `坐标 x${p.first} 和 x${p.second} 的角度：每个点位于圆上，外圈是所有点的密度；下方每个类别一条带，显示该类别角度的密度`,
+    note: (p) =>
+      `圆环：每个点位于其角度处，外圈是所有点的密度（von Mises 核，κ = ${p.kappa}；半径 ∝ √密度；虚线：均匀分布）。` +
+      '条带：每个类别在 −180° 到 180° 上的角度密度。均匀 = 均匀性好；出现尖峰 = 坍缩。',
   },
   timeline: {
     group: '快照时间轴',
@@ -423,6 +432,8 @@ export const zhCN: Messages = {
     badHide: (p) => `hide：${p.listed}${p.more > 0 ? ` 等另外 ${p.more} 个` : ''}已忽略；可隐藏的名称是各设置的键以及 ${p.panels}。`,
     compareInactive: (p) => `compare：在这些设置下“${p.label}”不起作用。${p.reason}显示单个运行。`,
     compareNotSwitch: (p) => `compare：${p.raw} 不是 ${p.method} 的开关（${p.switches}）；显示单个运行。`,
+    compareCount: (p) => `compare：${p.raw} 不是 2 到 ${p.max} 之间的运行数；${p.used === 1 ? '显示单个运行' : `显示 ${p.used} 个运行`}。`,
+    runNotCompared: (p) => `${p.tag}.…：此链接显示${p.runs === 1 ? '单个运行' : ` ${p.runs} 个运行`}，因此运行 ${p.tag} 的设置已忽略。`,
   },
   files: {
     nothingImported: (p) => `${p.reason}未导入任何内容。`,

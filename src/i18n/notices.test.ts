@@ -24,6 +24,7 @@ const everyCode: { [C in NoticeCode]: Extract<ConfigNotice, { code: C }> } = {
   repeated: { code: 'repeated', key: '"seed"', count: 3, value: '"3"' },
   unknownVersion: { code: 'unknownVersion', raw: '"7"', version: 1 },
   notPlainValue: { code: 'notPlainValue', key: '"seed"', kind: 'list' },
+  runNotCompared: { code: 'runNotCompared', tag: 'D', runs: 3 },
 };
 
 describe('renderNotice', () => {

@@ -21,6 +21,7 @@ function renderers(m: Messages['validation']): Renderers {
     repeated: m.repeated,
     unknownVersion: m.unknownVersion,
     notPlainValue: m.notPlainValue,
+    runNotCompared: m.runNotCompared,
   };
 }
 

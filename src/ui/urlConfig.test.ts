@@ -6,7 +6,7 @@ import { linkedKeys, linkText, readStartupSettings } from './urlConfig';
 describe('readStartupSettings', () => {
   it('gives the defaults and no notices for an empty URL', () => {
     const settings = readStartupSettings('', '');
-    expect(settings).toEqual({ config: defaultConfig(), backend: { forced: null, threads: null }, autoplay: false, pageMode: normalPage, compare: null, notices: [] });
+    expect(settings).toEqual({ config: defaultConfig(), backend: { forced: null, threads: null }, autoplay: false, pageMode: normalPage, runs: [defaultConfig()], notices: [] });
   });
 
   it('reads config keys from the hash', () => {
@@ -100,26 +100,72 @@ describe('page modes', () => {
 });
 
 describe('compare mode', () => {
-  it('reads a switch of the linked method', () => {
-    const { compare, config, notices } = readStartupSettings('', '#v=1&compare=stopGrad&method=simsiam&seed=7');
+  const simsiam = { ...defaultConfig('simsiam'), seed: 7 };
+
+  it('reads a switch of the linked method: two runs, B with it flipped (the links written before compare=N open as before)', () => {
+    const { runs, config, notices } = readStartupSettings('', '#v=1&compare=stopGrad&method=simsiam&seed=7');
     expect(notices).toEqual([]);
-    expect(compare).toBe('stopGrad');
-    expect(config).toEqual({ ...defaultConfig('simsiam'), seed: 7 });
-    expect(readStartupSettings('', '#compare=sinkhorn&method=swav').compare).toBe('sinkhorn');
+    expect(config).toEqual(simsiam);
+    expect(runs).toEqual([simsiam, { ...simsiam, stopGrad: false }]);
+    expect(readStartupSettings('', '#compare=sinkhorn&method=swav').runs).toEqual([defaultConfig('swav'), { ...defaultConfig('swav'), sinkhorn: false }]);
+  });
+
+  it('reads 2, 3 and 4 runs, each run A’s settings with its own keys', () => {
+    const simclr = { ...defaultConfig('simclr'), dim: 2, seed: 7 };
+    const three = readStartupSettings('', '#v=1&compare=3&method=simclr&dim=2&seed=7&B.method=byol&C.seed=3');
+    expect(three.notices).toEqual([]);
+    // B's own method keeps the shared settings (d, seed) and takes BYOL's own defaults.
+    expect(three.runs).toEqual([simclr, { ...defaultConfig('byol'), dim: 2, seed: 7 }, { ...simclr, seed: 3 }]);
+    const two = readStartupSettings('', '#v=1&compare=2&method=simsiam&seed=7&B.seed=8&B.stopGrad=false');
+    expect(two.runs).toEqual([simsiam, { ...simsiam, seed: 8, stopGrad: false }]);
+    const four = readStartupSettings('', '#v=1&compare=4&method=simsiam&seed=7&D.dim=8');
+    expect(four.notices).toEqual([]);
+    expect(four.runs).toEqual([simsiam, simsiam, simsiam, { ...simsiam, dim: 8 }]);
+  });
+
+  it('shows at most four runs: five give a notice and the first four', () => {
+    const { runs, notices } = readStartupSettings('', '#v=1&compare=5&method=simsiam&seed=7&B.seed=1&E.seed=5');
+    expect(runs).toEqual([simsiam, { ...simsiam, seed: 1 }, simsiam, simsiam]);
+    expect(notices).toEqual([
+      'compare: "5" is not a number of runs from 2 to 4; showing 4 runs.',
+      'E.…: this link shows 4 runs, so the settings of run E were ignored.',
+    ]);
+  });
+
+  it('falls back to one run, with a notice, for fewer than two runs', () => {
+    for (const count of ['0', '1', ' 1 ']) {
+      const { runs, notices } = readStartupSettings('', `#v=1&compare=${count}&method=simsiam&seed=7&B.seed=1`);
+      expect(runs).toEqual([simsiam]);
+      expect(notices).toEqual([
+        `compare: "${count}" is not a number of runs from 2 to 4; showing a single run.`,
+        'B.…: this link shows a single run, so the settings of run B were ignored.',
+      ]);
+    }
+  });
+
+  it('names the run in the notices about its own keys, and keeps what it can', () => {
+    const { runs, notices } = readStartupSettings('', '#v=1&compare=3&method=simsiam&seed=7&B.seed=abc&B.colour=red&C.dim=999&D.seed=1');
+    expect(runs).toEqual([simsiam, simsiam, { ...simsiam, dim: 128 }]);
+    expect(notices).toEqual([
+      'D.…: this link shows 3 runs, so the settings of run D were ignored.',
+      'B.seed: "abc" is not a number; kept 7.',
+      'Unknown setting "B.colour" ignored.',
+      'C.dim: 999 is outside 2–128; using 128.',
+    ]);
   });
 
   it('falls back to one run, with a notice, for a key that is not a switch of the method', () => {
-    for (const hash of ['#compare=sinkhorn&method=simsiam', '#compare=seed', '#compare=<img src=x>', '#compare=']) {
-      const { compare, notices } = readStartupSettings('', hash);
-      expect(compare).toBeNull();
+    for (const hash of ['#compare=sinkhorn&method=simsiam', '#compare=seed', '#compare=<img src=x>', '#compare=', '#compare=3x', '#compare=-2']) {
+      const { runs, notices } = readStartupSettings('', hash);
+      expect(runs).toHaveLength(1);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatch(/^compare: ".*" is not an on\/off switch of SimSiam/);
     }
   });
 
   it('is not offered in an embedded page', () => {
-    const { compare, notices } = readStartupSettings('', '#embed=1&compare=stopGrad');
-    expect(compare).toBeNull();
+    const { runs, notices } = readStartupSettings('', '#embed=1&compare=stopGrad');
+    expect(runs).toEqual([defaultConfig()]);
     expect(notices).toEqual(['compare: an embedded page shows a single run.']);
   });
 });

@@ -3,13 +3,13 @@
  * (`#v=1&method=simsiam&seed=7`); the hash is read second, so it wins. The page's own keys —
  * `backend`, `autoplay`, `classroom`, `embed`, `hide`, `compare`, `lang` — steer the page and never reach the config.
  */
-import type { BooleanKey, ExperimentConfig } from '../core/config';
+import type { ExperimentConfig } from '../core/config';
 import { quoted } from '../core/notices';
-import { decodeConfig, readLinkPairs } from '../core/urlCodec';
+import { type DecodedLink, decodeConfig, MAX_RUNS, readLinkPairs, readRunConfigs, type RunConfigs } from '../core/urlCodec';
 import { messages } from '../i18n/messages';
 import { renderNotice } from '../i18n/notices';
 import { type BackendName, backendNames, type BackendRequest } from '../train/backendNames';
-import { readCompareKey } from './compare/compareSwitch';
+import { comparedConfigs, readCompareKey } from './compare/compareSwitch';
 import { LANG_KEY, readLangKey } from './language/pageLanguage';
 import { type PageMode, parseHideList } from './share/pageMode';
 
@@ -23,8 +23,8 @@ export interface StartupSettings {
   /** `autoplay=1`: start training as soon as the worker is ready. */
   autoplay: boolean;
   pageMode: PageMode;
-  /** `compare=stopGrad`: two runs side by side, differing in this switch; null for one run. */
-  compare: BooleanKey | null;
+  /** The runs' settings, run A's (`config`) first: one run, or those compare mode compares. */
+  runs: RunConfigs;
   /** Readable, plain-text notices about ignored or corrected values. */
   notices: string[];
 }
@@ -63,13 +63,35 @@ export function linkText(search: string, hash: string): string {
     .join('&');
 }
 
+/**
+ * The page's runs from `compare=`: absent, one run; a number of runs (2 to MAX_RUNS, each run A's settings with
+ * its own keys: `B.method=byol`); or an on/off switch of the method (two runs, B with it flipped). Anything else,
+ * or a count out of range, gives a notice and the nearest safe page: one run, or the first MAX_RUNS runs.
+ */
+export function readRuns(raw: string | undefined, { config, runPairs }: Pick<DecodedLink, 'config' | 'runPairs'>, notices: string[]): RunConfigs {
+  const count = raw === undefined || !/^\s*\d+\s*$/.test(raw) ? null : Number(raw);
+  let bases: RunConfigs = [config];
+  if (count === null) {
+    const key = readCompareKey(raw, config, notices);
+    if (key !== null) bases = comparedConfigs(config, key);
+  } else {
+    const used = Math.min(Math.max(count, 1), MAX_RUNS);
+    if (count < 2 || count > MAX_RUNS) notices.push(messages().validation.compareCount({ raw: quoted(raw!), max: MAX_RUNS, used }));
+    bases = [config, ...Array.from({ length: used - 1 }, () => config)];
+  }
+  const runs = readRunConfigs(bases, runPairs);
+  notices.push(...runs.notices.map(renderNotice));
+  return runs.configs;
+}
+
 /** The keys the link names, whatever their values: a setting the link gives is the link's, not a default. */
 export function linkedKeys(search: string, hash: string): ReadonlySet<string> {
   return new Set(readLinkPairs(linkText(search, hash)).pairs.map(([key]) => key));
 }
 
 export function readStartupSettings(search: string, hash: string): StartupSettings {
-  const { config, notices, pageParams } = decodeConfig(linkText(search, hash), pageKeys);
+  const decoded = decodeConfig(linkText(search, hash), pageKeys);
+  const { config, notices, pageParams } = decoded;
   const pageNotices: string[] = [];
   const backend = pageParams.get('backend');
   const threads = pageParams.get('threads');
@@ -91,7 +113,7 @@ export function readStartupSettings(search: string, hash: string): StartupSettin
       embed,
       hidden: hide === undefined ? new Set() : parseHideList(hide, pageNotices),
     },
-    compare: embed ? null : readCompareKey(compare, config, pageNotices),
+    runs: embed ? [config] : readRuns(compare, decoded, pageNotices),
     notices: [...pageNotices, ...notices.map(renderNotice)],
   };
 }

@@ -1,14 +1,14 @@
 /**
- * Compare mode's one difference between its two runs: run A is the config, run B the same config with one
- * on/off switch of its method flipped (`#v=1&compare=stopGrad&method=simsiam&seed=7`).
+ * Compare mode's simplest comparison: two runs, run A the config, run B the same config with one on/off switch
+ * of its method flipped (`#v=1&compare=stopGrad&method=simsiam&seed=7`).
  */
-import { type BooleanKey, configSpec, type ExperimentConfig, isConfigKey, methodSettings } from '../../core/config';
+import { type BooleanKey, configKeys, configSpec, type ExperimentConfig, isConfigKey, methodSettings } from '../../core/config';
 import { inactiveReason } from '../../methods/catalog';
 import { quoted } from '../../core/notices';
 import { messages } from '../../i18n/messages';
 import { inactiveText, methodTitle, settingLabel } from '../language/tables';
 
-function isBooleanKey(key: string): key is BooleanKey {
+export function isBooleanKey(key: string): key is BooleanKey {
   return isConfigKey(key) && configSpec[key].kind === 'bool';
 }
 
@@ -36,6 +36,13 @@ export function readCompareKey(raw: string | undefined, config: ExperimentConfig
 /** The two runs' settings: A as given, B with the switch flipped. */
 export function comparedConfigs(config: ExperimentConfig, key: BooleanKey): readonly [ExperimentConfig, ExperimentConfig] {
   return [config, { ...config, [key]: !config[key] }];
+}
+
+/** The switch two runs differ in alone, B having it flipped: their link is the short `compare=stopGrad`. */
+export function comparisonSwitch(configs: readonly ExperimentConfig[]): BooleanKey | null {
+  if (configs.length !== 2) return null;
+  const [a, b] = configs as [ExperimentConfig, ExperimentConfig];
+  return compareSwitches(a).find((switchKey) => configKeys.every((key) => (a[key] === b[key]) === (key !== switchKey))) ?? null;
 }
 
 /** What sets a run apart, in words: "Stop-gradient on". */

@@ -1,6 +1,7 @@
 /**
- * Wang & Isola's angle picture beside the sphere: per class, the density of each embedding's angle in two
- * coordinates (the whole embedding when d = 2) drawn around a ring. Even rings = uniform; a spike = collapse.
+ * Wang & Isola's angle picture beside the sphere (their Figure 1): the angle of each embedding in two coordinates
+ * (the whole embedding when d = 2), the points and the density of all of them around a ring, and per class the
+ * density of its angles in a strip. Even = uniform; a spike = collapse.
  */
 import { useEffect, useId, useRef } from 'react';
 import { useMessages } from '../language/useMessages';

@@ -1,4 +1,4 @@
-/** Start/Pause, Step and Reset, acting on every run on the page (one, or both of a comparison). */
+/** Start/Pause, Step and Reset, acting on every run on the page (one, or every run of a comparison). */
 import { usePage, useRunsState } from '../page/pageControllerContext';
 import { useMessages } from '../language/useMessages';
 import { resetRuns, stepOnce } from '../page/runCommands';

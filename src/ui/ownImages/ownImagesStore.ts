@@ -1,5 +1,5 @@
 /**
- * The user's own images on this page (one set, shared by every run, so a comparison trains both runs on them):
+ * The user's own images on this page (one set, shared by every run, so a comparison trains every run on them):
  * the decoded training data with its import summary, and the state of an import under way. Each lab's
  * TrainingClient follows this store; the images panel and the page's startup write it.
  */

@@ -1,41 +1,44 @@
 /**
- * What the page shows: one run, or a comparison of two runs that differ in one switch
- * (`#v=1&compare=stopGrad&…`). Each run is a lab with its own worker. The controller lives outside React
- * (so StrictMode's double effects never start extra workers): it builds the labs of a page, and terminates
- * their workers before it shows another.
+ * What the page shows: one run, or a comparison of 2 to MAX_RUNS runs side by side (`#v=1&compare=stopGrad&…`,
+ * `#v=1&compare=3&…&B.method=byol`). Each run is a lab with its own worker (and its own sphere, drawn in a worker
+ * and a WebGL context of its own). The controller lives outside React (so StrictMode's double effects never
+ * start extra workers): it builds the labs of a page, adds and removes runs, and terminates the workers of every
+ * run it lets go.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BooleanKey, ExperimentConfig } from '../../core/config';
+import type { BooleanKey } from '../../core/config';
+import { MAX_RUNS, type RunConfigs } from '../../core/urlCodec';
 import { comparedConfigs } from '../compare/compareSwitch';
 import { createLab, type WorkerOptions } from '../lab';
 import type { Lab } from '../labContext';
 import { createOwnImagesStore, type OwnImagesStore } from '../ownImages/ownImagesStore';
 import { addNotices } from '../store';
 
-/** `labs` lists the page's runs (the one lab, or A and B), for the controls that act on all of them. */
+/** `labs` lists the page's runs (the one lab, or the compared ones), for the controls that act on all of them. */
 export type LabPage = { id: number; labs: readonly Lab[] } & (
   | { kind: 'single'; lab: Lab }
-  /** Run A has the page's settings, run B the same with `switchKey` flipped. */
-  | { kind: 'compare'; switchKey: BooleanKey; runs: readonly [Lab, Lab] }
+  /** Run A has the link's settings; each run has its own. */
+  | { kind: 'compare'; runs: readonly Lab[] }
 );
 
 export type ComparePage = Extract<LabPage, { kind: 'compare' }>;
 
 export interface PageRequest {
-  config: ExperimentConfig;
-  /** The switch to compare, or null for one run. */
-  compare: BooleanKey | null;
+  /** The runs' settings: one for a single run, 2 to MAX_RUNS for a comparison. */
+  configs: RunConfigs;
   notices: string[];
   autoplay: boolean;
 }
 
 /** The lab whose settings the link holds: the only one, or run A. */
 export function primaryLab(page: LabPage): Lab {
-  return page.kind === 'single' ? page.lab : page.runs[0];
+  return page.labs[0]!;
 }
 
-export function compareKeyOf(page: LabPage): BooleanKey | null {
-  return page.kind === 'compare' ? page.switchKey : null;
+/** The settings of the page's runs, run A's first. */
+export function pageConfigs(page: LabPage): RunConfigs {
+  const configOf = (lab: Lab) => lab.store.getState().config;
+  return [configOf(primaryLab(page)), ...page.labs.slice(1).map(configOf)];
 }
 
 export class PageController {
@@ -62,28 +65,45 @@ export class PageController {
 
   /** Two runs of the current settings, one with `key` flipped. */
   openComparison(key: BooleanKey): void {
-    this.show({ config: primaryLab(this.page).store.getState().config, compare: key, notices: [], autoplay: false });
+    this.show({ configs: comparedConfigs(primaryLab(this.page).store.getState().config, key), notices: [], autoplay: false });
   }
 
   /** One run of the current settings (run A's, when leaving a comparison). */
   openSingleRun(): void {
-    this.show({ config: primaryLab(this.page).store.getState().config, compare: null, notices: [], autoplay: false });
+    this.show({ configs: [primaryLab(this.page).store.getState().config], notices: [], autoplay: false });
   }
 
-  /** An edited link: its settings go to the runs on show when it asks for the same page, else to a new page. */
+  /**
+   * One more run, with the last run's settings, none past MAX_RUNS. The runs on show keep their workers and
+   * histories: a single run becomes run A of a comparison (a new page, as its components change).
+   */
+  addRun(): void {
+    const { page } = this;
+    if (page.labs.length >= MAX_RUNS) return;
+    const added = createLab(page.labs.at(-1)!.store.getState().config, { ...this.workers, autoplay: false, notices: [] });
+    const runs = [...page.labs, added];
+    const id = page.kind === 'single' ? ++this.pagesBuilt : page.id;
+    this.state.setState({ page: { id, labs: runs, kind: 'compare', runs } });
+  }
+
+  /** Ends a run's workers and takes it off the page; a comparison keeps at least two runs (Single run leaves one). */
+  removeRun(lab: Lab): void {
+    const { page } = this;
+    if (page.kind !== 'compare' || page.runs.length <= 2 || !page.runs.includes(lab)) return;
+    lab.client.dispose();
+    const runs = page.runs.filter((run) => run !== lab);
+    this.state.setState({ page: { ...page, labs: runs, runs } });
+  }
+
+  /** An edited link: its settings go to the runs on show when it asks for as many, else to a new page. */
   openLink(request: PageRequest): void {
     const { page } = this;
-    if (compareKeyOf(page) !== request.compare) {
+    if (page.labs.length !== request.configs.length) {
       this.show(request);
       return;
     }
     addNotices(primaryLab(page).store, request.notices);
-    if (page.kind === 'single') {
-      page.lab.client.load(request.config, { start: false });
-      return;
-    }
-    const configs = comparedConfigs(request.config, page.switchKey);
-    page.runs.forEach((lab, index) => lab.client.load(configs[index]!, { start: false }));
+    page.labs.forEach((lab, index) => lab.client.load(request.configs[index]!, { start: false }));
   }
 
   private show(request: PageRequest): void {
@@ -92,18 +112,9 @@ export class PageController {
     this.state.setState({ page: this.build(request) });
   }
 
-  private build({ config, compare, notices, autoplay }: PageRequest): LabPage {
-    const { workers } = this;
+  private build({ configs, notices, autoplay }: PageRequest): LabPage {
     const id = ++this.pagesBuilt;
-    if (compare === null) {
-      const lab = createLab(config, { ...workers, autoplay, notices });
-      return { id, labs: [lab], kind: 'single', lab };
-    }
-    const [configA, configB] = comparedConfigs(config, compare);
-    const runs = [
-      createLab(configA, { ...workers, autoplay, notices }),
-      createLab(configB, { ...workers, autoplay, notices: [] }),
-    ] as const;
-    return { id, labs: runs, kind: 'compare', switchKey: compare, runs };
+    const labs = configs.map((config, index) => createLab(config, { ...this.workers, autoplay, notices: index === 0 ? notices : [] }));
+    return labs.length === 1 ? { id, labs, kind: 'single', lab: labs[0]! } : { id, labs, kind: 'compare', runs: labs };
   }
 }

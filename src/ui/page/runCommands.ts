@@ -1,4 +1,4 @@
-/** Start/Pause, Step and Reset over every run on the page (one, or both of a comparison): for the buttons and the shortcuts. */
+/** Start/Pause, Step and Reset over every run on the page (one, or every run of a comparison): for the buttons and the shortcuts. */
 import type { Lab } from '../labContext';
 
 export function anyRunning(labs: readonly Lab[]): boolean {

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '../language/useMessages';
-import { useLab } from '../labContext';
+import { pageConfigs } from '../page/pageController';
+import { usePage } from '../page/pageControllerContext';
 import { shareUrl } from './shareUrl';
 
 const COPIED_SHOWN_MS = 2000;
@@ -13,10 +14,10 @@ type CopyState = 'idle' | 'copied' | 'manual';
 
 export function CopyLinkButton() {
   const m = useMessages();
-  const config = useLab((state) => state.config);
+  const page = usePage();
   const [state, setState] = useState<CopyState>('idle');
+  const [link, setLink] = useState('');
   const fieldRef = useRef<HTMLInputElement>(null);
-  const link = shareUrl(window.location.href, config);
 
   useEffect(() => {
     if (state === 'manual') fieldRef.current?.select();
@@ -26,6 +27,9 @@ export function CopyLinkButton() {
   }, [state]);
 
   const copy = async (): Promise<void> => {
+    // Every run's settings as they are now (one run, or each of a comparison's).
+    const link = shareUrl(window.location.href, pageConfigs(page));
+    setLink(link);
     try {
       await navigator.clipboard.writeText(link);
       setState('copied');

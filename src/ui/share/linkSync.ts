@@ -1,31 +1,33 @@
 /**
- * Keeps the address bar on the current experiment: every settings change, and every change of page (one
- * run or a comparison), rewrites the hash with history.replaceState (no reload, no new history entry); a
+ * Keeps the address bar on the current experiment: every settings change of any run, and every change of page
+ * (one run or a comparison, a run added or removed), rewrites the hash with history.replaceState (no reload, no new history entry); a
  * hash edited by hand in the address bar (which fires hashchange, not a reload) opens what it describes.
  */
 import { decodeConfig } from '../../core/urlCodec';
-import { readCompareKey } from '../compare/compareSwitch';
-import { compareKeyOf, type LabPage, type PageController, primaryLab } from '../page/pageController';
+import { type LabPage, type PageController, pageConfigs } from '../page/pageController';
 import { setLocale } from '../../i18n/locale';
 import { renderNotice } from '../../i18n/notices';
 import { LANG_KEY, linkLocale, readLangKey } from '../language/pageLanguage';
-import { pageKeys } from '../urlConfig';
+import { pageKeys, readRuns } from '../urlConfig';
 import { shareUrl } from './shareUrl';
 
 /** Starts syncing; returns the function that stops it. */
 export function startLinkSync(pages: PageController): () => void {
   const write = (): void => {
     const { page } = pages;
-    const next = shareUrl(window.location.href, primaryLab(page).store.getState().config, { compare: compareKeyOf(page) });
+    const next = shareUrl(window.location.href, pageConfigs(page));
     if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
   };
-  // The link holds the settings of the page's first (or only) run; a new page has a new one to follow.
+  // The link holds the settings of every run on the page; a new page, or a run added or removed, has new ones to follow.
   let stopFollowing = (): void => {};
   const follow = (page: LabPage): void => {
     stopFollowing();
-    stopFollowing = primaryLab(page).store.subscribe((state, previous) => {
-      if (state.config !== previous.config) write();
-    });
+    const stops = page.labs.map(({ store }) =>
+      store.subscribe((state, previous) => {
+        if (state.config !== previous.config) write();
+      }),
+    );
+    stopFollowing = () => stops.forEach((stop) => stop());
     write();
   };
   const onHashChange = (): void => {
@@ -33,11 +35,10 @@ export function startLinkSync(pages: PageController): () => void {
     const lang = linkLocale(window.location.hash);
     if (lang) setLocale(lang);
     const decoded = decodeConfig(window.location.hash, pageKeys);
-    const { config, pageParams } = decoded;
+    const { pageParams } = decoded;
     const notices = decoded.notices.map(renderNotice);
     readLangKey(pageParams.get(LANG_KEY), notices);
-    const compare = readCompareKey(pageParams.get('compare'), config, notices);
-    pages.openLink({ config, compare, notices, autoplay: false });
+    pages.openLink({ configs: readRuns(pageParams.get('compare'), decoded, notices), notices, autoplay: false });
     // A hand-edited hash may name a setting twice or spell it oddly: show its canonical form.
     write();
   };

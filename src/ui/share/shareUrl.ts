@@ -1,15 +1,17 @@
 /**
- * The link to the current experiment: this page's address with the config in the hash. The page's own
- * keys in the hash (classroom, hide, autoplay, compare, …) are kept; settings are taken out of the query
- * string, where they would otherwise outlive a change back to a default. Compare mode is written first,
- * as it says how to read the rest: `#v=1&compare=stopGrad&method=simsiam&seed=7`.
+ * The link to the current experiment: this page's address with the runs' settings in the hash. The page's own
+ * keys in the hash (classroom, hide, autoplay, …) are kept; settings are taken out of the query string, where
+ * they would otherwise outlive a change back to a default. Compare mode is written first, as it says how to read
+ * the rest: `#v=1&compare=stopGrad&method=simsiam&seed=7` for two runs that differ in one switch, else the number
+ * of runs, run A's settings, then each other run's own: `#v=1&compare=3&method=simclr&dim=2&B.method=byol&C.seed=3`.
  */
-import { type BooleanKey, type ExperimentConfig, isConfigKey } from '../../core/config';
-import { encodeConfig, joinPairs, readLinkPairs } from '../../core/urlCodec';
+import { type ExperimentConfig, isConfigKey } from '../../core/config';
+import { encodeRuns, joinPairs, readLinkPairs } from '../../core/urlCodec';
+import { comparisonSwitch } from '../compare/compareSwitch';
 import { pageKeys } from '../urlConfig';
 
-/** `compare`: the switch the page compares, null for one run; left out, the link's own is kept. */
-export function shareUrl(href: string, config: ExperimentConfig, { compare }: { compare?: BooleanKey | null } = {}): string {
+/** `runs`: the settings of the page's runs, run A's first (one run: no comparison). */
+export function shareUrl(href: string, runs: readonly [ExperimentConfig, ...ExperimentConfig[]]): string {
   const url = new URL(href);
   const query = new URLSearchParams(url.search);
   const staleKeys = [...query.keys()].filter((key) => key === 'v' || isConfigKey(key));
@@ -17,10 +19,11 @@ export function shareUrl(href: string, config: ExperimentConfig, { compare }: { 
     for (const key of staleKeys) query.delete(key);
     url.search = query.toString();
   }
-  const linkPairs = readLinkPairs(url.hash).pairs;
-  const compared = compare === undefined ? linkPairs.find(([key]) => key === 'compare')?.[1] : compare;
-  const pagePairs = linkPairs.filter(([key]) => pageKeys.has(key) && key !== 'compare');
+  const pagePairs = readLinkPairs(url.hash).pairs.filter(([key]) => pageKeys.has(key) && key !== 'compare');
   const page = pagePairs.length > 0 ? `&${joinPairs(pagePairs)}` : '';
-  url.hash = `${encodeConfig(config, compared ? [['compare', compared]] : [])}${page}`;
+  const switchKey = comparisonSwitch(runs);
+  const settings =
+    runs.length === 1 ? encodeRuns(runs) : switchKey ? encodeRuns([runs[0]], [['compare', switchKey]]) : encodeRuns(runs, [['compare', String(runs.length)]]);
+  url.hash = `${settings}${page}`;
   return url.toString();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANGLE_BINS, angleDensityByClass, pairAngles, vonMisesKernel } from './angleDensity';
+import { ANGLE_BINS, angleDensity, angleDensityByClass, pairAngles, vonMisesKernel } from './angleDensity';
 
 const binWidth = (2 * Math.PI) / ANGLE_BINS;
 const binCentre = (bin: number) => -Math.PI + (bin + 0.5) * binWidth;
@@ -42,5 +42,21 @@ describe('angleDensityByClass', () => {
   it('leaves out NaN angles and labels beyond the class count', () => {
     const density = angleDensityByClass(new Float32Array([NaN, 0.3, 0.3]), new Uint8Array([0, 0, 5]), 3, 2, kernel);
     expect(density.subarray(0, ANGLE_BINS).reduce((sum, x) => sum + x * binWidth, 0)).toBeCloseTo(1, 6);
+  });
+});
+
+describe('angleDensity', () => {
+  it('pools every class: two thirds of the points at one angle, one third a quarter turn on', () => {
+    // Four bins, centred on −3π/4, −π/4, π/4, 3π/4; κ = 1: kernel d = e^(cos(dπ/2) − 1) / (2π·e^(−1)·I0(1)), I0(1) = 1.2660658777…
+    const kernel = vonMisesKernel(4, 1);
+    const norm = 1 / (2 * Math.PI * 1.2660658777520082);
+    expect([...kernel].map((k) => k / norm)).toEqual([1, Math.exp(-1), Math.exp(-2), Math.exp(-1)].map((k) => expect.closeTo(k * Math.E, 9)));
+    // Angles 0.3 (bin 2, twice) and 1.9 (bin 3); NaN is left out. The densities are float32: six places.
+    const density = angleDensity(new Float32Array([0.3, 1.9, NaN, 0.3]), 4, kernel);
+    const [k0, k1, k2] = [kernel[0]!, kernel[1]!, kernel[2]!];
+    expect(density[2]).toBeCloseTo((2 / 3) * k0 + (1 / 3) * k1, 6);
+    expect(density[3]).toBeCloseTo((2 / 3) * k1 + (1 / 3) * k0, 6);
+    expect(density[0]).toBeCloseTo((2 / 3) * k2 + (1 / 3) * k1, 6);
+    expect(density[1]).toBeCloseTo((2 / 3) * k1 + (1 / 3) * k2, 6);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Wang & Isola's picture of features on the circle: the angle of each embedding in a chosen pair of
- * coordinates (the whole embedding when d = 2), and per class a von Mises kernel density of those angles.
+ * coordinates (the whole embedding when d = 2), and a von Mises kernel density of those angles, of all
+ * points and per class.
  * Angles are binned first, then circularly convolved with the kernel: cost independent of the point count.
  */
 import { scaledBesselI } from './bessel';
@@ -72,4 +73,9 @@ export function angleDensityByClass(
     }
   }
   return density;
+}
+
+/** The kernel density of all the points' angles (every label alike), per radian at the bin centres. */
+export function angleDensity(angles: Float32Array, count: number, kernel: Float64Array): Float32Array {
+  return angleDensityByClass(angles, new Uint8Array(count), count, 1, kernel);
 }
