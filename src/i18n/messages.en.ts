@@ -32,6 +32,9 @@ export const en = {
     watchFor: 'What to watch for',
     finding: 'What the paper found.',
     papers: 'Papers',
+    sideBySide: (p: { runs: number }) => `Run all ${p.runs} side by side`,
+    /** The lesson's text above its runs in compare mode. */
+    lessonOfRuns: 'The lesson of these runs',
   },
   settings: {
     legend: 'Settings',

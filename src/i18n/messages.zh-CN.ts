@@ -29,6 +29,8 @@ export const zhCN: Messages = {
     watchFor: '观察要点',
     finding: '论文的发现。',
     papers: '论文',
+    sideBySide: (p) => `并排运行全部 ${p.runs} 组`,
+    lessonOfRuns: '这些运行所属的课程',
   },
   settings: {
     legend: '设置',

@@ -12,6 +12,9 @@ import { ChartGrid } from '../components/MetricCharts';
 import { NoticeBox } from '../components/NoticeBox';
 import { RunControls } from '../components/RunControls';
 import { LanguageSelect } from '../language/LanguageSelect';
+import { lessonText } from '../language/tables';
+import { LessonNotes } from '../lessons/LessonCard';
+import { type Lesson, lessons } from '../lessons/lessons';
 import { useMessages } from '../language/useMessages';
 import { type Lab, LabContext } from '../labContext';
 import type { ComparePage } from '../page/pageController';
@@ -52,6 +55,23 @@ function labKey(lab: Lab): number {
   return key;
 }
 
+/** The lesson whose runs these are: its explanation folded away, what to watch for in view. */
+function CompareLesson({ lesson }: { lesson: Lesson }) {
+  const m = useMessages();
+  const text = lessonText(lesson);
+  return (
+    <section className="compare-lesson lesson" aria-label={m.lessons.lessonOfRuns}>
+      <details>
+        <summary>
+          <h2>{text.title}</h2>
+        </summary>
+        <p>{text.explanation}</p>
+      </details>
+      <LessonNotes lesson={lesson} />
+    </section>
+  );
+}
+
 export function CompareApp({ page }: { page: ComparePage }) {
   const m = useMessages();
   const pages = usePageController();
@@ -63,6 +83,7 @@ export function CompareApp({ page }: { page: ComparePage }) {
   // The charts are rebuilt only when the runs or their settings change (each run's settings are its own).
   const chartRuns = useMemo(() => runs.map((lab, i) => ({ recorder: lab.client.recorder, legend: legends[i]! })), [runs, legends]);
   const [first] = runs;
+  const lesson = lessons.find(({ id }) => id === page.lesson);
   // Keyboard users stay in place: a run added takes the focus (its region is announced), a run removed hands it to Add run.
   const runsRef = useRef<HTMLElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -105,6 +126,7 @@ export function CompareApp({ page }: { page: ComparePage }) {
           </button>
         </div>
       </LabContext>
+      {lesson ? <CompareLesson lesson={lesson} /> : null}
       <main className="compare-runs" ref={runsRef}>
         {runs.map((lab, i) => (
           <LabContext key={labKey(lab)} value={lab}>

@@ -1,9 +1,11 @@
 /** One lesson: its explanation, the runs to compare, what to watch for, and the paper it comes from. */
 import { configKeys } from '../../core/config';
+import { MAX_RUNS } from '../../core/urlCodec';
 import { lessonText } from '../language/tables';
 import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
-import { type Lesson, type Paper, presetForLab } from './lessons';
+import { usePageController } from '../page/pageControllerContext';
+import { type Lesson, type Paper, lessonConfigs, presetForLab } from './lessons';
 
 function Citation({ paper }: { paper: Paper }) {
   return (
@@ -14,10 +16,40 @@ function Citation({ paper }: { paper: Paper }) {
   );
 }
 
+/** What a lesson says to watch for, what the paper found and the papers: beside its runs, alone or side by side. */
+export function LessonNotes({ lesson }: { lesson: Lesson }) {
+  const m = useMessages();
+  const text = lessonText(lesson);
+  return (
+    <>
+      <h4>{m.lessons.watchFor}</h4>
+      <ul>
+        {text.watchFor.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p>
+        <strong>{m.lessons.finding}</strong> {text.finding}
+      </p>
+      <ul className="lesson-papers" aria-label={m.lessons.papers}>
+        {lesson.papers.map((paper) => (
+          <Citation key={paper.title} paper={paper} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Whether a lesson's runs fit side by side in compare mode. */
+export function fitsSideBySide(lesson: Lesson): boolean {
+  return lesson.runs.length >= 2 && lesson.runs.length <= MAX_RUNS;
+}
+
 export function LessonCard({ lesson }: { lesson: Lesson }) {
   const m = useMessages();
   const text = lessonText(lesson);
   const { client } = useLabContext();
+  const pages = usePageController();
   const config = useLab((state) => state.config);
   const loading = useLab((state) => state.status === 'loading');
   const presets = lesson.runs.map((run) => presetForLab(run, config));
@@ -37,21 +69,13 @@ export function LessonCard({ lesson }: { lesson: Lesson }) {
             </button>
           );
         })}
+        {fitsSideBySide(lesson) ? (
+          <button type="button" className="lesson-side-by-side" onClick={() => pages.openLesson(lesson.id, lessonConfigs(lesson, config), true)}>
+            {m.lessons.sideBySide({ runs: lesson.runs.length })}
+          </button>
+        ) : null}
       </div>
-      <h4>{m.lessons.watchFor}</h4>
-      <ul>
-        {text.watchFor.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <p>
-        <strong>{m.lessons.finding}</strong> {text.finding}
-      </p>
-      <ul className="lesson-papers" aria-label={m.lessons.papers}>
-        {lesson.papers.map((paper) => (
-          <Citation key={paper.title} paper={paper} />
-        ))}
-      </ul>
+      <LessonNotes lesson={lesson} />
     </article>
   );
 }

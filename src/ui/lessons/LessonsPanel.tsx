@@ -1,13 +1,15 @@
 /**
  * The lessons: a list of guided experiments. Opening one loads its first run (paused) and shows its
- * text; its run buttons load the contrasting presets and train them from step 0.
+ * text; its run buttons load the contrasting presets and train them from step 0. A lesson whose runs only make
+ * sense next to each other opens them side by side instead (compare mode, its text above them).
  */
 import { useId, useState } from 'react';
 import { useLab, useLabContext } from '../labContext';
 import { lessonText } from '../language/tables';
 import { useMessages } from '../language/useMessages';
+import { usePageController } from '../page/pageControllerContext';
 import { LessonCard } from './LessonCard';
-import { type Lesson, lessons, presetForLab } from './lessons';
+import { type Lesson, lessonConfigs, lessons, presetForLab } from './lessons';
 
 export function LessonsPanel() {
   const m = useMessages();
@@ -17,7 +19,12 @@ export function LessonsPanel() {
   const headingId = useId();
   const openLesson = lessons.find((lesson) => lesson.id === openId);
 
+  const pages = usePageController();
   const open = (lesson: Lesson): void => {
+    if (lesson.sideBySide) {
+      pages.openLesson(lesson.id, lessonConfigs(lesson, store.getState().config), false);
+      return;
+    }
     setOpenId(lesson.id);
     client.load(presetForLab(lesson.runs[0]!, store.getState().config), { start: false });
   };

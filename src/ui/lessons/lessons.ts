@@ -5,6 +5,7 @@
  * see docs/lessons.md), not copied from the papers' ImageNet numbers.
  */
 import { defaultConfig, type ExperimentConfig, type MethodName } from '../../core/config';
+import type { RunConfigs } from '../../core/urlCodec';
 
 export interface Paper {
   authors: string;
@@ -31,6 +32,8 @@ export interface Lesson {
   watchFor: string[];
   papers: Paper[];
   runs: LessonRun[];
+  /** Its runs only make sense next to each other: opening the lesson opens them side by side (compare mode). */
+  sideBySide?: boolean;
 }
 
 const chenHe2021: Paper = { authors: 'Xinlei Chen and Kaiming He', year: 2021, title: 'Exploring Simple Siamese Representation Learning', venue: 'CVPR' };
@@ -285,4 +288,10 @@ export function presetConfig(run: LessonRun): ExperimentConfig {
  */
 export function presetForLab(run: LessonRun, current: ExperimentConfig): ExperimentConfig {
   return { ...presetConfig(run), evalEvery: run.changes.evalEvery ?? current.evalEvery };
+}
+
+/** A lesson's runs as a comparison loads them, in the lesson's order. */
+export function lessonConfigs(lesson: Lesson, current: ExperimentConfig): RunConfigs {
+  const [first, ...rest] = lesson.runs.map((run) => presetForLab(run, current));
+  return [first!, ...rest];
 }

@@ -99,6 +99,20 @@ describe('PageController', () => {
     expect(pageConfigs(pages.page)).toEqual([config, config]);
   });
 
+  it('opens a lesson’s runs side by side with its text, kept while runs are added and removed, dropped by a new page', () => {
+    const { pages, running } = setup();
+    const three = [config, flipped, { ...config, predictor: false }] as const;
+    pages.openLesson('predictor', three, false);
+    const page = pages.page;
+    expect(page.kind === 'compare' && page.lesson).toBe('predictor');
+    expect(running().map(initConfig)).toEqual(three);
+    pages.addRun();
+    pages.removeRun(pages.page.labs[1]!);
+    expect(pages.page.kind === 'compare' && pages.page.lesson).toBe('predictor');
+    pages.openComparison('stopGrad');
+    expect(pages.page.kind === 'compare' && pages.page.lesson).toBeNull();
+  });
+
   it('gives both runs of a comparison the page’s own images', () => {
     const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, classNames: ['a'], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
     const data = { train: dataset('train'), eval: dataset('eval') };

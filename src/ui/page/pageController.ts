@@ -17,8 +17,8 @@ import { addNotices } from '../store';
 /** `labs` lists the page's runs (the one lab, or the compared ones), for the controls that act on all of them. */
 export type LabPage = { id: number; labs: readonly Lab[] } & (
   | { kind: 'single'; lab: Lab }
-  /** Run A has the link's settings; each run has its own. */
-  | { kind: 'compare'; runs: readonly Lab[] }
+  /** Run A has the link's settings; each run has its own. `lesson`: the id of the lesson whose runs these are. */
+  | { kind: 'compare'; runs: readonly Lab[]; lesson: string | null }
 );
 
 export type ComparePage = Extract<LabPage, { kind: 'compare' }>;
@@ -28,6 +28,8 @@ export interface PageRequest {
   configs: RunConfigs;
   notices: string[];
   autoplay: boolean;
+  /** The lesson whose runs these are: a comparison shows its text above them. */
+  lesson?: string;
 }
 
 /** The lab whose settings the link holds: the only one, or run A. */
@@ -83,7 +85,7 @@ export class PageController {
     const added = createLab(page.labs.at(-1)!.store.getState().config, { ...this.workers, autoplay: false, notices: [] });
     const runs = [...page.labs, added];
     const id = page.kind === 'single' ? ++this.pagesBuilt : page.id;
-    this.state.setState({ page: { id, labs: runs, kind: 'compare', runs } });
+    this.state.setState({ page: { id, labs: runs, kind: 'compare', runs, lesson: page.kind === 'compare' ? page.lesson : null } });
   }
 
   /** Ends a run's workers and takes it off the page; a comparison keeps at least two runs (Single run leaves one). */
@@ -112,9 +114,14 @@ export class PageController {
     this.state.setState({ page: this.build(request) });
   }
 
-  private build({ configs, notices, autoplay }: PageRequest): LabPage {
+  /** A lesson's runs side by side, with its text above them (`configs`: 2 to MAX_RUNS of them). */
+  openLesson(lesson: string, configs: RunConfigs, autoplay: boolean): void {
+    this.show({ configs, notices: [], autoplay, lesson });
+  }
+
+  private build({ configs, notices, autoplay, lesson }: PageRequest): LabPage {
     const id = ++this.pagesBuilt;
     const labs = configs.map((config, index) => createLab(config, { ...this.workers, autoplay, notices: index === 0 ? notices : [] }));
-    return labs.length === 1 ? { id, labs, kind: 'single', lab: labs[0]! } : { id, labs, kind: 'compare', runs: labs };
+    return labs.length === 1 ? { id, labs, kind: 'single', lab: labs[0]! } : { id, labs, kind: 'compare', runs: labs, lesson: lesson ?? null };
   }
 }
