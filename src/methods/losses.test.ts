@@ -180,7 +180,7 @@ function twoViews(seed: number): [Rows, Rows] {
 }
 
 function lossInputs(z1: tf.Tensor2D, z2: tf.Tensor2D, config: ExperimentConfig): LossInputs {
-  return { z: { both: tf.concat([z1, z2]), first: z1, second: z2 }, predict: (z) => z, target: null, prototypes: null, config };
+  return { z: { both: tf.concat([z1, z2]), first: z1, second: z2 }, predict: (z) => z, target: null, prototypes: null, classifier: null, labels: null, config };
 }
 
 describe('Barlow Twins', () => {
@@ -264,7 +264,7 @@ describe('SimSiam loss through the networks', () => {
     const trained = [...embedding, ...predictor];
     const gradsOf = (loss: (inputs: LossInputs) => tf.Scalar, cfg: ExperimentConfig) =>
       tf.grads((...tensors: tf.Tensor[]) =>
-        loss(model.lossInputs({ embedding: tensors.slice(0, count), predictor: tensors.slice(count), prototypes: null }, views, cfg)),
+        loss(model.lossInputs({ embedding: tensors.slice(0, count), predictor: tensors.slice(count), prototypes: null, classifier: null }, views, cfg)),
       )(trained);
     // Independent reference: the targets from a separate forward pass, as plain constants.
     const z = model.lossInputs(model.unpack(), views, config).z;
