@@ -5,7 +5,7 @@ import { Rng } from '../core/rng';
 import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
 import { BatchMaker, BatchPlan, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
-import type { Dataset, TrainingData } from '../data/datasetFormat';
+import { type Dataset, DatasetError, type TrainingData } from '../data/datasetFormat';
 import { l2Normalize } from '../ssl/losses';
 import { methodEngines } from '../methods/engines';
 import { methodCatalog } from '../methods/catalog';
@@ -94,7 +94,8 @@ export class Trainer {
     const rng = new Rng(cfg.seed);
     const parts = methodEngines[cfg.method].model(cfg);
     const classes = data.train.classNames.length;
-    if (parts.classifier && classes < 2) throw new Error(messages().worker.needsLabels({ method: methodCatalog[cfg.method].title }));
+    // A folder of unlabelled images has one class: nothing to classify (the page offers no such run).
+    if (parts.classifier && classes < 2) throw new DatasetError(messages().worker.needsLabels({ method: methodCatalog[cfg.method].title }));
     this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, ...parts, classes: parts.classifier ? classes : undefined }, rng.fork('init'));
     this.optimizer = makeOptimizer(cfg, this.model.size);
     this.normalisation = pixelNormalisation(data.train.pixels);

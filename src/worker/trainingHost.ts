@@ -264,7 +264,16 @@ export class TrainingHost {
       this.postError('dataset', error);
       return;
     }
-    const trainer = new Trainer(config, data, { batches: this.env.batches, onPhase: this.phases });
+    let trainer: Trainer;
+    try {
+      trainer = new Trainer(config, data, { batches: this.env.batches, onPhase: this.phases });
+    } catch (error) {
+      // Data the method cannot train on (Supervised on unlabelled images) is said like data that failed to load.
+      if (!(error instanceof DatasetError)) throw error;
+      this.running = false;
+      this.postError('dataset', error);
+      return;
+    }
     if (resume) {
       try {
         trainer.restore(resume);
