@@ -59,7 +59,8 @@ interface PytorchParts {
 
 /** A method's training side: its loss, what its model holds and trains, and what it does after each optimiser step. */
 export interface MethodEngine {
-  loss: (inputs: LossInputs) => tf.Scalar;
+  /** Absent for the method that trains nothing (random init, `untrained` in its info.ts): the Trainer refuses a step. */
+  loss?: (inputs: LossInputs) => tf.Scalar;
   /**
    * The parts the model needs beyond the embedding network and the predictor; `classifier`: a linear classifier on
    * the l2-normalised z, one output per class of the data (always trained), and the batch's labels in LossInputs.

@@ -74,7 +74,7 @@ function labLoss(config: ExperimentConfig, values: Tensors): { loss: number; gra
   const labels = tf.tensor1d(values.labels, 'int32');
   const lossOf = (...[z1, z2, p1, p2, t1, t2, prototypes, weight, bias]: tf.Tensor2D[]) => {
     const views = (first: tf.Tensor2D, second: tf.Tensor2D): Views => ({ both: tf.concat([first, second], 0), first, second });
-    const loss = method.loss({
+    const loss = method.loss!({
       z: views(z1!, z2!),
       predict: () => views(p1!, p2!),
       target: config.method === 'byol' && config.momentum > 0 ? () => views(t1!, t2!) : null,

@@ -185,6 +185,8 @@ export class Trainer {
    */
   async trainStep(profile?: StepProfile): Promise<void> {
     if (this.divergence) throw this.divergence;
+    const methodLoss = methodEngines[this.cfg.method].loss;
+    if (!methodLoss) throw new Error(`${methodCatalog[this.cfg.method].title} trains nothing: the initialised network is evaluated as it is.`);
     profile?.begin();
     const batch = await this.batches.take(this.stepCount, this.cfg);
     await profile?.mark('batch');
@@ -212,7 +214,7 @@ export class Trainer {
           prototypes: trains.prototypes ? (tensors[prototypesAt] as tf.Tensor2D) : all.prototypes,
           classifier: all.classifier ? { weight: tensors[classifierAt] as tf.Tensor2D, bias: tensors[classifierAt + 1] as tf.Tensor1D } : null,
         };
-        return method.loss(model.lossInputs(stepTensors, views, cfg, { viewsT, recorded, target, labels }));
+        return methodLoss(model.lossInputs(stepTensors, views, cfg, { viewsT, recorded, target, labels }));
       };
       const { value, grads } = tf.valueAndGrads(lossOf)(trained);
       return { loss: value, gradient: this.flatGradient(grads, trains) };
