@@ -68,3 +68,28 @@ test('the redundancy-reduction methods show their terms, and a weight whose term
   expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('the two baselines: Random init shows the initialised network and cannot be started; Supervised trains', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await waitUntilReady(page);
+  const method = page.getByLabel('Method');
+
+  await method.selectOption({ label: 'Random init' });
+  await expect(page.getByTestId('untrained-note')).toContainText('Random init trains nothing');
+  // Its one snapshot, at step 0, is measured like any other (the sphere's spread, kNN on z and h); waitUntilReady
+  // waits for an enabled Start, which this run never has.
+  await expect(page.getByTestId('metric-knn-z')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('collapse-std-scaled')).not.toHaveText(/—/);
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeDisabled();
+  expect(await readNumber(page, 'step')).toBe(0);
+
+  await method.selectOption({ label: 'Supervised' });
+  await waitUntilReady(page);
+  await expect(page.getByTestId('untrained-note')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(10);
+  expect(Number.isFinite(await readNumber(page, 'loss'))).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -140,6 +140,10 @@ test('a flat folder reports its corrupt PNG and text file as skipped and has no 
   await waitUntilReady(page);
   await expect(page.getByRole('list', { name: 'Classes' }).getByRole('button')).toHaveCount(1);
   await expect(page.getByTestId('metric-knn')).toHaveText('not available: no labels');
+  // Supervised reads labels: on these images it is listed but cannot be chosen, with the reason.
+  const supervised = page.getByLabel('Method').locator('option[value="supervised"]');
+  await expect(supervised).toBeDisabled();
+  await expect(supervised).toHaveText('Supervised — needs labelled images');
 
   const few = folder('few');
   for (let i = 0; i < 5; i++) writeFileSync(join(few, `${i}.png`), good);

@@ -35,6 +35,9 @@ const rows: Row[] = [
   { label: 'VICReg without variance', flags: ['--method', 'vicreg', '--variance=false'], rank: true },
   { label: 'VICReg without covariance', flags: ['--method', 'vicreg', '--covariance=false'], rank: true },
   { label: 'VICReg without invariance', flags: ['--method', 'vicreg', '--invariance=false'], rank: true },
+  // Wang & Isola's Figure 1 baselines: classes on the sphere from labels, and the network before any training.
+  { label: 'Supervised', flags: ['--method', 'supervised'], rank: true },
+  { label: 'Random init', flags: ['--method', 'random'], rank: true },
 ];
 
 const steps = option('steps', '400');

@@ -100,7 +100,8 @@ if (resets > 0) {
     config = switchMethod(config, method);
     const trainer = new Trainer(config, data);
     built.set(method, (built.get(method) ?? 0) + 1);
-    await trainer.trainStep();
+    // Random init is built and evaluated like the others, but takes no step.
+    if (!methodCatalog[method].untrained) await trainer.trainStep();
     tally.add(method, await trainer.snapshot({ knnQueries: i % 10 === 0 ? 100 : 0 }));
     trainer.dispose();
     if (i % Math.max(1, Math.floor(resets / 20)) === 0) report(`reset ${i}`, `  (${method})`);

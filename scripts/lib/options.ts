@@ -3,6 +3,7 @@
  * bare `--name` flags. A script reads each option once, at the top, with its default beside it.
  */
 import { type MethodName, methodNames } from '../../src/core/config';
+import { methodCatalog } from '../../src/methods/catalog';
 
 const args = process.argv.slice(2);
 
@@ -34,10 +35,12 @@ export function flag(name: string): boolean {
 /** `--method`: one method, a comma list, or `all`; a name that is not a method stops the script with the list. */
 export function methodsOption(fallback: string): MethodName[] {
   const raw = option('method', fallback);
-  const names = raw === 'all' ? methodNames : raw.split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = names.filter((name) => !(methodNames as string[]).includes(name));
+  // Every script that takes methods trains them: random init, which trains nothing, is not one of them.
+  const trained = methodNames.filter((name) => !methodCatalog[name].untrained);
+  const names = raw === 'all' ? trained : raw.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(trained as string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
-    console.error(`--method: ${unknown.join(', ') || '(none)'} is not a method; choose from ${methodNames.join(', ')}, a comma list or all`);
+    console.error(`--method: ${unknown.join(', ') || '(none)'} is not a method that trains; choose from ${trained.join(', ')}, a comma list or all`);
     process.exit(2);
   }
   return names as MethodName[];

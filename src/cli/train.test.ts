@@ -47,6 +47,26 @@ describe('npm run train (the real CLI process)', () => {
     expect(report!.snapshots[1]!.labels).toHaveLength(2000);
   });
 
+  it('random init: prints the step-0 evaluation (kNN, linear probes, the positive-pair distances) and says that --steps is ignored', async () => {
+    const { stdout, stderr } = await run(cli[0]!, [cli[1]!, '--method', 'random', '--dim', '2', '--steps', '500', '--knn', '200', '--json']);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    const [evaluation, summary] = lines;
+    expect(evaluation).toMatchObject({ step: 0, loss: null, knnZ: expect.any(Number), linearZ: expect.any(Number), linearH: expect.any(Number) });
+    // The mean positive-pair distance ‖f(x) − f(y)‖² is the alignment; its histogram's shares sum to 1.
+    expect(evaluation.alignment).toBeGreaterThan(0);
+    expect(evaluation.pairDistances.reduce((sum: number, share: number) => sum + share, 0)).toBeCloseTo(1, 6);
+    expect(summary).toMatchObject({ summary: true, steps: 0, verdict: 'healthy' });
+    expect(stderr).toContain('random trains nothing: --steps is ignored');
+  });
+
+  it('supervised: trains, and prints the linear probes and the positive-pair distance mean', async () => {
+    const { stdout } = await run(cli[0]!, [cli[1]!, '--method', 'supervised', '--dim', '2', '--steps', '10', '--batch', '64', '--eval-every', '10', '--knn', '200', '--json']);
+    const evals = stdout.trim().split('\n').map((line) => JSON.parse(line)).filter((line) => !line.summary);
+    expect(evals.map((e) => e.step)).toEqual([0, 10]);
+    expect(evals[1]).toMatchObject({ loss: expect.any(Number), linearZ: expect.any(Number), linearH: expect.any(Number), alignment: expect.any(Number) });
+  });
+
   it('says before training when the run report cannot be written', async () => {
     const failure = await run(cli[0]!, [cli[1]!, '--report', '/nonexistent-folder/run.json']).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });

@@ -12,6 +12,7 @@ import { loadDatasetFromDisk } from '../data/diskDataset';
 import { prefetchedInWorkerThread } from '../data/nodeBatchWorker';
 import { verdictText } from '../metrics/collapseVerdict';
 import { figuresOf, type SnapshotFigures } from '../metrics/snapshotFigures';
+import { methodCatalog } from '../methods/catalog';
 import { noGpu, selectBackend } from '../train/backend';
 import { type EvalRecord, runExperiment } from '../train/runExperiment';
 import { runReportText } from '../train/runReport';
@@ -60,9 +61,13 @@ async function main(options: CliOptions): Promise<void> {
   const dataset = config.dataset as BuiltInDatasetName;
   const [train, evalSet] = await Promise.all([loadDatasetFromDisk(dataset, 'train'), loadDatasetFromDisk(dataset, 'eval')]);
   const out = process.stdout;
-  const showBar = !options.json && process.stderr.isTTY;
+  const untrained = methodCatalog[config.method].untrained === true;
+  const showBar = !options.json && !untrained && process.stderr.isTTY;
+  // On stderr, so that --json output stays one JSON object per line.
+  if (untrained) process.stderr.write(`${config.method} trains nothing: --steps is ignored; the initialised network is evaluated once, at step 0.\n`);
   if (!options.json) {
-    out.write(`${config.method} on ${config.dataset}, d=${config.dim}, seed ${config.seed}, ${config.steps} steps, backend ${backend.name}\n`);
+    const steps = untrained ? 'no training' : `${config.steps} steps`;
+    out.write(`${config.method} on ${config.dataset}, d=${config.dim}, seed ${config.seed}, ${steps}, backend ${backend.name}\n`);
     out.write(`${columns.map(([title, width]) => title.padStart(width)).join(' ')}\n`);
   }
   const figures: SnapshotFigures[] = [];
@@ -82,10 +87,10 @@ async function main(options: CliOptions): Promise<void> {
   if (options.json) {
     out.write(`${JSON.stringify({ summary: true, backend: backend.name, config, ...summary, verdict })}\n`);
   } else {
-    out.write(
-      `done: ${summary.steps} steps, median ${summary.medianStepMs.toFixed(1)} ms/step, ` +
-        `eval ${summary.medianEvalMs.toFixed(1)} ms${probeCost(summary.final)}, final std×√d ${summary.final.stdScaled.toFixed(3)}; ${verdict}\n`,
-    );
+    const timing = untrained
+      ? `evaluated at step 0 (eval ${summary.final.evalMs.toFixed(1)} ms${probeCost(summary.final)})`
+      : `${summary.steps} steps, median ${summary.medianStepMs.toFixed(1)} ms/step, eval ${summary.medianEvalMs.toFixed(1)} ms${probeCost(summary.final)}`;
+    out.write(`done: ${timing}, final std×√d ${summary.final.stdScaled.toFixed(3)}; ${verdict}\n`);
   }
   if (reportPath !== null) {
     const report = runReportText({ config, backend, classNames: evalSet.classNames, metrics: figures, snapshots: ends });

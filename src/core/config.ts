@@ -9,7 +9,7 @@ import { type ConfigNotice, shown } from './notices';
  * The methods the lab trains, in the order the method control lists them. Each is a folder src/methods/<name>/
  * (its words, loss and PyTorch part); its settings are rows of configSpec and its line in methodSettings below.
  */
-const methodList = ['simclr', 'byol', 'swav', 'simsiam', 'align-uniform', 'barlow-twins', 'vicreg'] as const;
+const methodList = ['simclr', 'byol', 'swav', 'simsiam', 'align-uniform', 'barlow-twins', 'vicreg', 'supervised', 'random'] as const;
 export type MethodName = (typeof methodList)[number];
 export const methodNames: MethodName[] = [...methodList];
 
@@ -195,6 +195,9 @@ export const methodSettings: Record<MethodName, MethodSettings> = {
     switches: ['invariance', 'variance', 'covariance', 'invarianceWeight', 'varianceWeight', 'covarianceWeight', 'batchNorm'],
     defaults: {},
   },
+  // The two baselines of Wang & Isola's Figure 1: a classifier trained on the labels, and the untrained network.
+  supervised: { switches: ['batchNorm'], defaults: {} },
+  random: { switches: ['batchNorm'], defaults: {} },
 };
 
 /** The defaults of a method: the table's defaults with the method's own on top. */

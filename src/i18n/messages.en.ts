@@ -24,6 +24,7 @@ export const en = {
     pause: 'Pause',
     step: 'Step',
     reset: 'Reset',
+    untrained: 'Random init trains nothing: the sphere and the figures show the initialised network at step 0, so Start and Step have nothing to do.',
   },
   lessons: {
     heading: 'Lessons',
@@ -141,6 +142,8 @@ export const en = {
     diverged: (p: { step: number; loss: number | null; method: MethodName }) =>
       `${p.loss === null ? `The model's weights became non-finite by step ${p.step}` : `The loss became ${p.loss} at step ${p.step}`}: training diverged. ` +
       `Training is paused; lower the learning rate${p.method === 'vicreg' ? ' (or, with SGD, the term weights: each step grows with them)' : ''} or press Reset.`,
+    needsLabels: (p: { method: string }) =>
+      `${p.method} needs labelled images, and these are in no class folders: put them in one folder per class, or choose another method.`,
     backendForced: 'forced by ?backend=',
     backendFellBack: (p: { forced: string }) => `${p.forced} was asked for but failed to start; fell back`,
     backendMeasured: (p: { figures: string; best: string }) => `${p.figures} — using ${p.best}`,
@@ -409,6 +412,9 @@ export const en = {
     chosenFiles: 'the chosen files',
     missing:
       'This experiment used local images, which are not part of the link: drop them again under "Your images", or go on with Fashion-MNIST, loaded instead.',
+    needsLabels: 'needs labelled images',
+    methodNeedsLabels: (p: { method: string; fallback: string }) =>
+      `${p.method} needs labelled images, and yours are in no class folders: switched to ${p.fallback}. Put the images in one folder per class to train it.`,
     notLoaded: 'No images of your own are loaded: drop a folder of images under "Your images", or choose Fashion-MNIST.',
     decoderNotStarted: (p: { detail: string }) => `The image decoder could not be started (${p.detail}).`,
     decoderStopped: (p: { detail: string | null }) => `The image decoder stopped (${p.detail ?? 'no reason given'}).`,

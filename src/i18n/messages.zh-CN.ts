@@ -21,6 +21,7 @@ export const zhCN: Messages = {
     pause: '暂停',
     step: '单步',
     reset: '重置',
+    untrained: '随机初始化不训练任何东西：球面和各项指标显示的是第 0 步的初始化网络，因此“开始”和“单步”无事可做。',
   },
   lessons: {
     heading: '课程',
@@ -127,6 +128,7 @@ export const zhCN: Messages = {
     diverged: (p) =>
       `${p.loss === null ? `模型权重在第 ${p.step} 步前变成了非有限值` : `损失在第 ${p.step} 步变成了 ${p.loss}`}：训练发散。` +
       `训练已暂停；请调低学习率${p.method === 'vicreg' ? '（使用 SGD 时也可调低各项的权重：每一步随权重增大）' : ''}或按“重置”。`,
+    needsLabels: (p) => `${p.method} 需要带标签的图像，而这些图像不在任何类别文件夹中：请把它们按类别放进各自的文件夹，或选择其他方法。`,
     backendForced: '由 ?backend= 指定',
     backendFellBack: (p) => `指定了 ${p.forced}，但它无法启动；已改用其他后端`,
     backendMeasured: (p) => `${p.figures}——使用 ${p.best}`,
@@ -365,6 +367,8 @@ export const zhCN: Messages = {
     exportTitle: 'own/train.hsd 和 own/eval.hsd，供 run.py --data-dir 使用（解码后的 28×28 图像，不是你的原始文件）',
     chosenFiles: '所选文件',
     missing: '这个实验用的是本地图像，它们不在链接中：请在“你的图像”下重新拖入，或继续使用已改为加载的 Fashion-MNIST。',
+    needsLabels: '需要带标签的图像',
+    methodNeedsLabels: (p) => `${p.method} 需要带标签的图像，而你的图像不在任何类别文件夹中：已切换到 ${p.fallback}。把图像按类别放进各自的文件夹即可训练它。`,
     notLoaded: '没有加载你自己的图像：请在“你的图像”下拖入一个图像文件夹，或选择 Fashion-MNIST。',
     decoderNotStarted: (p) => `图像解码器无法启动（${p.detail}）。`,
     decoderStopped: (p) => `图像解码器停止了（${p.detail ?? '没有给出原因'}）。`,

@@ -8,8 +8,10 @@ import { alignUniformInfo } from './align-uniform/info';
 import { barlowTwinsInfo } from './barlow-twins/info';
 import { byolInfo } from './byol/info';
 import type { MethodInfo } from './method';
+import { randomInitInfo } from './random/info';
 import { simclrInfo } from './simclr/info';
 import { simsiamInfo } from './simsiam/info';
+import { supervisedInfo } from './supervised/info';
 import { swavInfo } from './swav/info';
 import { vicregInfo } from './vicreg/info';
 
@@ -21,6 +23,8 @@ export const methodCatalog: Record<MethodName, MethodInfo> = {
   'align-uniform': alignUniformInfo,
   'barlow-twins': barlowTwinsInfo,
   vicreg: vicregInfo,
+  supervised: supervisedInfo,
+  random: randomInitInfo,
 };
 
 /** Why `key` has no effect under `config` (the control is shown disabled with this reason), or null when it acts. */

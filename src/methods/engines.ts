@@ -8,8 +8,10 @@ import { alignUniformEngine } from './align-uniform/engine';
 import { barlowTwinsEngine } from './barlow-twins/engine';
 import { byolEngine } from './byol/engine';
 import type { MethodEngine } from './method';
+import { randomInitEngine } from './random/engine';
 import { simclrEngine } from './simclr/engine';
 import { simsiamEngine } from './simsiam/engine';
+import { supervisedEngine } from './supervised/engine';
 import { swavEngine } from './swav/engine';
 import { vicregEngine } from './vicreg/engine';
 
@@ -21,4 +23,6 @@ export const methodEngines: Record<MethodName, MethodEngine> = {
   'align-uniform': alignUniformEngine,
   'barlow-twins': barlowTwinsEngine,
   vicreg: vicregEngine,
+  supervised: supervisedEngine,
+  random: randomInitEngine,
 };

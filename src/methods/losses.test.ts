@@ -8,12 +8,13 @@ import { defaultConfig, type ExperimentConfig } from '../core/config';
 import { Rng } from '../core/rng';
 import { negativeCosine, offDiagonalSquareSum } from '../ssl/losses';
 import { type LossInputs, SslModel } from '../ssl/model';
-import { cos, randomRows, type Rows, value } from '../testing/rows';
+import { cos, dot, randomRows, type Rows, unit, value } from '../testing/rows';
 import { useBackend } from '../testing/tfBackend';
 import { barlowInvariance, barlowTwinsLoss, crossCorrelation } from './barlow-twins/engine';
 import { byolLoss, emaUpdate, momentumAt } from './byol/engine';
 import { ntXent } from './simclr/engine';
 import { simsiamLoss, simsiamTerm } from './simsiam/engine';
+import { supervisedCrossEntropy } from './supervised/engine';
 import { swappedCrossEntropy, swavCodes } from './swav/engine';
 import { vicregCovariance, vicregInvariance, vicregLoss, vicregVariance } from './vicreg/engine';
 
@@ -47,6 +48,37 @@ describe('NT-Xent', () => {
     const expected = -z1.reduce((s, v, i) => s + cos(v, z2[i]!), 0) / z1.length / 0.5;
     expect(await value(ntXent(tf.tensor2d(z1), tf.tensor2d(z2), 0.5, false))).toBeCloseTo(expected, 5);
     expect(await value(ntXent(tf.tensor2d(z1), tf.tensor2d(z1), 0.5, false))).toBeCloseTo(-2, 5);
+  });
+});
+
+/** Softmax cross-entropy of a linear classifier on the unit-length rows, written the naive way in float64. */
+function naiveSupervised(z: Rows, weight: Rows, bias: number[], labels: number[]): number {
+  let total = 0;
+  z.forEach((row, i) => {
+    const x = unit(row);
+    const logits = bias.map((b, c) => b + dot(x, weight.map((w) => w[c]!)));
+    const logSum = Math.log(logits.reduce((sum, l) => sum + Math.exp(l), 0));
+    total += logSum - logits[labels[i]!]!;
+  });
+  return total / z.length;
+}
+
+describe('Supervised cross-entropy', () => {
+  const z = randomRows(7, 3, 31);
+  const weight = randomRows(3, 4, 32).map((row) => row.map((x) => 3 * x));
+  const bias = randomRows(1, 4, 33)[0]!;
+  const labels = [0, 3, 1, 1, 2, 0, 3];
+  const loss = (rows: Rows, y: number[]) =>
+    value(supervisedCrossEntropy(tf.tensor2d(rows), { weight: tf.tensor2d(weight), bias: tf.tensor1d(bias) }, tf.tensor1d(y, 'int32')));
+
+  it('matches the naive softmax cross-entropy on the l2-normalised z (no temperature)', async () => {
+    expect(await loss(z, labels)).toBeCloseTo(naiveSupervised(z, weight, bias, labels), 5);
+  });
+
+  it('reads only the direction of z, and the labels', async () => {
+    expect(await loss(z.map((row) => row.map((x) => 5 * x)), labels)).toBeCloseTo(naiveSupervised(z, weight, bias, labels), 5);
+    const otherLabels = labels.map((y) => (y + 1) % 4);
+    expect(Math.abs((await loss(z, otherLabels)) - (await loss(z, labels)))).toBeGreaterThan(0.1);
   });
 });
 
@@ -180,7 +212,7 @@ function twoViews(seed: number): [Rows, Rows] {
 }
 
 function lossInputs(z1: tf.Tensor2D, z2: tf.Tensor2D, config: ExperimentConfig): LossInputs {
-  return { z: { both: tf.concat([z1, z2]), first: z1, second: z2 }, predict: (z) => z, target: null, prototypes: null, config };
+  return { z: { both: tf.concat([z1, z2]), first: z1, second: z2 }, predict: (z) => z, target: null, prototypes: null, classifier: null, labels: null, config };
 }
 
 describe('Barlow Twins', () => {
@@ -264,7 +296,7 @@ describe('SimSiam loss through the networks', () => {
     const trained = [...embedding, ...predictor];
     const gradsOf = (loss: (inputs: LossInputs) => tf.Scalar, cfg: ExperimentConfig) =>
       tf.grads((...tensors: tf.Tensor[]) =>
-        loss(model.lossInputs({ embedding: tensors.slice(0, count), predictor: tensors.slice(count), prototypes: null }, views, cfg)),
+        loss(model.lossInputs({ embedding: tensors.slice(0, count), predictor: tensors.slice(count), prototypes: null, classifier: null }, views, cfg)),
       )(trained);
     // Independent reference: the targets from a separate forward pass, as plain constants.
     const z = model.lossInputs(model.unpack(), views, config).z;

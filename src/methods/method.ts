@@ -24,6 +24,13 @@ export interface MethodInfo {
    * minimise the objective. The collapse verdict calls a loss "at its trivial bound" from this.
    */
   positivePairCosine: (loss: number, config: ExperimentConfig) => number | null;
+  /**
+   * True for the random-init baseline: nothing trains. Hosts evaluate the initialised network once (kNN and the
+   * linear probe included) and take no step; Start and Step have nothing to do.
+   */
+  untrained?: boolean;
+  /** True when the loss reads the images' classes: unavailable on images without labels (a folder with no class folders). */
+  needsLabels?: boolean;
   /** Redundancy reduction's views the lab draws for this method (each snapshot then measures them). */
   redundancyViews?: RedundancyView[];
   /** Its part of the exported PyTorch script, written beside the words so that both stay tfjs-free. */
@@ -39,8 +46,11 @@ export type RedundancyView = 'crossCorrelation' | 'dimensionStd' | 'covariance';
 /** A method's part of the exported PyTorch script; the rest of the script is the one shared template. */
 interface PytorchParts {
   helpers: HelperName[];
-  /** The predictor MLP (used while the predictor switch is on), BYOL's EMA target (while τ > 0), SwAV's prototypes. */
-  needs: { predictor: boolean; target: boolean; prototypes: boolean };
+  /**
+   * The predictor MLP (used while the predictor switch is on), BYOL's EMA target (while τ > 0), SwAV's prototypes,
+   * the supervised baseline's linear classifier (its logits `out.logits`; the batch's classes are `out.labels`).
+   */
+  needs: { predictor: boolean; target: boolean; prototypes: boolean; classifier?: boolean };
   /** Body of `method_loss(out, targets, cfg)`, indented by four spaces. */
   loss: string;
   /** Body of `positive_pair_cosine(loss, cfg)`: positivePairCosine in Python. */
@@ -49,9 +59,13 @@ interface PytorchParts {
 
 /** A method's training side: its loss, what its model holds and trains, and what it does after each optimiser step. */
 export interface MethodEngine {
-  loss: (inputs: LossInputs) => tf.Scalar;
-  /** The parts the model needs beyond the embedding network and the predictor. */
-  model: (config: ExperimentConfig) => { target: boolean; prototypes: number | null };
+  /** Absent for the method that trains nothing (random init, `untrained` in its info.ts): the Trainer refuses a step. */
+  loss?: (inputs: LossInputs) => tf.Scalar;
+  /**
+   * The parts the model needs beyond the embedding network and the predictor; `classifier`: a linear classifier on
+   * the l2-normalised z, one output per class of the data (always trained), and the batch's labels in LossInputs.
+   */
+  model: (config: ExperimentConfig) => { target: boolean; prototypes: number | null; classifier?: boolean };
   /** Which optional parts get gradients this step (the embedding network always does). */
   trains: (config: ExperimentConfig) => { predictor: boolean; prototypes: boolean };
   /** E.g. BYOL's EMA update of the target, SwAV's renormalisation of the prototypes. */

@@ -25,8 +25,10 @@ const run = promisify(execFile);
 const ROWS = 8;
 const DIM = 3;
 const PROTOTYPES = 4;
-const TENSORS = ['z1', 'z2', 'p1', 'p2', 't1', 't2', 'prototypes'] as const;
-type Tensors = Record<(typeof TENSORS)[number], number[][]>;
+const CLASSES = 5;
+/** `weight` (d × classes) and `bias` (1 × classes): the supervised baseline's classifier. */
+const TENSORS = ['z1', 'z2', 'p1', 'p2', 't1', 't2', 'prototypes', 'weight', 'bias'] as const;
+type Tensors = Record<(typeof TENSORS)[number], number[][]> & { labels: number[] };
 
 const cases: [string, ExperimentConfig][] = [
   ['SimCLR', defaultConfig('simclr')],
@@ -52,36 +54,41 @@ const cases: [string, ExperimentConfig][] = [
   ['VICReg without invariance', { ...defaultConfig('vicreg'), invariance: false }],
   ['VICReg without variance', { ...defaultConfig('vicreg'), variance: false }],
   ['VICReg without covariance', { ...defaultConfig('vicreg'), covariance: false }],
+  ['Supervised', defaultConfig('supervised')],
 ];
 
 function randomTensors(seed: number): Tensors {
   const rng = new Rng(seed);
   const matrix = (rows: number, cols: number) => Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.normal()));
-  const rows = Object.fromEntries(TENSORS.filter((name) => name !== 'prototypes').map((name) => [name, matrix(ROWS, DIM)]));
+  const rows = Object.fromEntries(['z1', 'z2', 'p1', 'p2', 't1', 't2'].map((name) => [name, matrix(ROWS, DIM)]));
   // d × K with unit-length columns, as the lab keeps SwAV's prototypes.
   const prototypes = tf.tidy(() => tf.transpose(l2Normalize(tf.tensor2d(matrix(PROTOTYPES, DIM)))).arraySync() as number[][]);
-  return { ...rows, prototypes } as Tensors;
+  const labels = Array.from({ length: ROWS }, () => rng.int(CLASSES));
+  return { ...rows, prototypes, weight: matrix(DIM, CLASSES), bias: matrix(1, CLASSES), labels } as Tensors;
 }
 
 /** The lab's loss and its gradients for given embeddings: its real loss function, handed those embeddings. */
 function labLoss(config: ExperimentConfig, values: Tensors): { loss: number; grads: Record<string, number[]> } {
   const inputs = TENSORS.map((name) => tf.tensor2d(values[name]));
   const method = methodEngines[config.method];
-  const lossOf = (...[z1, z2, p1, p2, t1, t2, prototypes]: tf.Tensor2D[]) => {
+  const labels = tf.tensor1d(values.labels, 'int32');
+  const lossOf = (...[z1, z2, p1, p2, t1, t2, prototypes, weight, bias]: tf.Tensor2D[]) => {
     const views = (first: tf.Tensor2D, second: tf.Tensor2D): Views => ({ both: tf.concat([first, second], 0), first, second });
-    const loss = method.loss({
+    const loss = method.loss!({
       z: views(z1!, z2!),
       predict: () => views(p1!, p2!),
       target: config.method === 'byol' && config.momentum > 0 ? () => views(t1!, t2!) : null,
       prototypes: prototypes!,
+      classifier: { weight: weight!, bias: tf.reshape(bias!, [-1]) },
+      labels,
       config,
     });
     // tfjs refuses gradients for inputs the loss does not read; a zero term reads them all (gradient 0).
-    return tf.add(loss, tf.mul(0, tf.addN([z1, z2, p1, p2, t1, t2].map((x) => tf.sum(x!))).add(tf.sum(prototypes!)))) as tf.Scalar;
+    return tf.add(loss, tf.mul(0, tf.addN([z1, z2, p1, p2, t1, t2, prototypes, weight, bias].map((x) => tf.sum(x!))))) as tf.Scalar;
   };
   const { value, grads } = tf.valueAndGrads(lossOf as (...x: tf.Tensor[]) => tf.Scalar)(inputs);
   const result = { loss: value.dataSync()[0]!, grads: Object.fromEntries(TENSORS.map((name, i) => [name, Array.from(grads[i]!.dataSync())])) };
-  tf.dispose([...inputs, value, ...grads]);
+  tf.dispose([...inputs, labels, value, ...grads]);
   return result;
 }
 
@@ -93,12 +100,15 @@ for i, case in enumerate(json.load(open(sys.argv[1]))):
     spec = importlib.util.spec_from_file_location(f'run{i}', case['script'])
     run = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(run)
-    cfg, t = run.CONFIG, {k: torch.tensor(v, requires_grad=True) for k, v in case['tensors'].items()}
+    cfg, t = run.CONFIG, {k: torch.tensor(v, requires_grad=True) for k, v in case['tensors'].items() if k != 'labels'}
     # What OnlineModel.forward and the EMA target would hand the loss.
     out = types.SimpleNamespace(z1=t['z1'], z2=t['z2'])
     out.p1, out.p2 = (t['p1'], t['p2']) if run.HAS_PREDICTOR and cfg['predictor'] else (out.z1, out.z2)
     if run.HAS_PROTOTYPES:
         out.s1, out.s2 = run.l2_normalize(out.z1) @ t['prototypes'], run.l2_normalize(out.z2) @ t['prototypes']
+    if run.HAS_CLASSIFIER:
+        out.logits = run.l2_normalize(out.z1) @ t['weight'] + t['bias'][0]
+    out.labels = torch.tensor(case['tensors']['labels'])
     targets = (t['t1'], t['t2']) if run.HAS_EMA_TARGET and cfg['momentum'] > 0 else None
     loss = run.method_loss(out, targets, cfg)
     grads = torch.autograd.grad(loss, list(t.values()), allow_unused=True)

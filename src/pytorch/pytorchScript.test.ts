@@ -135,6 +135,21 @@ describe.skipIf(!hasTorch)('the exported script trained with PyTorch (Fashion-MN
     }
   });
 
+  it('Supervised trains its classifier on the labels; Random init evaluates step 0 only and says --steps is ignored', async () => {
+    const config = { ...defaultConfig('supervised'), dim: 2 };
+    const { rows, verdict } = await trainScript(writeScript('supervised.py', config), ['--steps', '100', '--log-every', '50', '--seed', '1']);
+    expect(rows.map((row) => row.step)).toEqual([0, 50, 100]);
+    expect(rows.at(-1)!.linear_z!).toBeGreaterThan(rows[0]!.linear_z! + 0.15);
+    expect(verdict).toBe(labVerdict(rows, config));
+    const path = writeScript('random_init.py', { ...defaultConfig('random'), dim: 2 });
+    const { stdout, stderr } = await run(TORCH_PYTHON, [path, '--steps', '100', '--seed', '1'], { cwd: projectFolder, env: torchEnv(), timeout: 110_000 });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]!.split(',')[0]).toBe('0');
+    expect(lines[2]).toBe('verdict: healthy');
+    expect(stderr).toContain('random trains nothing: --steps and CONFIG');
+  });
+
   it('trains as two processes the way torchrun starts them (gloo on CPU): one log, the same verdict line', async () => {
     // torchrun itself fails in Debian's PyTorch 1.13 on Python 3.11 (its launcher, before the script runs), so
     // the two processes are started with the environment torchrun gives them.

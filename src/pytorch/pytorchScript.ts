@@ -96,6 +96,8 @@ export function pytorchScript(config: ExperimentConfig): string {
     hasPredictor: pyBool(parts.needs.predictor),
     hasTarget: pyBool(parts.needs.target),
     hasPrototypes: pyBool(parts.needs.prototypes),
+    hasClassifier: pyBool(parts.needs.classifier ?? false),
+    trains: pyBool(!info.untrained),
     helpers: helperCode(parts.helpers),
     loss: parts.loss,
     positivePairCosine: parts.positivePairCosine,

@@ -21,6 +21,8 @@ export interface TemplateFills {
   hasPredictor: string;
   hasTarget: string;
   hasPrototypes: string;
+  hasClassifier: string;
+  trains: string;
   helpers: string;
   loss: string;
   positivePairCosine: string;
@@ -74,10 +76,13 @@ ${f.config}
 # The method this script's loss implements; another method needs another export.
 METHOD = ${f.method}
 # What the method has besides encoder + projector: a predictor (trained while CONFIG['predictor'] is on), an EMA
-# target network (while CONFIG['momentum'] > 0), prototypes.
+# target network (while CONFIG['momentum'] > 0), prototypes, a linear classifier on the l2-normalised z.
 HAS_PREDICTOR = ${f.hasPredictor}
 HAS_EMA_TARGET = ${f.hasTarget}
 HAS_PROTOTYPES = ${f.hasPrototypes}
+HAS_CLASSIFIER = ${f.hasClassifier}
+# False for the random-init baseline: nothing trains, and the script evaluates the initialised network at step 0.
+TRAINS = ${f.trains}
 
 # Steps when neither CONFIG['steps'] nor --steps sets any (the lab's 0 means "until paused").
 DEFAULT_STEPS = ${f.defaultSteps}
@@ -340,22 +345,26 @@ class EmbeddingNet(nn.Module):
 
 
 class OnlineModel(nn.Module):
-    """What the optimiser trains: encoder + projector, plus the predictor (d -> 64 -> d) and SwAV's prototypes
-    (d x K, unit-length columns) when the method uses them. forward takes both views, so that
-    DistributedDataParallel sees one forward pass per step."""
+    """What the optimiser trains: encoder + projector, plus the predictor (d -> 64 -> d), SwAV's prototypes
+    (d x K, unit-length columns) and the supervised classifier (d -> classes, on the first view's l2-normalised z)
+    when the method uses them. forward takes both views, so that DistributedDataParallel sees one forward pass
+    per step."""
 
-    def __init__(self, cfg, encoder, channels, size):
+    def __init__(self, cfg, encoder, channels, size, class_count):
         super().__init__()
         self.net = EmbeddingNet(cfg, encoder, channels, size)
         dim = cfg['dim']
         self.predictor = mlp([dim, PREDICTOR_HIDDEN, dim], cfg['batchNorm'], False) if HAS_PREDICTOR and cfg['predictor'] else None
         self.prototypes = nn.Parameter(l2_normalize(torch.randn(cfg['prototypes'], dim)).T.contiguous()) if HAS_PROTOTYPES else None
+        self.classifier = nn.Linear(dim, class_count) if HAS_CLASSIFIER else None
 
     def forward(self, view1, view2):
         out = types.SimpleNamespace(z1=self.net(view1), z2=self.net(view2))
         out.p1, out.p2 = (self.predictor(out.z1), self.predictor(out.z2)) if self.predictor is not None else (out.z1, out.z2)
         if self.prototypes is not None:
             out.s1, out.s2 = l2_normalize(out.z1) @ self.prototypes, l2_normalize(out.z2) @ self.prototypes
+        if self.classifier is not None:
+            out.logits = self.classifier(l2_normalize(out.z1))
         return out
 
     @torch.no_grad()
@@ -394,7 +403,8 @@ ${f.helpers}
 
 
 def method_loss(out, targets, cfg):
-    """One step's loss. out: see OnlineModel.forward; targets: the EMA target's projections of the views, or None."""${f.loss}
+    """One step's loss. out: see OnlineModel.forward, and out.labels the batch's classes; targets: the EMA target's
+    projections of the views, or None."""${f.loss}
 
 
 # --------------------------------------------------------------------------------------------- metrics
@@ -636,7 +646,7 @@ class Experiment:
         self.mean, self.std = (s.to(device) for s in channel_stats(self.train_images))
 
         torch.manual_seed(cfg['seed'])
-        self.online = OnlineModel(cfg, args.encoder, self.channels, self.size).to(device)
+        self.online = OnlineModel(cfg, args.encoder, self.channels, self.size, self.class_count).to(device)
         self.target = None
         if HAS_EMA_TARGET and cfg['momentum'] > 0:
             # An exact copy at the start, never trained: it follows the online network by EMA.
@@ -684,6 +694,7 @@ class Experiment:
         indices = self.sampler.next(cfg['batch'] * world)[rank * cfg['batch']:(rank + 1) * cfg['batch']]
         view1, view2 = self.views(indices, self.augment_stream)
         out = self.model(view1, view2)
+        out.labels = self.train_labels[indices.to(self.train_labels.device)]
         targets = None
         if self.target is not None:
             with torch.no_grad():  # BatchNorm with batch statistics, as in training
@@ -761,7 +772,11 @@ def config_from(args):
             cfg[key] = value
     if cfg['method'] != METHOD:
         raise ScriptError(f"CONFIG['method'] is {cfg['method']!r}, but this script implements {METHOD!r}: export the other method from the lab.")
-    if cfg['steps'] <= 0:
+    if not TRAINS:
+        if cfg['steps'] > 0:
+            print(f"{METHOD} trains nothing: --steps and CONFIG['steps'] are ignored; step 0's evaluation is the result.", file=sys.stderr)
+        cfg['steps'] = 0
+    elif cfg['steps'] <= 0:
         cfg['steps'] = DEFAULT_STEPS
     if cfg['evalEvery'] < 1 or cfg['batch'] < 2:
         raise ScriptError('The log interval must be at least 1 and the batch at least 2.')

@@ -19,6 +19,14 @@ export interface ModelOptions {
   prototypes: number | null;
   /** BYOL's EMA target network (a copy of the embedding network); false when the method has none. */
   target: boolean;
+  /** The supervised baseline's linear classifier d → classes on the l2-normalised z; absent when the method has none. */
+  classes?: number;
+}
+
+/** A linear classifier's weight (d × classes) and bias. */
+export interface Classifier {
+  weight: tf.Tensor2D;
+  bias: tf.Tensor1D;
 }
 
 /** The two views of a batch through one network: stacked [view 1 rows; view 2 rows], and each half. */
@@ -47,6 +55,10 @@ export interface LossInputs {
   target: (() => Views) | null;
   /** SwAV's prototypes, d × K; null when the model has none. */
   prototypes: tf.Tensor2D | null;
+  /** The supervised baseline's classifier; null when the model has none. */
+  classifier: Classifier | null;
+  /** The class of each image of the batch (int32, one per image, the views' order); null unless the method reads labels. */
+  labels: tf.Tensor1D | null;
   config: ExperimentConfig;
 }
 
@@ -56,13 +68,15 @@ export interface ModelTensors {
   predictor: tf.Tensor[];
   /** d × K, unit-length columns (SwAV). */
   prototypes: tf.Tensor2D | null;
+  classifier: Classifier | null;
 }
 
 /**
  * The networks every method shares — embedding network (encoder + projector) and predictor d→64→d (BN + ReLU
- * hidden) — plus, per method, SwAV's prototypes and BYOL's target network. Everything trained lives in one flat
- * vector, [embedding | predictor | prototypes], so that the optimiser, the EMA and a checkpoint each touch one
- * tensor; the target network has its own flat copy of the embedding part.
+ * hidden) — plus, per method, SwAV's prototypes, the supervised baseline's classifier and BYOL's target network.
+ * Everything trained lives in one flat vector, [embedding | predictor | prototypes | classifier], so that the
+ * optimiser, the EMA and a checkpoint each touch one tensor; the target network has its own flat copy of the
+ * embedding part.
  */
 export class SslModel {
   readonly embedding: Network;
@@ -74,6 +88,9 @@ export class SslModel {
   /** Where the prototypes start in `params`, and their size (0 without). */
   readonly prototypeOffset: number;
   readonly prototypeCount: number;
+  /** Where the classifier (weight d × classes, then bias) starts in `params`, and its class count (0 without). */
+  readonly classifierOffset: number;
+  readonly classCount: number;
 
   constructor(readonly options: ModelOptions, rng: Rng) {
     const { dim, batchNorm } = options;
@@ -81,11 +98,14 @@ export class SslModel {
     this.predictor = new Network('predictor', [dim, PREDICTOR_HIDDEN, dim], { activateOutput: false, batchNorm });
     this.prototypeCount = options.prototypes ?? 0;
     this.prototypeOffset = this.embedding.size + this.predictor.size;
-    const values = new Float32Array(this.prototypeOffset + dim * this.prototypeCount);
+    this.classCount = options.classes ?? 0;
+    this.classifierOffset = this.prototypeOffset + dim * this.prototypeCount;
+    const values = new Float32Array(this.classifierOffset + (dim + 1) * this.classCount);
     const embedding = this.embedding.initialValues(rng.fork('embedding'));
     values.set(embedding);
     values.set(this.predictor.initialValues(rng.fork('predictor')), this.embedding.size);
     if (this.prototypeCount > 0) values.set(randomPrototypes(dim, this.prototypeCount, rng.fork('prototypes')), this.prototypeOffset);
+    if (this.classCount > 0) values.set(linearInit(dim, this.classCount, rng.fork('classifier')), this.classifierOffset);
     this.params = ownedVariable(tf.tensor1d(values), true, 'model/params');
     // The target starts as an exact copy of the online embedding network.
     this.target = options.target ? ownedVariable(tf.tensor1d(embedding), false, 'model/target') : null;
@@ -104,7 +124,15 @@ export class SslModel {
       embedding: this.embedding.unpack(flat),
       predictor: this.predictor.unpack(flat, this.embedding.size),
       prototypes: this.prototypeCount > 0 ? tf.reshape(tf.slice(flat, [this.prototypeOffset], [dim * this.prototypeCount]), [dim, this.prototypeCount]) : null,
+      classifier: this.classCount > 0 ? this.unpackClassifier(flat) : null,
     };
+  }
+
+  private unpackClassifier(flat: tf.Tensor1D): Classifier {
+    const { dim } = this.options;
+    const classes = this.classCount;
+    const weight = tf.reshape(tf.slice(flat, [this.classifierOffset], [dim * classes]), [dim, classes]) as tf.Tensor2D;
+    return { weight, bias: tf.slice(flat, [this.classifierOffset + dim * classes], [classes]) };
   }
 
   /**
@@ -126,7 +154,7 @@ export class SslModel {
     tensors: ModelTensors,
     views: tf.Tensor2D,
     config: ExperimentConfig,
-    options: { viewsT?: tf.Tensor2D; recorded?: RecordedStats; gradient?: boolean; target?: Views | null } = {},
+    options: { viewsT?: tf.Tensor2D; recorded?: RecordedStats; gradient?: boolean; target?: Views | null; labels?: tf.Tensor1D | null } = {},
   ): LossInputs {
     const { viewsT, recorded, gradient } = options;
     const pass = { training: true, groups: 2, record: recorded !== undefined, gradient } as const;
@@ -139,7 +167,7 @@ export class SslModel {
       return viewsOf(this.predictor.apply(tensors.predictor, input.both, pass, { stats: predictorStats }));
     };
     const target = options.target ?? null;
-    return { z, predict, target: target ? () => target : null, prototypes: tensors.prototypes, config };
+    return { z, predict, target: target ? () => target : null, prototypes: tensors.prototypes, classifier: tensors.classifier, labels: options.labels ?? null, config };
   }
 
   /** z of normalised images [n, 784] in evaluation mode (running statistics): the embedding on the sphere, unnormalised. */
@@ -168,6 +196,15 @@ export class SslModel {
 export interface RecordedStats {
   embedding: BlockStats[][];
   predictor: BlockStats[][];
+}
+
+/**
+ * A linear layer's initial weight (d × classes, row-major) and bias, both uniform in ±1/√d: PyTorch's nn.Linear
+ * default, which the reference's supervised baseline uses.
+ */
+function linearInit(dim: number, classes: number, rng: Rng): Float32Array {
+  const bound = 1 / Math.sqrt(dim);
+  return Float32Array.from({ length: (dim + 1) * classes }, () => rng.uniform(-bound, bound));
 }
 
 /** K random directions on the sphere, as the columns of a d × K matrix (row-major values). */

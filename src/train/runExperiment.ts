@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from '../core/config';
+import { methodCatalog } from '../methods/catalog';
 import { CollapseDetector, type CollapseVerdict } from '../metrics/collapseVerdict';
 import { figuresOf, type SnapshotFigures } from '../metrics/snapshotFigures';
 import type { Snapshot } from './snapshot';
@@ -35,7 +36,8 @@ function median(values: number[]): number {
 
 /**
  * Trains `config.steps` steps headlessly, evaluating at step 0 and every `evalEvery` steps (and at the
- * end), with the collapse verdict the lab would show. The same Trainer as the browser worker: used by the
+ * end), with the collapse verdict the lab would show. A method that trains nothing (random init) is evaluated at
+ * step 0 only, whatever `config.steps` says. The same Trainer as the browser worker: used by the
  * CLI, tests and benchmarks.
  */
 export async function runExperiment(
@@ -61,12 +63,13 @@ export async function runExperiment(
     let latest = first;
     let windowStart = performance.now();
     let windowSteps = 0;
-    while (trainer.step < config.steps) {
+    const steps = methodCatalog[config.method].untrained ? 0 : config.steps;
+    while (trainer.step < steps) {
       const started = performance.now();
       await trainer.trainStep();
       stepMs.push(performance.now() - started);
       windowSteps += 1;
-      if (trainer.step % config.evalEvery === 0 || trainer.step === config.steps) {
+      if (trainer.step % config.evalEvery === 0 || trainer.step === steps) {
         latest = await evaluate((windowSteps * 1000) / (performance.now() - windowStart));
         evalMs.push(latest.record.evalMs);
         windowStart = performance.now();

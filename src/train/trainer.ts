@@ -3,9 +3,9 @@ import { messages } from '../i18n/messages';
 import { type ExperimentConfig, type MethodName, restartingKeys } from '../core/config';
 import { Rng } from '../core/rng';
 import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
-import { BatchMaker, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
+import { BatchMaker, BatchPlan, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
-import type { Dataset, TrainingData } from '../data/datasetFormat';
+import { type Dataset, DatasetError, type TrainingData } from '../data/datasetFormat';
 import { l2Normalize } from '../ssl/losses';
 import { methodEngines } from '../methods/engines';
 import { methodCatalog } from '../methods/catalog';
@@ -70,6 +70,8 @@ export class Trainer {
   private readonly optimizer: FlatOptimizer;
   private readonly batches: BatchSource;
   private readonly normalisation: Normalisation;
+  /** Which images each step takes, for the labels of a method that reads them (null for the others). */
+  private readonly labelPlan: BatchPlan | null;
   private evalInputs: EvaluationInputs;
   /** The training images for the kNN bank, built on first use (25 MB). */
   private knnBank: KnnBank | null = null;
@@ -90,12 +92,17 @@ export class Trainer {
     installWasmKernels();
     const built = beginPhase(options.onPhase, 'model');
     const rng = new Rng(cfg.seed);
-    const method = methodEngines[cfg.method];
-    this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, ...method.model(cfg) }, rng.fork('init'));
+    const parts = methodEngines[cfg.method].model(cfg);
+    const classes = data.train.classNames.length;
+    // A folder of unlabelled images has one class: nothing to classify (the page offers no such run).
+    if (parts.classifier && classes < 2) throw new DatasetError(messages().worker.needsLabels({ method: methodCatalog[cfg.method].title }));
+    this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, ...parts, classes: parts.classifier ? classes : undefined }, rng.fork('init'));
     this.optimizer = makeOptimizer(cfg, this.model.size);
     this.normalisation = pixelNormalisation(data.train.pixels);
     const spec = this.batchSpec(cfg.seed);
     this.batches = options.batches?.(spec) ?? new LocalBatches(spec);
+    // The same plan as the batches' (a pure function of the seed): step s's images, so their labels need no worker.
+    this.labelPlan = parts.classifier ? new BatchPlan(spec.seed, spec.count, spec.batch) : null;
     this.previewRng = rng.fork('preview');
     this.evaluationRng = rng.fork('evaluation-views');
     this.evalInputs = this.buildEvaluationInputs();
@@ -178,6 +185,8 @@ export class Trainer {
    */
   async trainStep(profile?: StepProfile): Promise<void> {
     if (this.divergence) throw this.divergence;
+    const methodLoss = methodEngines[this.cfg.method].loss;
+    if (!methodLoss) throw new Error(`${methodCatalog[this.cfg.method].title} trains nothing: the initialised network is evaluated as it is.`);
     profile?.begin();
     const batch = await this.batches.take(this.stepCount, this.cfg);
     await profile?.mark('batch');
@@ -190,16 +199,22 @@ export class Trainer {
       const views = tf.tensor2d(batch.views, [rows, INPUT_SIZE]);
       const viewsT = tf.tensor2d(batch.viewsT, [INPUT_SIZE, rows]);
       const all = model.unpack();
-      const trained = [...all.embedding, ...(trains.predictor ? all.predictor : []), ...(trains.prototypes ? [all.prototypes!] : [])];
-      const embeddingCount = all.embedding.length;
+      // In the flat layout's order; a classifier always trains.
+      const predictorStart = all.embedding.length;
+      const prototypesAt = predictorStart + (trains.predictor ? all.predictor.length : 0);
+      const classifierAt = prototypesAt + (trains.prototypes ? 1 : 0);
+      const classifier = all.classifier ? [all.classifier.weight, all.classifier.bias] : [];
+      const trained = [...all.embedding, ...(trains.predictor ? all.predictor : []), ...(trains.prototypes ? [all.prototypes!] : []), ...classifier];
       const target = model.targetEmbedding(views);
+      const labels = this.labelsAt(batch.step);
       const lossOf = (...tensors: tf.Tensor[]) => {
         const stepTensors = {
-          embedding: tensors.slice(0, embeddingCount),
-          predictor: trains.predictor ? tensors.slice(embeddingCount, embeddingCount + all.predictor.length) : all.predictor,
-          prototypes: trains.prototypes ? (tensors.at(-1) as tf.Tensor2D) : all.prototypes,
+          embedding: tensors.slice(0, predictorStart),
+          predictor: trains.predictor ? tensors.slice(predictorStart, prototypesAt) : all.predictor,
+          prototypes: trains.prototypes ? (tensors[prototypesAt] as tf.Tensor2D) : all.prototypes,
+          classifier: all.classifier ? { weight: tensors[classifierAt] as tf.Tensor2D, bias: tensors[classifierAt + 1] as tf.Tensor1D } : null,
         };
-        return method.loss(model.lossInputs(stepTensors, views, cfg, { viewsT, recorded, target }));
+        return methodLoss(model.lossInputs(stepTensors, views, cfg, { viewsT, recorded, target, labels }));
       };
       const { value, grads } = tf.valueAndGrads(lossOf)(trained);
       return { loss: value, gradient: this.flatGradient(grads, trains) };
@@ -353,8 +368,17 @@ export class Trainer {
     const predictorCount = model.predictor.slots.length;
     const parts = flat(grads.slice(0, embeddingCount));
     parts.push(...(trains.predictor ? flat(grads.slice(embeddingCount, embeddingCount + predictorCount)) : [tf.zeros([model.predictor.size])]));
-    if (model.prototypeCount > 0) parts.push(trains.prototypes ? tf.reshape(grads.at(-1)!, [-1]) : tf.zeros([model.prototypeCount * model.options.dim]));
+    let next = embeddingCount + (trains.predictor ? predictorCount : 0);
+    if (model.prototypeCount > 0) parts.push(trains.prototypes ? tf.reshape(grads[next++]!, [-1]) : tf.zeros([model.prototypeCount * model.options.dim]));
+    if (model.classCount > 0) parts.push(...flat(grads.slice(next, next + 2)));
     return tf.concat(parts) as tf.Tensor1D;
+  }
+
+  /** The classes of step `step`'s images, for a method that reads them; null for the others. */
+  private labelsAt(step: number): tf.Tensor1D | null {
+    if (!this.labelPlan) return null;
+    const labels = this.data.train.labels;
+    return tf.tensor1d(Int32Array.from(this.labelPlan.indicesAt(step), (index) => labels[index]!), 'int32');
   }
 
   /** 1 where this step trains, 0 on frozen parts; null when everything trains. */

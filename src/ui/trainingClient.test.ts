@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultConfig, type ExperimentConfig } from '../core/config';
+import { defaultConfig, type ExperimentConfig, switchMethod } from '../core/config';
 import { setLocale } from '../i18n/locale';
 import { figuresOf } from '../metrics/snapshotFigures';
 import { fakeSnapshot } from '../testing/fakeSnapshot';
@@ -422,6 +422,14 @@ describe('TrainingClient with own images', () => {
     expect(worker().commands()).toEqual([expect.objectContaining({ type: 'init', config: defaultConfig() })]);
     expect(store.getState().config.dataset).toBe('fashion-mnist');
     expect(store.getState().notices).toEqual([missingImagesNotice()]);
+  });
+
+  it('opens Supervised on unlabelled own images as the default method, with the notice saying why', () => {
+    const kept = ownImages('kept');
+    const { worker, store } = setup(false, { config: switchMethod(onOwn, 'supervised'), ownImages: createOwnImagesStore(kept) });
+    expect(worker().commands().at(-1)).toEqual({ type: 'init', config: onOwn, backend: expect.anything(), dataUrl: expect.any(String), resume: null, locale: expect.any(String) });
+    expect(store.getState().config).toEqual(onOwn);
+    expect(store.getState().notices).toEqual([expect.stringContaining('Supervised needs labelled images')]);
   });
 
   it('sends the kept images before the init that trains on them', () => {

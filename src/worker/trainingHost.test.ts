@@ -424,6 +424,30 @@ describe('TrainingHost', () => {
     h.host.dispose();
   });
 
+  it('builds no Supervised run on unlabelled own images, and says why', async () => {
+    const h = harness();
+    await h.host.handle({ type: 'ownImages', data: await unlabelledImages(), seq: 0 });
+    await h.send({ type: 'init', config: { ...defaultConfig('supervised'), batch: 16, dataset: 'own' }, backend: { forced: 'wasm', threads: null }, dataUrl: '', resume: null });
+    expect(h.of('ready')).toHaveLength(0);
+    expect(h.of('error')).toEqual([{ type: 'error', kind: 'dataset', message: expect.stringContaining('needs labelled images') }]);
+    await h.send({ type: 'start' });
+    expect(h.lastState()).toMatchObject({ running: false });
+  });
+
+  it('shows Random init as built, kNN and the linear probe measured, and takes no step for Start or Step', async () => {
+    const h = harness();
+    await ready(h, { ...defaultConfig('random'), batch: 16 });
+    expect(h.of('snapshot').map((m) => m.snapshot.step)).toEqual([0]);
+    expect(h.of('snapshot')[0]!.snapshot).toMatchObject({ loss: null, knnZ: expect.any(Number), linearZ: expect.any(Number) });
+    await h.send({ type: 'start' });
+    expect(h.lastState()).toMatchObject({ running: false, step: 0, seq: 2 });
+    await h.send({ type: 'step' });
+    expect(h.lastState()).toMatchObject({ running: false, step: 0, seq: 3 });
+    expect(h.steps()).toEqual([]);
+    expect(h.of('snapshot')).toHaveLength(1);
+    h.host.dispose();
+  });
+
   it('says plainly that no own images were sent, and builds nothing', async () => {
     const h = harness();
     await h.send({ type: 'init', config: { ...quick, dataset: 'own' }, backend: { forced: 'wasm', threads: null }, dataUrl: '', resume: null });

@@ -19,6 +19,7 @@ import { messages } from '../i18n/messages';
 import type { BatchSpec } from '../data/batchPlan';
 import type { BatchSource } from '../data/batchSource';
 import { DatasetError, type TrainingData } from '../data/datasetFormat';
+import { methodCatalog } from '../methods/catalog';
 import type { BackendInfo, BackendName, BackendRequest } from '../train/backendNames';
 import { type Checkpoint, checkpointBuffers } from '../train/checkpoint';
 import { readMemory } from '../train/memory';
@@ -122,8 +123,9 @@ export class TrainingHost {
         this.latestTrain = message.seq;
         await this.exclusive(async () => {
           if (message.seq < this.latestStop) return;
-          // Without a model (its data failed to load) there is nothing to train: confirmed as not running.
-          this.running = this.trainer !== null;
+          // Without a model (its data failed to load), or with one that trains nothing (random init, shown as built),
+          // there is nothing to train: confirmed as not running.
+          this.running = this.trainer !== null && !methodCatalog[this.trainer.config.method].untrained;
           this.confirm(message.seq);
           if (this.running) this.ensureLoop();
         });
@@ -262,7 +264,16 @@ export class TrainingHost {
       this.postError('dataset', error);
       return;
     }
-    const trainer = new Trainer(config, data, { batches: this.env.batches, onPhase: this.phases });
+    let trainer: Trainer;
+    try {
+      trainer = new Trainer(config, data, { batches: this.env.batches, onPhase: this.phases });
+    } catch (error) {
+      // Data the method cannot train on (Supervised on unlabelled images) is said like data that failed to load.
+      if (!(error instanceof DatasetError)) throw error;
+      this.running = false;
+      this.postError('dataset', error);
+      return;
+    }
     if (resume) {
       try {
         trainer.restore(resume);
@@ -295,6 +306,8 @@ export class TrainingHost {
   private async stepOnce(reason: 'loop' | 'single'): Promise<boolean> {
     const trainer = this.trainer;
     if (!trainer || (reason === 'loop' && !this.running)) return false;
+    // Random init takes no step: its one snapshot, at step 0, is the run.
+    if (methodCatalog[trainer.config.method].untrained) return false;
     try {
       await trainer.trainStep();
       this.rate.tick();

@@ -15,9 +15,11 @@ interface ChoiceSettingProps<V extends string | number> {
   help?: string;
   /** What choosing a value does (defaults to setting the key). */
   onChoose?: (value: V) => void;
+  /** Why a value cannot be chosen now (its option is shown disabled, with the reason), or null when it can. */
+  unavailable?: (value: V) => string | null;
 }
 
-export function ChoiceSetting<V extends string | number>({ settingKey, choices, labelOf, help, onChoose }: ChoiceSettingProps<V>) {
+export function ChoiceSetting<V extends string | number>({ settingKey, choices, labelOf, help, onChoose, unavailable }: ChoiceSettingProps<V>) {
   useMessages(); // the settings' words follow the language
   const { client } = useLabContext();
   const value = useLab((state) => state.config[settingKey]);
@@ -34,11 +36,15 @@ export function ChoiceSetting<V extends string | number>({ settingKey, choices, 
           aria-describedby={helpId}
           onChange={(event) => choose(choices.find((choice) => String(choice) === event.target.value)!)}
         >
-          {choices.map((choice) => (
-            <option key={choice} value={choice}>
-              {labelOf ? labelOf(choice) : valueLabel(settingKey, choice)}
-            </option>
-          ))}
+          {choices.map((choice) => {
+            const label = labelOf ? labelOf(choice) : valueLabel(settingKey, choice);
+            const reason = unavailable?.(choice) ?? null;
+            return (
+              <option key={choice} value={choice} disabled={reason !== null}>
+                {reason === null ? label : `${label} — ${reason}`}
+              </option>
+            );
+          })}
         </select>
       )}
     </SettingField>

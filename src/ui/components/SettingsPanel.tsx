@@ -18,6 +18,7 @@ import { messages } from '../../i18n/messages';
 import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 import { useOwnImages } from '../ownImages/ownImagesContext';
+import { unavailableOnOwnImages } from '../ownImages/ownImagesStore';
 import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';
 import { SettingSwitch } from './SettingSwitch';
@@ -41,7 +42,11 @@ export function SettingsPanel() {
   // A dimension from a link (e.g. d = 5) is offered too, so the select can show it.
   const dimChoices = [...new Set([...commonDims, dim])].sort((a, b) => a - b);
   // Your images are a choice once there are some (drop them under "Your images").
-  const hasOwnImages = useOwnImages((state) => state.images !== null);
+  const ownImages = useOwnImages((state) => state.images);
+  const hasOwnImages = ownImages !== null;
+  // On unlabelled own images, a method that reads labels (Supervised) is shown but cannot be chosen.
+  const onOwnImages = useLab((state) => state.config.dataset === OWN_DATASET);
+  const unavailableMethod = (name: MethodName) => (onOwnImages ? unavailableOnOwnImages(name, ownImages) : null);
   const datasetChoices: readonly DatasetName[] = hasOwnImages ? [...builtInDatasetNames, OWN_DATASET] : builtInDatasetNames;
 
   return (
@@ -52,7 +57,8 @@ export function SettingsPanel() {
         choices={methodNames}
         labelOf={methodTitle}
         help={methodSummary(method)}
-              />
+        unavailable={unavailableMethod}
+      />
       {methodSettings[method].switches.map((key) => (
         <MethodSetting key={`${method}-${key}`} settingKey={key} />
       ))}

@@ -2,6 +2,7 @@
  * The live figures of the run. Each figure has a stable test id; the store updates them a few times a second,
  * too often for a live region: screen readers hear them through the LiveAnnouncer instead.
  */
+import { methodCatalog } from '../../methods/catalog';
 import { startupPhases } from '../../train/startupPhases';
 import { formatCollapseStd, formatFixed } from '../format';
 import { useMessages } from '../language/useMessages';
@@ -20,6 +21,7 @@ export function StatusLine() {
   const snapshotDim = useLab((state) => state.snapshotDim);
   const snapshotMs = useLab((state) => state.snapshotMs);
   const runNote = useLab((state) => state.runNote);
+  const untrained = useLab((state) => methodCatalog[state.config.method].untrained === true);
   const memory = useLab((state) => state.workerMemory);
   const phases = useLab((state) => state.phases);
   const collapse = formatCollapseStd(collapseStd, snapshotDim);
@@ -86,6 +88,7 @@ export function StatusLine() {
       <p className="status-note">
         {phase ? <span data-testid="phase">{m.status.phase[phase]}</span> : status === 'loading' ? m.status.loading : null}
         {runNote ? <span data-testid="run-note">{runNote} </span> : null}
+        {untrained ? <span data-testid="untrained-note">{m.run.untrained} </span> : null}
         <span className="muted">
           {m.status.collapseNote}
         </span>

@@ -121,6 +121,16 @@ export const methodsZh: Record<MethodName, MethodText> = {
       covarianceWeight: '只在打开协方差项时起作用：它是该项的权重。',
     },
   },
+  supervised: {
+    title: '有监督',
+    summary: '基线：同一个网络，球面上的输出由一个线性分类器读取，用标签上的交叉熵训练（每张图像一个视图）。',
+    inactive: {},
+  },
+  random: {
+    title: '随机初始化',
+    summary: '基线：什么都不训练。初始化的网络（BatchNorm 像每种方法一样先校准）只被评估并绘制一次。',
+    inactive: {},
+  },
 };
 
 /** Fashion-MNIST's classes (MNIST's are digits, the same in both languages). */

@@ -1,16 +1,18 @@
 /** Start/Pause, Step and Reset over every run on the page (one, or every run of a comparison): for the buttons and the shortcuts. */
+import { methodCatalog } from '../../methods/catalog';
 import type { Lab } from '../labContext';
 
 export function anyRunning(labs: readonly Lab[]): boolean {
   return labs.some(({ store }) => store.getState().running);
 }
 
-/** All runs are ready and none is a replayed report. */
+/** All runs are ready, none is a replayed report, and at least one has something to train (random init has not). */
 export function allCanTrain(labs: readonly Lab[]): boolean {
-  return labs.every(({ store }) => {
+  const ready = labs.every(({ store }) => {
     const { status, replay } = store.getState();
     return status === 'ready' && replay === null;
   });
+  return ready && labs.some(({ store }) => !methodCatalog[store.getState().config.method].untrained);
 }
 
 export function startOrPause(labs: readonly Lab[]): void {
