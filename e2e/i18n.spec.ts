@@ -143,6 +143,21 @@ test('a lesson link with lang=zh-CN opens in 简体中文', async ({ page }) => 
   expect(errors).toEqual([]);
 });
 
+test('“What uniformity buys” opens its three runs side by side in 简体中文, the lesson above them', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/#v=1&lang=zh-CN');
+  await waitUntilReadyInChinese(page);
+  await page.getByText('课程', { exact: true }).click();
+  await page.getByRole('button', { name: '均匀性带来什么：随机、有监督、对比' }).click();
+  const lesson = page.getByRole('region', { name: '这些运行所属的课程' });
+  await expect(lesson).toContainText('观察要点');
+  await expect(lesson).toContainText('SimCLR 一个标签也没用');
+  await expect(page.getByTestId('sphere-canvas')).toHaveCount(3);
+  await expect.poll(() => new URL(page.url()).hash).toBe('#v=1&compare=3&method=random&dim=2&B.method=supervised&C.method=simclr&lang=zh-CN');
+  expect(englishWords(await readableTexts(page), await gpuNameWords(page))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test('the language control switches the page live and keeps the choice in the link', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/#v=1&method=byol&seed=3');

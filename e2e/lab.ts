@@ -12,7 +12,7 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-export async function readNumber(page: Page, testId: string): Promise<number> {
+export async function readNumber(page: Page | Locator, testId: string): Promise<number> {
   return Number((await page.getByTestId(testId).textContent())?.trim());
 }
 

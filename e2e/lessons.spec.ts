@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { readNumber, waitUntilReady, watchErrors } from './lab';
 
 test('a lesson loads its preset, shows its text, and its runs switch the controls and train', async ({ page }) => {
@@ -22,5 +22,34 @@ test('a lesson loads its preset, shows its text, and its runs switch the control
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(3);
   expect(new URL(page.url()).hash).toBe('#v=1&method=swav&sinkhorn=false');
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/lessons.png`, fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('“What uniformity buys” opens random init, Supervised and SimCLR side by side at d = 2; Start trains the two that learn', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await waitUntilReady(page);
+  await page.getByText('Lessons', { exact: true }).click();
+  await page.getByRole('button', { name: 'What uniformity buys: random, supervised, contrastive' }).click();
+
+  const runs = ['Random init', 'Supervised', 'SimCLR'].map((method, i) => page.getByRole('region', { name: `Run ${'ABC'[i]}: ${method}` }));
+  for (const run of runs) await expect(run.getByTestId('sphere-canvas')).toBeVisible();
+  await expect.poll(() => new URL(page.url()).hash).toBe('#v=1&compare=3&method=random&dim=2&B.method=supervised&C.method=simclr');
+  // The lesson's text stays above its runs: what to watch for in view, the explanation folded.
+  const lesson = page.getByRole('region', { name: 'The lesson of these runs' });
+  await expect(lesson).toContainText('What uniformity buys: random, supervised, contrastive');
+  await expect(lesson).toContainText('What to watch for');
+  await expect(lesson).toContainText('Understanding Contrastive Representation Learning through Alignment and Uniformity on the Hypersphere');
+
+  const [random, supervised, simclr] = runs as [Locator, Locator, Locator];
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await expect(start).toBeEnabled();
+  await start.click();
+  await expect.poll(() => readNumber(supervised, 'step')).toBeGreaterThan(3);
+  await expect.poll(() => readNumber(simclr, 'step')).toBeGreaterThan(3);
+  // Random init trains nothing: its figures stay those of step 0.
+  await expect(random.getByTestId('step')).toHaveText('0');
+  await expect(page.getByTestId('chart-pair-distances')).toBeVisible();
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/lesson-uniformity.png`, fullPage: true });
   expect(errors).toEqual([]);
 });

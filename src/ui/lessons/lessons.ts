@@ -198,6 +198,35 @@ export const lessons: readonly Lesson[] = [
     ],
   },
   {
+    id: 'what-uniformity-buys',
+    title: 'What uniformity buys: random, supervised, contrastive',
+    explanation:
+      'Wang and Isola open their paper with one picture: the same network’s outputs on a circle (d = 2) after random ' +
+      'initialisation, after supervised training with the labels, and after contrastive training without them. This lesson ' +
+      'opens the three side by side at d = 2, where the sphere is a circle. Under each, the ring shows every point at its ' +
+      'angle with the density of all points around it, and a strip per class shows where that class lies. Random init ' +
+      'trains nothing: it is the network as it starts. Supervised learns a linear classifier on the normalised output ' +
+      'from the labels. SimCLR never sees a label, only two augmented views of each image. Press Start: the two that learn ' +
+      'train together, and the Positive-pair distances and Linear probe charts lay the three over each other.',
+    finding:
+      'Contrastive features are both aligned (the two views of an image land close together) and uniform (spread evenly ' +
+      'over the circle); supervised features are aligned but gather by class; random ones are neither. Features that ' +
+      'are aligned and uniform make classes easy to separate with a linear classifier.',
+    watchFor: [
+      'The ring. Random init crowds the points into part of the circle (uniformity about −0.7 to −0.8; an even circle gives −1.57). SimCLR spreads them almost evenly (about −1.53 by step 800); Supervised covers the circle less evenly (about −1.3), its class strips narrower than SimCLR’s.',
+      'Positive-pair distances: the two views of an image are far apart at random init (mean 0.6–0.7 on these seeds, more on others), close with SimCLR (about 0.23 at step 800) and a little further with Supervised (about 0.32–0.38).',
+      'Linear probe on z: about 0.2 at random init, about 0.49 for SimCLR and 0.54–0.58 for Supervised at step 800. SimCLR, without a single label, gets most of the way from random to supervised. On the encoder features h all three read 0.79–0.83: the difference is in what the projector’s two dimensions keep.',
+      'Random init cannot be started: its figures stay those of step 0, the baseline the other two runs are measured against.',
+    ],
+    papers: [wangIsola2020],
+    runs: [
+      { label: 'Run random init', method: 'random', changes: { dim: 2 } },
+      { label: 'Run Supervised', method: 'supervised', changes: { dim: 2 } },
+      { label: 'Run SimCLR', method: 'simclr', changes: { dim: 2 } },
+    ],
+    sideBySide: true,
+  },
+  {
     id: 'alignment-uniformity',
     title: 'Alignment and uniformity',
     explanation:
