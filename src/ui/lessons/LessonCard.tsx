@@ -41,7 +41,7 @@ export function LessonNotes({ lesson }: { lesson: Lesson }) {
 }
 
 /** Whether a lesson's runs fit side by side in compare mode. */
-export function fitsSideBySide(lesson: Lesson): boolean {
+function fitsSideBySide(lesson: Lesson): boolean {
   return lesson.runs.length >= 2 && lesson.runs.length <= MAX_RUNS;
 }
 
