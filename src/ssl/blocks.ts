@@ -209,16 +209,21 @@ export function trainingBlock(
   return needsGrad ? op(x, ...trained) : op(...trained);
 }
 
-/** One block in evaluation mode: BatchNorm with the running statistics. */
+/**
+ * One block in evaluation mode: BatchNorm with the running statistics is a fixed affine map per channel, so it is
+ * folded into W's columns and a bias, and the block is one fused matMul (+ bias + ReLU): on wasm a third of the
+ * snapshot's time went to the separate BatchNorm and ReLU passes over [3n, 256].
+ */
 export function evaluationBlock(
   shape: BlockShape,
   params: BlockParams,
   x: tf.Tensor2D,
   running: { mean: tf.Tensor1D; variance: tf.Tensor1D } | null,
 ): tf.Tensor2D {
-  const product = tf.matMul(x, params.weight) as tf.Tensor2D;
-  const pre = shape.norm
-    ? (tf.batchNorm(product, running!.mean, running!.variance, params.beta!, params.gamma!, BATCH_NORM_EPSILON) as tf.Tensor2D)
-    : (tf.add(product, params.bias!) as tf.Tensor2D);
-  return shape.relu ? tf.relu(pre) : pre;
+  const activation = shape.relu ? 'relu' : 'linear';
+  if (!shape.norm) return tf.fused.matMul({ a: x, b: params.weight, bias: params.bias!, activation });
+  const scale = tf.mul(params.gamma!, tf.rsqrt(tf.add(running!.variance, BATCH_NORM_EPSILON)));
+  const weight = tf.mul(params.weight, scale) as tf.Tensor2D;
+  const bias = tf.sub(params.beta!, tf.mul(running!.mean, scale));
+  return tf.fused.matMul({ a: x, b: weight, bias, activation });
 }
