@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { groupMomentsKernel, groupSumsKernel, statisticsKernelsAvailable } from './normKernels';
+import { batchNormGradKernel, batchNormKernel, groupSumsKernel, statisticsKernelsAvailable } from './normKernels';
 
 /**
  * One MLP block as a single op with a hand-written gradient: x·W, then BatchNorm (per group of rows) or a bias,
@@ -46,14 +46,14 @@ export interface TrainingPass {
 }
 
 /**
- * The fixed matrices that turn column sums into matMuls, made once per shape and backend and kept for the realm's
- * life (a few small tensors; the keys name the backend, so a backend chosen later makes its own).
+ * Fixed matrices (the ones that turn column sums into matMuls, the losses' diagonal masks), made once per shape
+ * and backend and kept for the realm's life (the keys name the backend, so a backend chosen later makes its own).
  */
 const constants = new Map<string, tf.Tensor2D>();
-function constant(key: string, make: () => tf.Tensor2D): tf.Tensor2D {
+export function constant(key: string, make: () => tf.Tensor2D): tf.Tensor2D {
   let value = constants.get(key);
   if (!value || value.isDisposed) {
-    value = tf.keep(make());
+    value = tf.keep(tf.tidy(make));
     constants.set(key, value);
   }
   return value;
@@ -74,7 +74,7 @@ function groupMeans(groups: number, rows: number): tf.Tensor2D {
   });
 }
 
-/** The tensors whose count the lab's leak tests watch do not include these few kept constants. */
+/** The tensors whose count the lab's leak tests watch do not include these kept constants. */
 export function blockConstantCount(): number {
   return [...constants.values()].filter((t) => !t.isDisposed).length;
 }
@@ -101,23 +101,14 @@ interface Normalised {
   variance: tf.Tensor2D;
 }
 
-/** Per-group mean and biased variance: the statistics kernel where there is one, matMuls with 1/B rows elsewhere. */
-function moments(h: tf.Tensor2D, groups: number): { mean: tf.Tensor2D; variance: tf.Tensor2D } {
-  if (statisticsKernelsAvailable()) return groupMomentsKernel(h, groups);
-  const mean = perGroupMean(h, groups);
-  return { mean, variance: perGroupMean(tf.square(perGroup('sub', h, mean, groups)), groups) };
-}
-
-/** Per-group Σ a and Σ a·b. */
-function sums(a: tf.Tensor2D, b: tf.Tensor2D, groups: number): { sumA: tf.Tensor2D; sumAB: tf.Tensor2D } {
-  if (statisticsKernelsAvailable()) return groupSumsKernel(a, b, groups);
-  const size = a.shape[0] / groups;
-  return { sumA: tf.mul(perGroupMean(a, groups), size), sumAB: tf.mul(perGroupMean(tf.mul(a, b) as tf.Tensor2D, groups), size) };
-}
-
-/** BatchNorm (+ ReLU) with each group's batch statistics. */
+/**
+ * BatchNorm (+ ReLU) with each group's batch statistics: one kernel on the CPU-side backends (normKernels.ts),
+ * elsewhere ops, with the per-group means as matMuls with 1/B rows.
+ */
 function normalise(h: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D, groups: number, relu: boolean): Normalised {
-  const { mean, variance } = moments(h, groups);
+  if (statisticsKernelsAvailable()) return batchNormKernel(h, gamma, beta, { groups, relu, epsilon: BATCH_NORM_EPSILON });
+  const mean = perGroupMean(h, groups);
+  const variance = perGroupMean(tf.square(perGroup('sub', h, mean, groups)), groups);
   const invStd = tf.rsqrt(tf.add(variance, BATCH_NORM_EPSILON)) as tf.Tensor2D;
   const xHat = perGroup('mul', perGroup('sub', h, mean, groups), invStd, groups);
   const affine = tf.add(tf.mul(xHat, gamma), beta) as tf.Tensor2D;
@@ -127,9 +118,11 @@ function normalise(h: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D, groups
 /** The gradient of normalise() for dy: dh, dγ, dβ. Per group, dh = γ/σ · (da − mean(da) − x̂·mean(da·x̂)). */
 function normaliseGradient(dy: tf.Tensor2D, saved: Pick<Normalised, 'value' | 'xHat' | 'invStd'>, gamma: tf.Tensor1D, groups: number, relu: boolean): tf.Tensor[] {
   const { value, xHat, invStd } = saved;
+  if (statisticsKernelsAvailable()) return batchNormGradKernel(dy, saved, gamma, { groups, relu });
   const da = (relu ? tf.mul(dy, tf.step(value)) : dy) as tf.Tensor2D;
-  const { sumA, sumAB } = sums(da, xHat, groups);
   const size = da.shape[0] / groups;
+  const sumA = tf.mul(perGroupMean(da, groups), size) as tf.Tensor2D;
+  const sumAB = tf.mul(perGroupMean(tf.mul(da, xHat) as tf.Tensor2D, groups), size) as tf.Tensor2D;
   const centred = tf.sub(perGroup('sub', da, tf.div(sumA, size) as tf.Tensor2D, groups), perGroup('mul', xHat, tf.div(sumAB, size) as tf.Tensor2D, groups)) as tf.Tensor2D;
   const dh = perGroup('mul', centred, tf.mul(invStd, gamma) as tf.Tensor2D, groups);
   // dβ and dγ sum over every row: the groups' sums added up.
@@ -221,9 +214,9 @@ export function evaluationBlock(
   running: { mean: tf.Tensor1D; variance: tf.Tensor1D } | null,
 ): tf.Tensor2D {
   const activation = shape.relu ? 'relu' : 'linear';
-  if (!shape.norm) return tf.fused.matMul({ a: x, b: params.weight, bias: params.bias!, activation });
+  if (!shape.norm) return tf.fused.matMul({ a: x, b: params.weight, bias: params.bias!, activation }) as tf.Tensor2D;
   const scale = tf.mul(params.gamma!, tf.rsqrt(tf.add(running!.variance, BATCH_NORM_EPSILON)));
   const weight = tf.mul(params.weight, scale) as tf.Tensor2D;
   const bias = tf.sub(params.beta!, tf.mul(running!.mean, scale));
-  return tf.fused.matMul({ a: x, b: weight, bias, activation });
+  return tf.fused.matMul({ a: x, b: weight, bias, activation }) as tf.Tensor2D;
 }
