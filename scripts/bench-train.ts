@@ -1,7 +1,8 @@
 /**
  * Training speed, printed as figures (never a timed test): ms per SimSiam step (batch 256, d = 3) split into its
  * phases — batch preparation, forward + backward, optimiser, BatchNorm statistics, after-step hooks (EMA,
- * prototypes), loss readback — with kernels and loss readbacks per step and snapshot ms, per backend: in Node
+ * prototypes), loss readback — with kernels and loss readbacks per step and snapshot ms (split into embedding and
+ * metrics), per backend: in Node
  * (wasm, cpu) and in Chromium (wasm, webgl, webgpu, in a worker as the lab trains). Then the engine against
  * PyTorch on one core of this machine, alternating runs (../shared/reference/pytorch/bench_simsiam.py, with
  * serial OpenBLAS and its CPU core named).
@@ -34,12 +35,12 @@ const fixed = (value: number | undefined, digits = 1) => (value === undefined ||
 
 const phaseTitles = ['batch', 'fwd+bwd', 'optim', 'bn stats', 'hooks', 'readback'];
 function header(): void {
-  const cells = ['where', 'backend', 'ms/step', ...phaseTitles, 'kernels', 'reads/step', 'snapshot ms'];
+  const cells = ['where', 'backend', 'ms/step', ...phaseTitles, 'kernels', 'reads/step', 'snapshot ms', 'embed', 'metrics'];
   console.log(cells.map((c, i) => (i < 2 ? c.padEnd(i === 0 ? 26 : 8) : c.padStart(9))).join(' '));
 }
 function row(where: string, m: TrainingMeasurement): void {
   const phases = stepPhases.map((phase) => fixed(m.phases[phase]));
-  const cells = [where.padEnd(26), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0)];
+  const cells = [where.padEnd(26), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0), fixed(m.snapshotEmbedMs, 0), fixed(m.snapshotMetricsMs, 0)];
   console.log(cells.map((c, i) => (i < 2 ? c : c.padStart(9))).join(' '));
 }
 

@@ -25,6 +25,9 @@ export interface TrainingMeasurement {
   readbacksPerStep: number;
   /** Median ms of a snapshot (embed the 2,000 evaluation images and their views, read back, measure; no kNN). */
   snapshotMs: number;
+  /** Of a snapshot, the median ms of embedding and reading back, and of the metrics. */
+  snapshotEmbedMs: number;
+  snapshotMetricsMs: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
@@ -59,9 +62,10 @@ export async function measureTraining(
     const kernels = (await tf.profile(async () => void (await trainer.trainStep()))).kernels.filter((k) => k.name !== 'forward').length;
     await trainer.readLosses();
     const snapshots: number[] = [];
+    const parts: { evalMs: number; metricsMs: number }[] = [];
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      await trainer.snapshot();
+      parts.push(await trainer.snapshot());
       snapshots.push(performance.now() - started);
     }
     return {
@@ -71,6 +75,8 @@ export async function measureTraining(
       kernelsPerStep: kernels,
       readbacksPerStep: 1 / options.readEvery,
       snapshotMs: median(snapshots),
+      snapshotEmbedMs: median(parts.map((p) => p.evalMs)),
+      snapshotMetricsMs: median(parts.map((p) => p.metricsMs)),
     };
   } finally {
     trainer.dispose();
