@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { batchNormGradKernel, batchNormKernel, groupSumsKernel, statisticsKernelsAvailable } from './normKernels';
+import { groupMomentsKernel, groupSumsKernel, statisticsKernelsAvailable } from './normKernels';
 
 /**
  * One MLP block as a single op with a hand-written gradient: x·W, then BatchNorm (per group of rows) or a bias,
@@ -101,14 +101,23 @@ interface Normalised {
   variance: tf.Tensor2D;
 }
 
-/**
- * BatchNorm (+ ReLU) with each group's batch statistics: one kernel on the CPU-side backends (normKernels.ts),
- * elsewhere ops, with the per-group means as matMuls with 1/B rows.
- */
-function normalise(h: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D, groups: number, relu: boolean): Normalised {
-  if (statisticsKernelsAvailable()) return batchNormKernel(h, gamma, beta, { groups, relu, epsilon: BATCH_NORM_EPSILON });
+/** Per-group mean and biased variance: the statistics kernel where there is one, matMuls with 1/B rows elsewhere. */
+function moments(h: tf.Tensor2D, groups: number): { mean: tf.Tensor2D; variance: tf.Tensor2D } {
+  if (statisticsKernelsAvailable()) return groupMomentsKernel(h, groups);
   const mean = perGroupMean(h, groups);
-  const variance = perGroupMean(tf.square(perGroup('sub', h, mean, groups)), groups);
+  return { mean, variance: perGroupMean(tf.square(perGroup('sub', h, mean, groups)), groups) };
+}
+
+/** Per-group Σ a and Σ a·b. */
+function sums(a: tf.Tensor2D, b: tf.Tensor2D, groups: number): { sumA: tf.Tensor2D; sumAB: tf.Tensor2D } {
+  if (statisticsKernelsAvailable()) return groupSumsKernel(a, b, groups);
+  const size = a.shape[0] / groups;
+  return { sumA: tf.mul(perGroupMean(a, groups), size), sumAB: tf.mul(perGroupMean(tf.mul(a, b) as tf.Tensor2D, groups), size) };
+}
+
+/** BatchNorm (+ ReLU) with each group's batch statistics. */
+function normalise(h: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D, groups: number, relu: boolean): Normalised {
+  const { mean, variance } = moments(h, groups);
   const invStd = tf.rsqrt(tf.add(variance, BATCH_NORM_EPSILON)) as tf.Tensor2D;
   const xHat = perGroup('mul', perGroup('sub', h, mean, groups), invStd, groups);
   const affine = tf.add(tf.mul(xHat, gamma), beta) as tf.Tensor2D;
@@ -118,11 +127,9 @@ function normalise(h: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D, groups
 /** The gradient of normalise() for dy: dh, dγ, dβ. Per group, dh = γ/σ · (da − mean(da) − x̂·mean(da·x̂)). */
 function normaliseGradient(dy: tf.Tensor2D, saved: Pick<Normalised, 'value' | 'xHat' | 'invStd'>, gamma: tf.Tensor1D, groups: number, relu: boolean): tf.Tensor[] {
   const { value, xHat, invStd } = saved;
-  if (statisticsKernelsAvailable()) return batchNormGradKernel(dy, saved, gamma, { groups, relu });
   const da = (relu ? tf.mul(dy, tf.step(value)) : dy) as tf.Tensor2D;
+  const { sumA, sumAB } = sums(da, xHat, groups);
   const size = da.shape[0] / groups;
-  const sumA = tf.mul(perGroupMean(da, groups), size) as tf.Tensor2D;
-  const sumAB = tf.mul(perGroupMean(tf.mul(da, xHat) as tf.Tensor2D, groups), size) as tf.Tensor2D;
   const centred = tf.sub(perGroup('sub', da, tf.div(sumA, size) as tf.Tensor2D, groups), perGroup('mul', xHat, tf.div(sumAB, size) as tf.Tensor2D, groups)) as tf.Tensor2D;
   const dh = perGroup('mul', centred, tf.mul(invStd, gamma) as tf.Tensor2D, groups);
   // dβ and dγ sum over every row: the groups' sums added up.
