@@ -35,7 +35,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 export async function measureTraining(
   config: ExperimentConfig,
   data: TrainingData,
-  options: { steps: number; readEvery: number; batches?: (spec: BatchSpec) => BatchSource },
+  options: { steps: number; readEvery: number; batches?: (spec: BatchSpec) => BatchSource; snapshots?: number },
 ): Promise<TrainingMeasurement> {
   const trainer = new Trainer(config, data, { batches: options.batches });
   try {
@@ -63,7 +63,7 @@ export async function measureTraining(
     await trainer.readLosses();
     const snapshots: number[] = [];
     const parts: { evalMs: number; metricsMs: number }[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < (options.snapshots ?? 3); i++) {
       const started = performance.now();
       parts.push(await trainer.snapshot());
       snapshots.push(performance.now() - started);
@@ -74,9 +74,9 @@ export async function measureTraining(
       phases: Object.fromEntries(profile.medians()),
       kernelsPerStep: kernels,
       readbacksPerStep: 1 / options.readEvery,
-      snapshotMs: median(snapshots),
-      snapshotEmbedMs: median(parts.map((p) => p.evalMs)),
-      snapshotMetricsMs: median(parts.map((p) => p.metricsMs)),
+      snapshotMs: snapshots.length ? median(snapshots) : NaN,
+      snapshotEmbedMs: parts.length ? median(parts.map((p) => p.evalMs)) : NaN,
+      snapshotMetricsMs: parts.length ? median(parts.map((p) => p.metricsMs)) : NaN,
     };
   } finally {
     trainer.dispose();
