@@ -1,12 +1,18 @@
 /**
  * Training speed, printed as figures (never a timed test): ms per SimSiam step (batch 256, d = 3) split into its
  * phases — batch preparation, forward + backward, optimiser, BatchNorm statistics, after-step hooks (EMA,
- * prototypes), loss readback — with kernels and loss readbacks per step and snapshot ms, per backend: in Node
+ * prototypes), loss readback — with kernels and loss readbacks per step and snapshot ms (split into embedding and
+ * metrics), per backend: in Node
  * (wasm, cpu) and in Chromium (wasm, webgl, webgpu, in a worker as the lab trains). Then the engine against
  * PyTorch on one core of this machine, alternating runs (../shared/reference/pytorch/bench_simsiam.py, with
  * serial OpenBLAS and its CPU core named).
  *
  *   npm run bench:train [-- --node-only | --browser-only | --no-pytorch] [--steps 30] [--rounds 5] [--method simsiam]
+ *   npm run bench:train -- --grid [--method simclr] [--rounds 3] [--steps 10]
+ *
+ * --grid: only the engine against PyTorch as the work grows, batch 256 and 1024 × d 3 and 128, compute alone
+ * (ms/step less the batch phase; PyTorch's forward, backward and optimiser) and end to end, one thread each,
+ * alternating (scripts/bench/torch_step.py).
  *
  * Phases are timed on steps that wait for each phase to finish (on WebGPU/WebGL that adds stalls a plain step
  * avoids), so they add up to more than the plain ms/step there.
@@ -14,6 +20,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { defaultConfig, type MethodName } from '../src/core/config';
@@ -34,12 +41,12 @@ const fixed = (value: number | undefined, digits = 1) => (value === undefined ||
 
 const phaseTitles = ['batch', 'fwd+bwd', 'optim', 'bn stats', 'hooks', 'readback'];
 function header(): void {
-  const cells = ['where', 'backend', 'ms/step', ...phaseTitles, 'kernels', 'reads/step', 'snapshot ms'];
+  const cells = ['where', 'backend', 'ms/step', ...phaseTitles, 'kernels', 'reads/step', 'snapshot ms', 'embed', 'metrics'];
   console.log(cells.map((c, i) => (i < 2 ? c.padEnd(i === 0 ? 26 : 8) : c.padStart(9))).join(' '));
 }
 function row(where: string, m: TrainingMeasurement): void {
   const phases = stepPhases.map((phase) => fixed(m.phases[phase]));
-  const cells = [where.padEnd(26), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0)];
+  const cells = [where.padEnd(26), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0), fixed(m.snapshotEmbedMs, 0), fixed(m.snapshotMetricsMs, 0)];
   console.log(cells.map((c, i) => (i < 2 ? c : c.padStart(9))).join(' '));
 }
 
@@ -106,6 +113,42 @@ async function benchAgainstPytorch(): Promise<void> {
   console.log(`  lab wasm, augmentation in a second thread       ${fixed(median(labPrefetched))} ms/step   rounds: ${labPrefetched.map((v) => fixed(v)).join(' ')}   ratio ${fixed(median(labPrefetched) / median(torch), 2)}×`);
 }
 
+/** Lab against PyTorch, batch 256/1024 × d 3/128, alternating rounds: compute alone and end to end, medians. */
+async function benchGrid(gridMethod: MethodName): Promise<void> {
+  // Absolute: the script moves to the reference folder, and fastblas re-runs it from there.
+  const script = resolve('scripts/bench/torch_step.py');
+  if (!existsSync('../shared/reference/pytorch/train.py') || !existsSync('/usr/bin/python3')) {
+    console.log('Grid skipped (it needs ../shared/reference/pytorch and /usr/bin/python3 with torch).');
+    return;
+  }
+  const run = promisify(execFile);
+  const data = await nodeData();
+  await tf.setBackend('wasm');
+  await tf.ready();
+  console.log(`${gridMethod} against PyTorch, one thread each, ${rounds} alternating rounds, medians (ms/step)`);
+  console.log(['batch', 'd', 'torch compute', 'lab compute', 'ratio', 'torch e2e', 'lab e2e', 'ratio'].map((c) => c.padStart(13)).join(' '));
+  for (const [batch, dim] of [[256, 3], [1024, 3], [256, 128], [1024, 128]] as const) {
+    const gridConfig = { ...defaultConfig(gridMethod), batch, dim };
+    const torch = { compute: [] as number[], e2e: [] as number[] };
+    const lab = { compute: [] as number[], e2e: [] as number[] };
+    for (let round = 0; round < rounds; round++) {
+      const { stdout } = await run('/usr/bin/python3', [script, gridMethod, String(batch), String(dim), String(steps)], { timeout: 600_000 });
+      const [, aug, compute] = /aug_ms ([\d.]+) compute_ms ([\d.]+)/.exec(stdout)!.map(Number);
+      torch.compute.push(compute!);
+      torch.e2e.push(aug! + compute!);
+      const m = await measureTraining(gridConfig, data, { steps, readEvery: 1, batches: (spec) => new LocalBatches(spec), snapshots: 0 });
+      lab.compute.push(m.msPerStep - (m.phases.batch ?? 0));
+      lab.e2e.push(m.msPerStep);
+    }
+    const [tc, lc, te, le] = [torch.compute, lab.compute, torch.e2e, lab.e2e].map(median) as [number, number, number, number];
+    console.log([String(batch), String(dim), fixed(tc), fixed(lc), `${fixed(lc / tc, 2)}×`, fixed(te), fixed(le), `${fixed(le / te, 2)}×`].map((c) => c.padStart(13)).join(' '));
+  }
+}
+
+if (flag('grid')) {
+  await benchGrid(option('method', 'simclr') as MethodName);
+  process.exit(0);
+}
 const nodeOnly = flag('node-only');
 const browserOnly = flag('browser-only');
 console.log(`${method}, batch ${config.batch}, d = ${config.dim}; medians over ${steps} steps (phases over ${Math.max(5, steps >> 1)})`);

@@ -25,6 +25,9 @@ export interface TrainingMeasurement {
   readbacksPerStep: number;
   /** Median ms of a snapshot (embed the 2,000 evaluation images and their views, read back, measure; no kNN). */
   snapshotMs: number;
+  /** Of a snapshot, the median ms of embedding and reading back, and of the metrics. */
+  snapshotEmbedMs: number;
+  snapshotMetricsMs: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
@@ -32,7 +35,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 export async function measureTraining(
   config: ExperimentConfig,
   data: TrainingData,
-  options: { steps: number; readEvery: number; batches?: (spec: BatchSpec) => BatchSource },
+  options: { steps: number; readEvery: number; batches?: (spec: BatchSpec) => BatchSource; snapshots?: number },
 ): Promise<TrainingMeasurement> {
   const trainer = new Trainer(config, data, { batches: options.batches });
   try {
@@ -59,9 +62,10 @@ export async function measureTraining(
     const kernels = (await tf.profile(async () => void (await trainer.trainStep()))).kernels.filter((k) => k.name !== 'forward').length;
     await trainer.readLosses();
     const snapshots: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    const parts: { evalMs: number; metricsMs: number }[] = [];
+    for (let i = 0; i < (options.snapshots ?? 3); i++) {
       const started = performance.now();
-      await trainer.snapshot();
+      parts.push(await trainer.snapshot());
       snapshots.push(performance.now() - started);
     }
     return {
@@ -70,7 +74,9 @@ export async function measureTraining(
       phases: Object.fromEntries(profile.medians()),
       kernelsPerStep: kernels,
       readbacksPerStep: 1 / options.readEvery,
-      snapshotMs: median(snapshots),
+      snapshotMs: snapshots.length ? median(snapshots) : NaN,
+      snapshotEmbedMs: parts.length ? median(parts.map((p) => p.evalMs)) : NaN,
+      snapshotMetricsMs: parts.length ? median(parts.map((p) => p.metricsMs)) : NaN,
     };
   } finally {
     trainer.dispose();

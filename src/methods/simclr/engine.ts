@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { diagonalMask, l2Normalize, rowCosine, similarity } from '../../ssl/losses';
+import { l2Normalize, offDiagonalLogSumExp, rowCosine, similarity } from '../../ssl/losses';
 import type { LossInputs } from '../../ssl/model';
 import type { MethodEngine } from '../method';
 
@@ -11,12 +11,11 @@ import type { MethodEngine } from '../method';
 export function ntXent(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number, negatives: boolean): tf.Scalar {
   const positive = tf.div(rowCosine(z1, z2), temperature);
   if (!negatives) return tf.neg(tf.mean(positive)) as tf.Scalar;
-  const n = z1.shape[0];
   const views = l2Normalize(tf.concat([z1, z2], 0));
-  const logits = tf.add(tf.div(similarity(views, views), temperature), diagonalMask(2 * n));
-  // −log softmax at the partner = logsumexp over the row − the positive logit (same for both halves).
+  const logits = tf.div(similarity(views, views), temperature) as tf.Tensor2D;
+  // −log softmax at the partner = logsumexp over the row's other views − the positive logit (same for both halves).
   const partnerLogits = tf.concat([positive, positive], 0);
-  return tf.mean(tf.sub(tf.logSumExp(logits, 1), partnerLogits)) as tf.Scalar;
+  return tf.mean(tf.sub(offDiagonalLogSumExp(logits), partnerLogits)) as tf.Scalar;
 }
 
 function simclrLoss({ z, config }: LossInputs): tf.Scalar {
