@@ -14,7 +14,7 @@ export type MethodName = (typeof methodList)[number];
 export const methodNames: MethodName[] = [...methodList];
 
 /** The image datasets shipped in public/data (built by scripts/build-datasets.ts). */
-export const builtInDatasetNames = ['fashion-mnist', 'mnist'] as const;
+export const builtInDatasetNames = ['fashion-mnist', 'mnist', 'shapes-colours'] as const;
 export type BuiltInDatasetName = (typeof builtInDatasetNames)[number];
 
 /**
@@ -101,7 +101,7 @@ type PropSpec = { label: string; help: string } & (
 /** The property table. Ranges are the safe ranges: anything outside is clamped (and reported). */
 export const configSpec: { [K in ConfigKey]: PropSpec } = {
   method: { label: 'Method', kind: 'enum', values: methodNames, default: 'simsiam', help: 'Self-supervised method to train.' },
-  dataset: { label: 'Dataset', kind: 'enum', values: datasetNames, default: 'fashion-mnist', help: 'Image dataset (28×28 grayscale), or your own images.' },
+  dataset: { label: 'Dataset', kind: 'enum', values: datasetNames, default: 'fashion-mnist', help: 'Image dataset (28×28 grey, or 32×32 colour), or your own images.' },
   seed: { label: 'Seed', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 0, help: 'Seed for initialisation, batch order and augmentations.' },
   steps: { label: 'Steps', kind: 'int', min: 0, max: 1_000_000, default: 0, help: 'Training steps to run (0 = until paused).' },
   batch: { label: 'Batch size', kind: 'int', min: 2, max: 1024, default: 256, help: 'Images per training batch (each gives two views).' },

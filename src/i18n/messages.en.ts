@@ -351,6 +351,8 @@ export const en = {
   },
   /** Why the browser could not download a dataset (the training worker's words). */
   datasets: {
+    /** The generated colour dataset's name in the dataset choice (public/data/shapes-colours). */
+    shapesColours: 'Shapes & colours',
     offline: (p: { url: string; detail: string }) => `Could not download dataset "${p.url}" (${p.detail}). Check your connection and reload.`,
     http: (p: { url: string; status: string; missing: boolean }) =>
       `Could not download dataset "${p.url}": HTTP ${p.status}.${p.missing ? ' The file is missing; build it with `npm run data`.' : ''}`,

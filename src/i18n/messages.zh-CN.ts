@@ -317,6 +317,7 @@ export const zhCN: Messages = {
     settings: '数据增强',
   },
   datasets: {
+    shapesColours: '形状与颜色',
     offline: (p) => `无法下载数据集“${p.url}”（${p.detail}）。请检查网络连接并重新加载。`,
     http: (p) => `无法下载数据集“${p.url}”：HTTP ${p.status}。${p.missing ? '文件不存在；请用 `npm run data` 构建它。' : ''}`,
     webPage: (p) => `未找到数据集文件“${p.url}”：服务器返回的是一个网页。请用 \`npm run data\` 构建数据集。`,

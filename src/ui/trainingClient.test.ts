@@ -412,7 +412,7 @@ describe('TrainingClient with own images', () => {
   const onOwn: ExperimentConfig = { ...defaultConfig(), dataset: 'own' };
 
   function ownImages(name: string): OwnImages {
-    const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, classNames: [name], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
+    const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, channels: 1 as const, classNames: [name], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
     const summary = { source: name, classes: [{ name, count: 2 }], labelled: false, grouped: [], trainCount: 1, evalCount: 1, skippedCounts: [], skipped: [] };
     return { data: { train: dataset('train'), eval: dataset('eval') }, summary, keptFromEarlier: false };
   }

@@ -71,7 +71,7 @@ function datasetOf(split: 'train' | 'eval', indices: number[], images: readonly 
     pixels.set(images[index]!.pixels, i * area);
     labels[i] = labelOfImage[index]!;
   });
-  return { name: OWN_DATASET, split, count: indices.length, rows: side, cols: side, classNames, labels, pixels };
+  return { name: OWN_DATASET, split, count: indices.length, rows: side, cols: side, channels: 1, classNames, labels, pixels };
 }
 
 export interface OwnDataset {

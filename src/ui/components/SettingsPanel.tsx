@@ -22,7 +22,12 @@ import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';
 import { SettingSwitch } from './SettingSwitch';
 
-const datasetLabels = (): Record<DatasetName, string> => ({ 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST', [OWN_DATASET]: messages().ownImages.dataset });
+const datasetLabels = (): Record<DatasetName, string> => ({
+  'fashion-mnist': 'Fashion-MNIST',
+  mnist: 'MNIST',
+  'shapes-colours': messages().datasets.shapesColours,
+  [OWN_DATASET]: messages().ownImages.dataset,
+});
 const commonDims = [2, 3, 8, 16, 64, 128];
 
 function MethodSetting({ settingKey }: { settingKey: ConfigKey }) {

@@ -32,7 +32,7 @@ export interface LessonText {
 
 export const settingsZh: Record<ConfigKey, SettingText> = {
   method: { label: '方法', help: '要训练的自监督方法。' },
-  dataset: { label: '数据集', help: '图像数据集（28×28 灰度），或你自己的图像。' },
+  dataset: { label: '数据集', help: '图像数据集（28×28 灰度，或 32×32 彩色），或你自己的图像。' },
   seed: { label: '种子', help: '用于初始化、批次顺序和数据增强的随机种子。' },
   steps: { label: '步数', help: '要运行的训练步数（0 = 直到暂停）。' },
   batch: { label: '批大小', help: '每个训练批次的图像数（每张图像产生两个视图）。' },
@@ -123,7 +123,7 @@ export const methodsZh: Record<MethodName, MethodText> = {
   },
 };
 
-/** Fashion-MNIST's classes (MNIST's are digits, the same in both languages). */
+/** Fashion-MNIST's and Shapes & colours' classes (MNIST's are digits, the same in both languages). */
 export const classNamesZh: Record<string, string> = {
   'T-shirt/top': 'T恤/上衣',
   Trouser: '裤子',
@@ -135,6 +135,17 @@ export const classNamesZh: Record<string, string> = {
   Sneaker: '运动鞋',
   Bag: '包',
   'Ankle boot': '短靴',
+  // Shapes & colours (public/data/shapes-colours).
+  circle: '圆形',
+  square: '正方形',
+  triangle: '三角形',
+  star: '星形',
+  cross: '十字',
+  ring: '圆环',
+  crescent: '月牙',
+  heart: '心形',
+  T: 'T 形',
+  'half-disc': '半圆',
 };
 
 /** Why a file of the user's images was skipped (imageFolder.ts's skipReasons), after its count ("3 个…"). */

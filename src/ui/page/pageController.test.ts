@@ -69,7 +69,7 @@ describe('PageController', () => {
   });
 
   it('gives both runs of a comparison the page’s own images', () => {
-    const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, classNames: ['a'], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
+    const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, channels: 1 as const, classNames: ['a'], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
     const data = { train: dataset('train'), eval: dataset('eval') };
     const summary = { source: 'a', classes: [{ name: 'a', count: 2 }], labelled: false, grouped: [], trainCount: 1, evalCount: 1, skippedCounts: [], skipped: [] };
     const ownImages = createOwnImagesStore({ data, summary, keptFromEarlier: true });
