@@ -81,6 +81,10 @@ export interface ExperimentConfig {
   jitterProb: number;
   contrast: number;
   brightness: number;
+  /** Colour images only: the jitter's saturation and hue strengths, and the chance of a view in grey. */
+  saturation: number;
+  hue: number;
+  greyProb: number;
   eraseProb: number;
   noise: number;
 }
@@ -161,9 +165,12 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
   },
   cropMinArea: { label: 'Crop: smallest area', kind: 'float', min: 0.05, max: 1, default: 0.25, help: 'Random resized crop: smallest area kept.' },
   flipProb: { label: 'Flip probability', kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },
-  jitterProb: { label: 'Jitter probability', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of brightness/contrast jitter.' },
+  jitterProb: { label: 'Jitter probability', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of colour jitter (brightness, contrast; saturation and hue on colour images).' },
   contrast: { label: 'Contrast jitter', kind: 'float', min: 0, max: 0.9, default: 0.4, help: 'Contrast jitter strength (factor in 1 ± this).' },
   brightness: { label: 'Brightness jitter', kind: 'float', min: 0, max: 0.9, default: 0.2, help: 'Brightness jitter strength (factor in 1 ± this).' },
+  saturation: { label: 'Saturation jitter', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Colour images: saturation jitter strength (factor in 1 ± this).' },
+  hue: { label: 'Hue jitter', kind: 'float', min: 0, max: 0.5, default: 0.2, help: 'Colour images: hue shift of up to ± this fraction of the colour wheel.' },
+  greyProb: { label: 'Greyscale probability', kind: 'float', min: 0, max: 1, default: 0.2, help: 'Colour images: probability of turning a view grey.' },
   eraseProb: { label: 'Erase probability', kind: 'float', min: 0, max: 1, default: 0.25, help: 'Probability of random erasing (area 2–20%).' },
   noise: { label: 'Noise σ', kind: 'float', min: 0, max: 0.5, default: 0.05, help: 'Standard deviation of added gaussian noise.' },
 };
@@ -204,12 +211,20 @@ export function defaultConfig(method: MethodName = 'simsiam'): ExperimentConfig 
   return { ...base, ...methodSettings[method].defaults, method };
 }
 
+/** The augmentation settings, in the order the panel shows them. */
+export const augmentationKeys = [
+  'cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'saturation', 'hue', 'greyProb', 'eraseProb', 'noise',
+] as const satisfies readonly ConfigKey[];
+
+/** Of those, the ones that act on colour images only (grey images have no saturation or hue). */
+export const colourAugmentationKeys = ['saturation', 'hue', 'greyProb'] as const satisfies readonly ConfigKey[];
+
 /** Keys that can change while a run is going without restarting it (the loop reads them every step). */
 export const liveKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'stopGrad', 'predictor', 'negatives', 'temperature', 'sinkhorn', 'epsilon', 'sinkhornIters',
   'lambda', 'alignment', 'uniformity', 'offDiagonal', 'barlowLambda', 'invariance', 'variance', 'covariance',
   'invarianceWeight', 'varianceWeight', 'covarianceWeight', 'steps', 'evalEvery',
-  'cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise',
+  ...augmentationKeys,
 ]);
 
 /** The settings that differ between two configs and restart the run (those that are not live). */

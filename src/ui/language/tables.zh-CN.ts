@@ -65,9 +65,12 @@ export const settingsZh: Record<ConfigKey, SettingText> = {
   showTrain: { label: '显示训练图像', help: '同时画出 8,000 张训练图像（共 10,000 个点）；指标仍只在 2,000 张留出图像上计算。' },
   cropMinArea: { label: '裁剪：最小面积', help: '随机缩放裁剪：保留的最小面积。' },
   flipProb: { label: '翻转概率', help: '水平翻转的概率。' },
-  jitterProb: { label: '抖动概率', help: '亮度/对比度抖动的概率。' },
+  jitterProb: { label: '抖动概率', help: '颜色抖动的概率（亮度、对比度；彩色图像还有饱和度和色调）。' },
   contrast: { label: '对比度抖动', help: '对比度抖动强度（系数在 1 ± 该值之间）。' },
   brightness: { label: '亮度抖动', help: '亮度抖动强度（系数在 1 ± 该值之间）。' },
+  saturation: { label: '饱和度抖动', help: '彩色图像：饱和度抖动强度（系数在 1 ± 该值之间）。' },
+  hue: { label: '色调抖动', help: '彩色图像：色调最多偏移色环的 ± 该比例。' },
+  greyProb: { label: '灰度概率', help: '彩色图像：把一个视图变成灰度的概率。' },
   eraseProb: { label: '擦除概率', help: '随机擦除的概率（面积 2–20%）。' },
   noise: { label: '噪声 σ', help: '所加高斯噪声的标准差。' },
 };
