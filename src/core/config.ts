@@ -76,6 +76,8 @@ export interface ExperimentConfig {
   evalEvery: number;
   /** Also draw the training images on the sphere (10,000 points); metrics stay on the evaluation set. */
   showTrain: boolean;
+  /** Colour images (your own, Shapes & colours) trained in grey: their luma, one channel. */
+  greyImages: boolean;
   cropMinArea: number;
   flipProb: number;
   jitterProb: number;
@@ -162,6 +164,12 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
     kind: 'bool',
     default: false,
     help: 'Also draw the 8,000 training images (10,000 points); the metrics stay on the 2,000 held-out images.',
+  },
+  greyImages: {
+    label: 'Train in grey',
+    kind: 'bool',
+    default: false,
+    help: 'Turn colour images (your own, Shapes & colours) grey before training.',
   },
   cropMinArea: { label: 'Crop: smallest area', kind: 'float', min: 0.05, max: 1, default: 0.25, help: 'Random resized crop: smallest area kept.' },
   flipProb: { label: 'Flip probability', kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },

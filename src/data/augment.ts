@@ -1,6 +1,6 @@
 import { augmentationKeys, colourAugmentationKeys, type ExperimentConfig } from '../core/config';
 import { Rng } from '../core/rng';
-import type { ImageChannels } from './datasetFormat';
+import { type ImageChannels, LUMA } from './datasetFormat';
 
 /** The augmentation strengths, a slice of the experiment config. */
 export type AugmentConfig = Pick<ExperimentConfig, (typeof augmentationKeys)[number]>;
@@ -101,8 +101,6 @@ export interface Normalisation {
   std: number;
 }
 
-/** Luma weights (ITU-R 601), as torchvision's rgb_to_grayscale: a colour image's brightness, and its grey view. */
-const LUMA = [0.299, 0.587, 0.114] as const;
 const clampByte = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
 
 /**

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { builtInDatasetNames } from '../core/config';
-import { assertPair, type Dataset, DatasetError, decodeDataset, encodeDataset } from './datasetFormat';
+import { assertPair, type Dataset, DatasetError, decodeDataset, encodeDataset, inGrey } from './datasetFormat';
 import { loadDatasetFromUrl } from './fetchDataset';
 import { loadDatasetFromDisk } from './diskDataset';
 
@@ -162,6 +162,21 @@ describe('decodeDataset', () => {
   it('rejects a cut-off gzip stream', async () => {
     const gz = gzipSync(encodeDataset(tiny(), 'test'));
     expect((await rejection(gz.subarray(0, gz.length - 20))).message).toContain('cannot be decompressed');
+  });
+});
+
+describe('inGrey', () => {
+  it("turns each colour pixel into its luma (0.299 R + 0.587 G + 0.114 B), and leaves grey images as they are", () => {
+    const area = 28 * 28;
+    const pixels = new Uint8Array(2 * 3 * area);
+    // Image 0 pure red, image 1 a mix; planes R, G, B.
+    pixels.fill(255, 0, area);
+    [200, 100, 50].forEach((v, c) => pixels.fill(v, (3 + c) * area, (4 + c) * area));
+    const grey = inGrey(tiny({ count: 2, channels: 3, labels: Uint8Array.from([0, 1]), pixels }));
+    expect([grey.channels, grey.pixels.length]).toEqual([1, 2 * area]);
+    expect([grey.pixels[0], grey.pixels[area]]).toEqual([76, 124]); // 76.245 and 124.2, rounded
+    const already = tiny();
+    expect(inGrey(already)).toBe(already);
   });
 });
 

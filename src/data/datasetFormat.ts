@@ -43,6 +43,23 @@ export class DatasetError extends Error {
 
 export type ImageChannels = 1 | 3;
 
+/** Luma weights (ITU-R 601), as torchvision's rgb_to_grayscale and most image tools: a colour pixel's grey. */
+export const LUMA = [0.299, 0.587, 0.114] as const;
+
+/** A dataset's images in grey (their luma), as "Train in grey" uses colour images; grey ones come back as they are. */
+export function inGrey(ds: Dataset): Dataset {
+  if (ds.channels === 1) return ds;
+  const area = ds.rows * ds.cols;
+  const pixels = new Uint8Array(ds.count * area);
+  for (let n = 0; n < ds.count; n++) {
+    const [r, g, b] = [0, 1, 2].map((c) => (n * 3 + c) * area);
+    for (let p = 0; p < area; p++) {
+      pixels[n * area + p] = Math.round(LUMA[0] * ds.pixels[r! + p]! + LUMA[1] * ds.pixels[g! + p]! + LUMA[2] * ds.pixels[b! + p]!);
+    }
+  }
+  return { ...ds, channels: 1, pixels };
+}
+
 const MAGIC = 'HSD1';
 const FIXED_HEADER_BYTES = 16;
 // The shipped sides: 28x28 (the grey sets, own images) and 32x32 (the colour set); anything else is a wrong file.

@@ -5,7 +5,7 @@ import { Rng } from '../core/rng';
 import { augmentationKey, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
 import { BatchMaker, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
-import type { Dataset, TrainingData } from '../data/datasetFormat';
+import { type Dataset, type ImageChannels, inGrey, type TrainingData } from '../data/datasetFormat';
 import { l2Normalize } from '../ssl/losses';
 import { methodEngines } from '../methods/engines';
 import { methodCatalog } from '../methods/catalog';
@@ -87,14 +87,18 @@ export class Trainer {
   /** Set once a loss came back non-finite: the model holds NaNs, so no further step is taken. */
   private divergence: NonFiniteLossError | null = null;
 
-  constructor(private cfg: ExperimentConfig, private readonly data: TrainingData, options: TrainerOptions = {}) {
+  /** The images as trained: in grey under "Train in grey". */
+  readonly data: TrainingData;
+
+  constructor(private cfg: ExperimentConfig, data: TrainingData, options: TrainerOptions = {}) {
     installWasmKernels();
+    this.data = cfg.greyImages ? { train: inGrey(data.train), eval: inGrey(data.eval) } : data;
     const built = beginPhase(options.onPhase, 'model');
     const rng = new Rng(cfg.seed);
     const method = methodEngines[cfg.method];
-    this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, inputSize: imageValues(data.train), ...method.model(cfg) }, rng.fork('init'));
+    this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, inputSize: imageValues(this.data.train), ...method.model(cfg) }, rng.fork('init'));
     this.optimizer = makeOptimizer(cfg, this.model.size);
-    this.normalisation = pixelNormalisation(data.train.pixels);
+    this.normalisation = pixelNormalisation(this.data.train.pixels);
     const spec = this.batchSpec(cfg.seed);
     this.batches = options.batches?.(spec) ?? new LocalBatches(spec);
     this.previewRng = rng.fork('preview');
@@ -116,6 +120,10 @@ export class Trainer {
 
   get imageSize(): number {
     return this.data.train.rows;
+  }
+
+  get imageChannels(): ImageChannels {
+    return this.data.train.channels;
   }
 
   /** Classes the images are labelled with (1 for a folder of unlabelled images). */

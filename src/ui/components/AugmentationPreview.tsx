@@ -4,14 +4,14 @@
  * the dataset changes, a strength changes, or on "New examples".
  */
 import { useEffect, useId } from 'react';
+import { augmentationKeys } from '../../core/config';
 import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
-import { GrayImage } from './GrayImage';
-import { type NumberKey, NumberSetting } from './NumberSetting';
+import { PixelImage } from './PixelImage';
+import { NumberSetting } from './NumberSetting';
 
 const EXAMPLE_COUNT = 8;
 const IMAGE_DISPLAY_PX = 56;
-const augmentationKeys = ['cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise'] as const satisfies readonly NumberKey[];
 
 export function AugmentationPreview() {
   const m = useMessages().augmentation;
@@ -29,6 +29,7 @@ export function AugmentationPreview() {
   }, [client, ready, dataset, strengths]);
 
   const size = preview?.imageSize ?? 0;
+  const channels = preview?.imageChannels ?? 1;
   return (
     <section className="augmentation-preview" aria-labelledby={titleId}>
       <div className="augmentation-preview-header">
@@ -54,11 +55,12 @@ export function AugmentationPreview() {
             {Array.from({ length: preview.count }, (_, example) => (
               <li key={example}>
                 {rowNames.map((name, row) => (
-                  <GrayImage
+                  <PixelImage
                     key={name}
                     pixels={preview.images}
-                    offset={(example * 3 + row) * size * size}
+                    offset={(example * 3 + row) * channels * size * size}
                     size={size}
+                    channels={channels}
                     white={1}
                     displaySize={IMAGE_DISPLAY_PX}
                     label={m.exampleLabel({ example: example + 1, row: name })}

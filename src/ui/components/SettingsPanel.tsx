@@ -62,6 +62,7 @@ export function SettingsPanel() {
         <MethodSetting key={`${method}-${key}`} settingKey={key} />
       ))}
       <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels()[name]} />
+      <SettingSwitch settingKey="greyImages" />
       <ChoiceSetting<number> settingKey="dim" choices={dimChoices} />
       <NumberSetting settingKey="seed" />
       <NumberSetting settingKey="evalEvery" />

@@ -68,6 +68,7 @@ export const settingsZh: Record<ConfigKey, SettingText> = {
   jitterProb: { label: '抖动概率', help: '颜色抖动的概率（亮度、对比度；彩色图像还有饱和度和色调）。' },
   contrast: { label: '对比度抖动', help: '对比度抖动强度（系数在 1 ± 该值之间）。' },
   brightness: { label: '亮度抖动', help: '亮度抖动强度（系数在 1 ± 该值之间）。' },
+  greyImages: { label: '以灰度训练', help: '训练前把彩色图像（你自己的图像、形状与颜色）变成灰度。' },
   saturation: { label: '饱和度抖动', help: '彩色图像：饱和度抖动强度（系数在 1 ± 该值之间）。' },
   hue: { label: '色调抖动', help: '彩色图像：色调最多偏移色环的 ± 该比例。' },
   greyProb: { label: '灰度概率', help: '彩色图像：把一个视图变成灰度的概率。' },
