@@ -1,7 +1,7 @@
 /**
  * "What the model sees": example training images, each beside the two augmented views the model is asked
  * to embed alike, and the augmentation strengths. A new strip is asked for when the lab becomes ready,
- * the dataset changes, a strength changes, or on "New examples".
+ * the dataset or "Train in grey" changes, a strength changes, or on "New examples".
  */
 import { useEffect, useId } from 'react';
 import { augmentationKeys } from '../../core/config';
@@ -19,6 +19,7 @@ export function AugmentationPreview() {
   const { client } = useLabContext();
   const ready = useLab((state) => state.status === 'ready');
   const dataset = useLab((state) => state.config.dataset);
+  const greyImages = useLab((state) => state.config.greyImages);
   // One string, so the selector's result compares equal while nothing changed.
   const strengths = useLab((state) => augmentationKeys.map((key) => state.config[key]).join(' '));
   const preview = useLab((state) => state.preview);
@@ -26,7 +27,7 @@ export function AugmentationPreview() {
 
   useEffect(() => {
     if (ready) client.requestPreview(EXAMPLE_COUNT);
-  }, [client, ready, dataset, strengths]);
+  }, [client, ready, dataset, greyImages, strengths]);
 
   const size = preview?.imageSize ?? 0;
   const channels = preview?.imageChannels ?? 1;
