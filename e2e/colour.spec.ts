@@ -1,6 +1,6 @@
 /** Colour end to end: the Shapes & colours dataset trains in colour; the preview and the point card draw colour. */
 import { expect, test } from '@playwright/test';
-import { aDrawnPoint, colourfulImages, waitForPoints, waitUntilReady, watchErrors } from './lab';
+import { aDrawnPoint, colourfulImages, settledShot, waitForPoints, waitUntilReady, watchErrors } from './lab';
 
 test('Shapes & colours trains in colour: the preview and the point card show colour; the colour settings act on it, not on grey images', async ({ page }) => {
   const errors = watchErrors(page);
@@ -21,9 +21,17 @@ test('Shapes & colours trains in colour: the preview and the point card show col
   await expect(strip).toHaveCount(24);
   await expect.poll(() => colourfulImages(strip)).toBeGreaterThanOrEqual(8);
 
+  // Coloured by their images' colours, the points change colour.
+  const canvas = page.getByTestId('sphere-canvas');
+  const byClass = await settledShot(canvas);
+  const colourBy = page.getByLabel('Colour points by');
+  await colourBy.selectOption('image');
+  await expect.poll(async () => (await settledShot(canvas)).equals(byClass)).toBe(false);
+  await colourBy.selectOption('class');
+
   // Point at a dot: its card shows the point's image and its neighbours' in colour.
   await page.getByRole('switch', { name: 'Pair lines' }).click();
-  const point = await aDrawnPoint(page.getByTestId('sphere-canvas'));
+  const point = await aDrawnPoint(canvas);
   await page.mouse.move(point.x, point.y);
   const card = page.getByRole('tooltip');
   await expect(card).toBeVisible();
