@@ -136,9 +136,15 @@ function colourJitter(crop: Float32Array, area: number, mean: number, params: Vi
         const sector = Math.floor(turned);
         const rising = min + chroma * (turned - sector);
         const falling = max - chroma * (turned - sector);
-        [r, g, b] = [
-          [max, rising, min], [falling, max, min], [min, max, rising], [min, falling, max], [rising, min, max], [max, min, falling],
-        ][sector] as [number, number, number];
+        // (r, g, b) in each sixth of the wheel; a switch, not a table, so that no pixel allocates.
+        switch (sector) {
+          case 0: r = max; g = rising; b = min; break;
+          case 1: r = falling; g = max; b = min; break;
+          case 2: r = min; g = max; b = rising; break;
+          case 3: r = min; g = falling; b = max; break;
+          case 4: r = rising; g = min; b = max; break;
+          default: r = max; g = min; b = falling;
+        }
       }
     }
     if (grey) r = g = b = LUMA[0] * r + LUMA[1] * g + LUMA[2] * b;
