@@ -60,6 +60,19 @@ export async function settledShot(target: Locator, timeout = 30_000): Promise<Bu
   return shots[1]!;
 }
 
+/** How many of the canvases `images` holds draw colour: a pixel whose channels differ by more than 40. */
+export function colourfulImages(images: Locator): Promise<number> {
+  return images.evaluateAll(
+    (canvases) =>
+      canvases.filter((canvas) => {
+        const element = canvas as HTMLCanvasElement;
+        const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
+        for (let i = 0; i < data.length; i += 4) if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 40) return true;
+        return false;
+      }).length,
+  );
+}
+
 /** A signature of the "What the model sees" strip's pixels, to see a new strip arrive. */
 export function stripSignature(page: Page): Promise<string> {
   return page

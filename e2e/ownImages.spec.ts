@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
-import { waitUntilReady, watchErrors } from './lab';
+import { colourfulImages, waitUntilReady, watchErrors } from './lab';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -31,14 +31,16 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A grey PNG, side × side, whose pixel (x, y) is `grey(x, y)`. */
-function png(side: number, grey: (x: number, y: number) => number): Buffer {
+/** A PNG, side × side, grey or (when `pixel` gives red, green and blue) colour, whose pixel (x, y) is `pixel(x, y)`. */
+function png(side: number, pixel: (x: number, y: number) => number | readonly [number, number, number]): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
-  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-  const rows = Buffer.alloc(side * (side + 1));
-  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) rows[y * (side + 1) + 1 + x] = grey(x, y);
+  const bytes = typeof pixel(0, 0) === 'number' ? 1 : 3;
+  header.set([8, bytes === 1 ? 0 : 2, 0, 0, 0], 8); // 8-bit greyscale or RGB
+  const stride = side * bytes + 1;
+  const rows = Buffer.alloc(side * stride);
+  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) rows.set([pixel(x, y)].flat(), y * stride + 1 + x * bytes);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
@@ -160,5 +162,37 @@ test('a flat folder reports its corrupt PNG and text file as skipped and has no 
   await expect(summary).toContainText('pets.zip: 120 images in 3 classes; 96 train, 24 held out');
   await waitUntilReady(page);
   await expect(page.getByRole('list', { name: 'Classes' }).getByRole('button')).toHaveText(['across', 'disc', 'down']);
+  expect(errors).toEqual([]);
+});
+
+test('a zip of colour images, some grey, trains in colour with the grey ones grey; "Train in grey" turns them all grey', async ({ page }) => {
+  const errors = watchErrors(page);
+  const archive: Record<string, Uint8Array> = {};
+  for (const [name, shape] of Object.entries(shapes)) {
+    for (let i = 0; i < 40; i++) {
+      // Every tenth image grey; the others tinted, each its own way.
+      const tint = (v: number) => [v, Math.round((v * (i % 7)) / 7), 255 - v] as const;
+      archive[`tints/${name}/${i}.png`] = i % 10 === 0 ? png(32, (x, y) => shape(x, y, i)) : png(32, (x, y) => tint(shape(x, y, i)));
+    }
+  }
+  const zipPath = join(folder('colour'), 'tints.zip');
+  writeFileSync(zipPath, zipSync(archive));
+  await page.goto('/');
+  await waitUntilReady(page);
+  await page.getByLabel('Choose a zip').setInputFiles(zipPath);
+  const summary = page.getByTestId('own-images-summary');
+  await expect(summary).toContainText('tints.zip: 120 images in 3 classes');
+  await expect(page.getByTestId('own-images-colour')).toHaveText('The images train in colour (12 of 120 are grey, and stay grey); “Train in grey” turns them grey.');
+  await expect.poll(() => colourfulImages(summary.getByRole('img'))).toBeGreaterThan(0);
+  await waitUntilReady(page);
+  await page.getByText('Augmentations', { exact: true }).click();
+  const hue = page.getByLabel('Hue jitter');
+  await expect(hue).toBeEnabled();
+  await expect.poll(() => colourfulImages(page.getByRole('list', { name: 'Examples' }).getByRole('img'))).toBeGreaterThan(0);
+
+  await page.getByRole('switch', { name: 'Train in grey' }).click();
+  await waitUntilReady(page);
+  await expect(hue).toBeDisabled();
+  await expect.poll(() => colourfulImages(page.getByRole('list', { name: 'Examples' }).getByRole('img'))).toBe(0);
   expect(errors).toEqual([]);
 });

@@ -2,8 +2,8 @@
  * Training speed, printed as figures (never a timed test): ms per SimSiam step (batch 256, d = 3) split into its
  * phases — batch preparation, forward + backward, optimiser, BatchNorm statistics, after-step hooks (EMA,
  * prototypes), loss readback — with kernels and loss readbacks per step and snapshot ms (split into embedding and
- * metrics), per backend: in Node
- * (wasm, cpu) and in Chromium (wasm, webgl, webgpu, in a worker as the lab trains). Then the engine against
+ * metrics), per backend: in Node (wasm, cpu) and in Chromium (wasm, webgl, webgpu, in a worker as the lab trains), on
+ * Fashion-MNIST's 28×28 grey images, and in Node (wasm) on Shapes & colours' 32×32 colour images (3,072 inputs). Then the engine against
  * PyTorch on one core of this machine, alternating runs (../shared/reference/pytorch/bench_simsiam.py, with
  * serial OpenBLAS and its CPU core named).
  *
@@ -23,7 +23,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { defaultConfig, type MethodName } from '../src/core/config';
+import { type BuiltInDatasetName, defaultConfig, type MethodName } from '../src/core/config';
 import { LocalBatches } from '../src/data/batchSource';
 import { loadDatasetFromDisk } from '../src/data/diskDataset';
 import { prefetchedInWorkerThread } from '../src/data/nodeBatchWorker';
@@ -42,27 +42,31 @@ const fixed = (value: number | undefined, digits = 1) => (value === undefined ||
 const phaseTitles = ['batch', 'fwd+bwd', 'optim', 'bn stats', 'hooks', 'readback'];
 function header(): void {
   const cells = ['where', 'backend', 'ms/step', ...phaseTitles, 'kernels', 'reads/step', 'snapshot ms', 'embed', 'metrics'];
-  console.log(cells.map((c, i) => (i < 2 ? c.padEnd(i === 0 ? 26 : 8) : c.padStart(9))).join(' '));
+  console.log(cells.map((c, i) => (i < 2 ? c.padEnd(i === 0 ? 36 : 8) : c.padStart(9))).join(' '));
 }
 function row(where: string, m: TrainingMeasurement): void {
   const phases = stepPhases.map((phase) => fixed(m.phases[phase]));
-  const cells = [where.padEnd(26), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0), fixed(m.snapshotEmbedMs, 0), fixed(m.snapshotMetricsMs, 0)];
+  const cells = [where.padEnd(36), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0), fixed(m.snapshotEmbedMs, 0), fixed(m.snapshotMetricsMs, 0)];
   console.log(cells.map((c, i) => (i < 2 ? c : c.padStart(9))).join(' '));
 }
 
-async function nodeData() {
-  return { train: await loadDatasetFromDisk('fashion-mnist', 'train'), eval: await loadDatasetFromDisk('fashion-mnist', 'eval') };
+async function nodeData(name: BuiltInDatasetName = 'fashion-mnist') {
+  return { train: await loadDatasetFromDisk(name, 'train'), eval: await loadDatasetFromDisk(name, 'eval') };
 }
 
 async function benchNode(): Promise<void> {
   const data = await nodeData();
   await tf.setBackend('wasm');
   await tf.ready();
-  row('node, batches prefetched', await measureTraining(config, data, { steps, readEvery: 1, batches: prefetchedInWorkerThread }));
-  row('node, one thread', await measureTraining(config, data, { steps, readEvery: 1, batches: (spec) => new LocalBatches(spec) }));
+  row('node, 28×28 grey, batches prefetched', await measureTraining(config, data, { steps, readEvery: 1, batches: prefetchedInWorkerThread }));
+  row('node, 28×28 grey, one thread', await measureTraining(config, data, { steps, readEvery: 1, batches: (spec) => new LocalBatches(spec) }));
+  const colour = await nodeData('shapes-colours');
+  const colourConfig = { ...config, dataset: 'shapes-colours' as const };
+  row('node, 32×32 colour, batches prefetched', await measureTraining(colourConfig, colour, { steps, readEvery: 1, batches: prefetchedInWorkerThread }));
+  row('node, 32×32 colour, one thread', await measureTraining(colourConfig, colour, { steps, readEvery: 1, batches: (spec) => new LocalBatches(spec) }));
   await tf.setBackend('cpu');
   await tf.ready();
-  row('node, batches prefetched', await measureTraining(config, data, { steps: 3, readEvery: 1, batches: prefetchedInWorkerThread }));
+  row('node, 28×28 grey, batches prefetched', await measureTraining(config, data, { steps: 3, readEvery: 1, batches: prefetchedInWorkerThread }));
 }
 
 async function benchBrowser(backends: [string, number, number][]): Promise<void> {
@@ -74,7 +78,7 @@ async function benchBrowser(backends: [string, number, number][]): Promise<void>
       await page.goto(`${app.url}scripts/bench/train-bench.html?backend=${backend}&steps=${count}&method=${method}&threads=${threads}`);
       const handle = await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult, null, { timeout: 900_000 });
       const result = (await handle.jsonValue()) as TrainingMeasurement | { error: string };
-      if ('error' in result) console.log(`${'chromium'.padEnd(26)} ${backend.padEnd(8)} failed: ${result.error}`);
+      if ('error' in result) console.log(`${'chromium'.padEnd(36)} ${backend.padEnd(8)} failed: ${result.error}`);
       else row(`chromium worker${backend === 'wasm' ? `, ${threads} thread${threads > 1 ? 's' : ''}` : ''}`, result);
       await page.close();
     }

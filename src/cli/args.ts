@@ -1,4 +1,4 @@
-import { allowedValues, DEFAULT_CLI_STEPS, OWN_DATASET, requestedMethod, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
+import { allowedValues, builtInDatasetNames, DEFAULT_CLI_STEPS, OWN_DATASET, requestedMethod, type ConfigKey, configKeys, configSpec, defaultConfig, type ExperimentConfig, kebab, parseValue } from '../core/config';
 import { backendNames, type BackendName } from '../train/backendNames';
 
 export interface CliOptions {
@@ -79,7 +79,7 @@ export function parseArgs(argv: string[]): CliOptions {
   }
   if (config.steps === 0) throw new UsageError('--steps must be at least 1 on the command line.');
   if (config.dataset === OWN_DATASET) {
-    throw new UsageError(`--dataset ${OWN_DATASET}: your own images are decoded in the lab page and stay in that browser; the command line trains on fashion-mnist or mnist.`);
+    throw new UsageError(`--dataset ${OWN_DATASET}: your own images are decoded in the lab page and stay in that browser; the command line trains on ${builtInDatasetNames.join(', ')}.`);
   }
   return { config, json, backend, knnQueries, exportPytorch, report, help };
 }

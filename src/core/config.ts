@@ -14,7 +14,7 @@ export type MethodName = (typeof methodList)[number];
 export const methodNames: MethodName[] = [...methodList];
 
 /** The image datasets shipped in public/data (built by scripts/build-datasets.ts). */
-export const builtInDatasetNames = ['fashion-mnist', 'mnist'] as const;
+export const builtInDatasetNames = ['fashion-mnist', 'mnist', 'shapes-colours'] as const;
 export type BuiltInDatasetName = (typeof builtInDatasetNames)[number];
 
 /**
@@ -76,11 +76,17 @@ export interface ExperimentConfig {
   evalEvery: number;
   /** Also draw the training images on the sphere (10,000 points); metrics stay on the evaluation set. */
   showTrain: boolean;
+  /** Colour images (your own, Shapes & colours) trained in grey: their luma, one channel. */
+  greyImages: boolean;
   cropMinArea: number;
   flipProb: number;
   jitterProb: number;
   contrast: number;
   brightness: number;
+  /** Colour images only: the jitter's saturation and hue strengths, and the chance of a view in grey. */
+  saturation: number;
+  hue: number;
+  greyProb: number;
   eraseProb: number;
   noise: number;
 }
@@ -101,7 +107,7 @@ type PropSpec = { label: string; help: string } & (
 /** The property table. Ranges are the safe ranges: anything outside is clamped (and reported). */
 export const configSpec: { [K in ConfigKey]: PropSpec } = {
   method: { label: 'Method', kind: 'enum', values: methodNames, default: 'simsiam', help: 'Self-supervised method to train.' },
-  dataset: { label: 'Dataset', kind: 'enum', values: datasetNames, default: 'fashion-mnist', help: 'Image dataset (28×28 grayscale), or your own images.' },
+  dataset: { label: 'Dataset', kind: 'enum', values: datasetNames, default: 'fashion-mnist', help: 'Image dataset (28×28 grey, or 32×32 colour), or your own images.' },
   seed: { label: 'Seed', kind: 'int', min: 0, max: 2 ** 31 - 1, default: 0, help: 'Seed for initialisation, batch order and augmentations.' },
   steps: { label: 'Steps', kind: 'int', min: 0, max: 1_000_000, default: 0, help: 'Training steps to run (0 = until paused).' },
   batch: { label: 'Batch size', kind: 'int', min: 2, max: 1024, default: 256, help: 'Images per training batch (each gives two views).' },
@@ -159,11 +165,20 @@ export const configSpec: { [K in ConfigKey]: PropSpec } = {
     default: false,
     help: 'Also draw the 8,000 training images (10,000 points); the metrics stay on the 2,000 held-out images.',
   },
+  greyImages: {
+    label: 'Train in grey',
+    kind: 'bool',
+    default: false,
+    help: 'Turn colour images (your own, Shapes & colours) grey before training.',
+  },
   cropMinArea: { label: 'Crop: smallest area', kind: 'float', min: 0.05, max: 1, default: 0.25, help: 'Random resized crop: smallest area kept.' },
   flipProb: { label: 'Flip probability', kind: 'float', min: 0, max: 1, default: 0.5, help: 'Probability of a horizontal flip.' },
-  jitterProb: { label: 'Jitter probability', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of brightness/contrast jitter.' },
+  jitterProb: { label: 'Jitter probability', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Probability of colour jitter (brightness, contrast; saturation and hue on colour images).' },
   contrast: { label: 'Contrast jitter', kind: 'float', min: 0, max: 0.9, default: 0.4, help: 'Contrast jitter strength (factor in 1 ± this).' },
   brightness: { label: 'Brightness jitter', kind: 'float', min: 0, max: 0.9, default: 0.2, help: 'Brightness jitter strength (factor in 1 ± this).' },
+  saturation: { label: 'Saturation jitter', kind: 'float', min: 0, max: 1, default: 0.8, help: 'Colour images: saturation jitter strength (factor in 1 ± this).' },
+  hue: { label: 'Hue jitter', kind: 'float', min: 0, max: 0.5, default: 0.2, help: 'Colour images: hue shift of up to ± this fraction of the colour wheel.' },
+  greyProb: { label: 'Greyscale probability', kind: 'float', min: 0, max: 1, default: 0.2, help: 'Colour images: probability of turning a view grey.' },
   eraseProb: { label: 'Erase probability', kind: 'float', min: 0, max: 1, default: 0.25, help: 'Probability of random erasing (area 2–20%).' },
   noise: { label: 'Noise σ', kind: 'float', min: 0, max: 0.5, default: 0.05, help: 'Standard deviation of added gaussian noise.' },
 };
@@ -207,12 +222,20 @@ export function defaultConfig(method: MethodName = 'simsiam'): ExperimentConfig 
   return { ...base, ...methodSettings[method].defaults, method };
 }
 
+/** The augmentation settings, in the order the panel shows them. */
+export const augmentationKeys = [
+  'cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'saturation', 'hue', 'greyProb', 'eraseProb', 'noise',
+] as const satisfies readonly ConfigKey[];
+
+/** Of those, the ones that act on colour images only (grey images have no saturation or hue). */
+export const colourAugmentationKeys = ['saturation', 'hue', 'greyProb'] as const satisfies readonly ConfigKey[];
+
 /** Keys that can change while a run is going without restarting it (the loop reads them every step). */
 export const liveKeys: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'stopGrad', 'predictor', 'negatives', 'temperature', 'sinkhorn', 'epsilon', 'sinkhornIters',
   'lambda', 'alignment', 'uniformity', 'offDiagonal', 'barlowLambda', 'invariance', 'variance', 'covariance',
   'invarianceWeight', 'varianceWeight', 'covarianceWeight', 'steps', 'evalEvery',
-  'cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise',
+  ...augmentationKeys,
 ]);
 
 /** The settings that differ between two configs and restart the run (those that are not live). */

@@ -6,12 +6,14 @@
  */
 import { Rng } from '../core/rng';
 import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams, type ViewParams } from './augment';
+import type { ImageChannels } from './datasetFormat';
 
 /** What a batch maker needs of a run: the training images and how to draw from them. */
 export interface BatchSpec {
-  /** The training images, size × size bytes each. */
+  /** The training images, channels planes of size × size bytes each. */
   pixels: Uint8Array;
   size: number;
+  channels: ImageChannels;
   count: number;
   seed: number;
   batch: number;
@@ -21,9 +23,9 @@ export interface BatchSpec {
 /** Two augmented views of one step's images, normalised for the model. */
 export interface TrainingBatch {
   step: number;
-  /** [2·batch, size²]: view 1's rows, then view 2's. */
+  /** [2·batch, channels·size²]: view 1's rows, then view 2's. */
   views: Float32Array;
-  /** The same values transposed, [size², 2·batch] (the first layer's weight gradient needs them that way). */
+  /** The same values transposed, [channels·size², 2·batch] (the first layer's weight gradient needs them that way). */
   viewsT: Float32Array;
 }
 
@@ -51,9 +53,9 @@ export class BatchPlan {
   }
 
   /** The random choices of step `step`'s two views. */
-  viewParamsAt(step: number, size: number, augment: AugmentConfig): [ViewParams, ViewParams] {
+  viewParamsAt(step: number, size: number, channels: ImageChannels, augment: AugmentConfig): [ViewParams, ViewParams] {
     const rng = this.augmentRng.fork(`step ${step}`);
-    return [sampleViewParams(rng, this.batch, size, augment), sampleViewParams(rng, this.batch, size, augment)];
+    return [sampleViewParams(rng, this.batch, size, channels, augment), sampleViewParams(rng, this.batch, size, channels, augment)];
   }
 
   private useEpoch(epoch: number): void {
@@ -73,14 +75,14 @@ export class BatchMaker {
   }
 
   make(step: number, augment: AugmentConfig): TrainingBatch {
-    const { pixels, size, batch, normalisation } = this.spec;
+    const { pixels, size, channels, batch, normalisation } = this.spec;
     const indices = this.plan.indicesAt(step);
-    const [first, second] = this.plan.viewParamsAt(step, size, augment);
-    const area = size * size;
-    const views = new Float32Array(2 * batch * area);
-    augmentInto(pixels, size, indices, first, augment.noise, normalisation, views, 0);
-    augmentInto(pixels, size, indices, second, augment.noise, normalisation, views, batch);
-    return { step, views, viewsT: transpose(views, 2 * batch, area) };
+    const [first, second] = this.plan.viewParamsAt(step, size, channels, augment);
+    const values = channels * size * size;
+    const views = new Float32Array(2 * batch * values);
+    augmentInto(pixels, size, channels, indices, first, augment.noise, normalisation, views, 0);
+    augmentInto(pixels, size, channels, indices, second, augment.noise, normalisation, views, batch);
+    return { step, views, viewsT: transpose(views, 2 * batch, values) };
   }
 }
 

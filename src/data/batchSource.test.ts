@@ -10,7 +10,7 @@ afterAll(() => port.terminate());
 
 async function spec(seed: number): Promise<BatchSpec> {
   const train = await loadDatasetFromDisk('fashion-mnist', 'train');
-  return { pixels: train.pixels, size: 28, count: train.count, seed, batch: 64, normalisation: pixelNormalisation(train.pixels) };
+  return { pixels: train.pixels, size: 28, channels: 1, count: train.count, seed, batch: 64, normalisation: pixelNormalisation(train.pixels) };
 }
 
 describe('batch sources', () => {

@@ -4,7 +4,7 @@
  * current step trains, so augmentation leaves the training step's critical path. Both run the same BatchMaker on
  * the same plan, so a step's views are the same numbers whichever source made them and whenever.
  */
-import type { AugmentConfig } from './augment';
+import { type AugmentConfig, augmentationKey } from './augment';
 import { BatchMaker, type BatchSpec, type TrainingBatch } from './batchPlan';
 
 export interface BatchSource {
@@ -65,12 +65,6 @@ export function batchWorkerHandler(send: (message: FromBatchWorker, transfer: Tr
   };
 }
 
-/** The augmentation settings as one comparable value. */
-function augmentKey(augment: AugmentConfig): string {
-  const { cropMinArea, flipProb, jitterProb, contrast, brightness, eraseProb, noise } = augment;
-  return [cropMinArea, flipProb, jitterProb, contrast, brightness, eraseProb, noise].join(' ');
-}
-
 interface Request {
   id: number;
   key: string;
@@ -99,7 +93,7 @@ export class PrefetchedBatches implements BatchSource {
 
   async take(step: number, augment: AugmentConfig): Promise<TrainingBatch> {
     if (this.fallback) return this.fallback.take(step, augment);
-    const key = augmentKey(augment);
+    const key = augmentationKey(augment, this.spec.channels);
     for (const ahead of this.requests.keys()) if (ahead < step) this.requests.delete(ahead);
     for (let ahead = step; ahead <= step + this.depth; ahead++) {
       if (this.requests.get(ahead)?.key !== key) this.requests.set(ahead, this.request(ahead, augment, key));

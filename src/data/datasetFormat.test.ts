@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { builtInDatasetNames } from '../core/config';
-import { assertPair, type Dataset, DatasetError, decodeDataset, encodeDataset } from './datasetFormat';
+import { assertPair, type Dataset, DatasetError, decodeDataset, encodeDataset, inGrey } from './datasetFormat';
 import { loadDatasetFromUrl } from './fetchDataset';
 import { loadDatasetFromDisk } from './diskDataset';
 
@@ -20,6 +20,7 @@ function tiny(overrides: Partial<Dataset> = {}): Dataset {
     count,
     rows: 28,
     cols: 28,
+    channels: 1,
     classNames: ['a', 'b'],
     labels: Uint8Array.from([0, 1, 1]),
     pixels,
@@ -38,7 +39,9 @@ async function rejection(bytes: Uint8Array): Promise<DatasetError> {
 }
 
 describe('shipped dataset files', () => {
+  const shapes = { 'fashion-mnist': [28, 1], mnist: [28, 1], 'shapes-colours': [32, 3] } as const;
   it.each(builtInDatasetNames)('%s train/eval decode with the expected shape and classes', async (name) => {
+    const [side, channels] = shapes[name];
     const train = await loadDatasetFromDisk(name, 'train');
     const evalSet = await loadDatasetFromDisk(name, 'eval');
     assertPair(train, evalSet);
@@ -48,14 +51,14 @@ describe('shipped dataset files', () => {
     ] as const) {
       expect(ds.name).toBe(name);
       expect(ds.count).toBe(count);
-      expect([ds.rows, ds.cols]).toEqual([28, 28]);
+      expect([ds.rows, ds.cols, ds.channels]).toEqual([side, side, channels]);
       expect(ds.classNames).toHaveLength(10);
       expect(ds.labels).toHaveLength(count);
-      expect(ds.pixels).toHaveLength(count * 28 * 28);
+      expect(ds.pixels).toHaveLength(count * channels * side * side);
       expect(new Set(ds.labels).size).toBe(10); // every class present
-      // Real images use the full range; an all-black or constant file would be a build bug.
-      expect(Math.min(...ds.pixels.subarray(0, 50_000))).toBe(0);
-      expect(Math.max(...ds.pixels.subarray(0, 50_000))).toBe(255);
+      // Real images use (nearly) the full range; an all-black or constant file would be a build bug.
+      expect(ds.pixels.reduce((a, b) => Math.min(a, b), 255)).toBe(0);
+      expect(ds.pixels.reduce((a, b) => Math.max(a, b), 0)).toBe(255);
     }
   });
 
@@ -64,6 +67,23 @@ describe('shipped dataset files', () => {
       'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
     ]);
     expect((await loadDatasetFromDisk('mnist', 'eval')).classNames).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect((await loadDatasetFromDisk('shapes-colours', 'eval')).classNames).toEqual([
+      'circle', 'square', 'triangle', 'star', 'cross', 'ring', 'crescent', 'heart', 'T', 'half-disc',
+    ]);
+  });
+
+  it('shapes-colours: every class comes in every colour (its colours say nothing about the class)', async () => {
+    const ds = await loadDatasetFromDisk('shapes-colours', 'train');
+    const area = ds.rows * ds.cols;
+    // Each image's mean red, green and blue, averaged per class: classes differ by shape, not by colour.
+    const sums = ds.classNames.map(() => [0, 0, 0, 0]);
+    for (let i = 0; i < ds.count; i++) {
+      const row = sums[ds.labels[i]!]!;
+      for (let c = 0; c < 3; c++) row[c]! += ds.pixels.subarray((i * 3 + c) * area, (i * 3 + c + 1) * area).reduce((a, b) => a + b, 0) / area;
+      row[3]!++;
+    }
+    const means = sums.flatMap(([r, g, b, n]) => [r! / n!, g! / n!, b! / n!]);
+    expect(Math.max(...means) - Math.min(...means)).toBeLessThan(12);
   });
 });
 
@@ -71,6 +91,21 @@ describe('decodeDataset', () => {
   it('round-trips a gzip-compressed file', async () => {
     const ds = tiny();
     expect(await decodeDataset(gzipSync(encodeDataset(ds, 'test')), 'tiny.hsd')).toEqual(ds);
+  });
+
+  it('round-trips colour images, and reads a file without "channels" (written before colour) as grey', async () => {
+    const colour = tiny({ channels: 3, pixels: new Uint8Array(3 * 3 * 28 * 28).map((_, i) => (i * 7) % 256) });
+    expect(await decodeDataset(encodeDataset(colour, 'test'), 'tiny.hsd')).toEqual(colour);
+    const grey = encodeDataset(tiny(), 'test');
+    expect(new TextDecoder().decode(grey)).not.toContain('channels');
+    expect((await decodeDataset(grey, 'tiny.hsd')).channels).toBe(1);
+  });
+
+  it('rejects a channel count other than 1 or 3', async () => {
+    const raw = encodeDataset(tiny({ channels: 3 }), 'test');
+    const text = new TextDecoder().decode(raw);
+    raw.set(new TextEncoder().encode('"channels":4'), text.indexOf('"channels":3'));
+    expect((await rejection(raw)).message).toContain('has 4 channels per pixel, but the lab reads 1 (grey) or 3 (colour)');
   });
 
   it('accepts a file the server already decompressed', async () => {
@@ -107,9 +142,9 @@ describe('decodeDataset', () => {
     expect((await rejection(raw)).message).toContain('image 2 has label 7, but only 2 classes are defined');
   });
 
-  it('rejects images that are not 28x28', async () => {
-    const raw = encodeDataset(tiny({ rows: 32, cols: 32, pixels: new Uint8Array(3 * 32 * 32) }), 'test');
-    expect((await rejection(raw)).message).toContain('holds 32x32 images, but the lab needs 28x28');
+  it('rejects images that are not 28x28 or 32x32', async () => {
+    const raw = encodeDataset(tiny({ rows: 30, cols: 30, pixels: new Uint8Array(3 * 30 * 30) }), 'test');
+    expect((await rejection(raw)).message).toContain('holds 30x30 images, but the lab needs 28x28 or 32x32');
   });
 
   it('rejects an unreadable JSON header', async () => {
@@ -130,6 +165,21 @@ describe('decodeDataset', () => {
   });
 });
 
+describe('inGrey', () => {
+  it("turns each colour pixel into its luma (0.299 R + 0.587 G + 0.114 B), and leaves grey images as they are", () => {
+    const area = 28 * 28;
+    const pixels = new Uint8Array(2 * 3 * area);
+    // Image 0 pure red, image 1 a mix; planes R, G, B.
+    pixels.fill(255, 0, area);
+    [200, 100, 50].forEach((v, c) => pixels.fill(v, (3 + c) * area, (4 + c) * area));
+    const grey = inGrey(tiny({ count: 2, channels: 3, labels: Uint8Array.from([0, 1]), pixels }));
+    expect([grey.channels, grey.pixels.length]).toEqual([1, 2 * area]);
+    expect([grey.pixels[0], grey.pixels[area]]).toEqual([76, 124]); // 76.245 and 124.2, rounded
+    const already = tiny();
+    expect(inGrey(already)).toBe(already);
+  });
+});
+
 describe('assertPair', () => {
   it('rejects train/eval with different classes', () => {
     expect(() => assertPair(tiny(), tiny({ split: 'eval', classNames: ['a', 'c'] }))).toThrow(
@@ -138,7 +188,8 @@ describe('assertPair', () => {
   });
 
   it('rejects train/eval with different image sizes', () => {
-    expect(() => assertPair(tiny(), tiny({ split: 'eval', rows: 32 }))).toThrow(/28x28 vs 32x28 images/);
+    expect(() => assertPair(tiny(), tiny({ split: 'eval', rows: 32 }))).toThrow(/28x28x1 vs 32x28x1 images/);
+    expect(() => assertPair(tiny(), tiny({ split: 'eval', channels: 3 }))).toThrow(/28x28x1 vs 28x28x3 images/);
   });
 });
 

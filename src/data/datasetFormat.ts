@@ -2,7 +2,9 @@
 // Node CLI and the build script. One gzip-compressed file per split; the
 // uncompressed layout (little-endian) is:
 //   "HSD1" | u32 count | u16 rows | u16 cols | u32 jsonLength | JSON header
-//   | count label bytes | count*rows*cols pixel bytes (row-major, 0 = black)
+//   | count label bytes | count*channels*rows*cols pixel bytes (per image: one row-major plane per
+//   channel, R then G then B; 0 = black). The header's "channels" is 1 or 3; files written before colour
+//   have none and are read as 1 channel.
 // Only standard web APIs are used so the same decoder runs everywhere.
 
 import type { BuiltInDatasetName } from '../core/config';
@@ -18,6 +20,8 @@ export interface Dataset {
   count: number;
   rows: number;
   cols: number;
+  /** 1 (grey) or 3 (colour: an image's R, G and B planes one after the other). */
+  channels: ImageChannels;
   classNames: string[];
   labels: Uint8Array;
   pixels: Uint8Array;
@@ -37,10 +41,29 @@ export class DatasetError extends Error {
   }
 }
 
+export type ImageChannels = 1 | 3;
+
+/** Luma weights (ITU-R 601), as torchvision's rgb_to_grayscale and most image tools: a colour pixel's grey. */
+export const LUMA = [0.299, 0.587, 0.114] as const;
+
+/** A dataset's images in grey (their luma), as "Train in grey" uses colour images; grey ones come back as they are. */
+export function inGrey(ds: Dataset): Dataset {
+  if (ds.channels === 1) return ds;
+  const area = ds.rows * ds.cols;
+  const pixels = new Uint8Array(ds.count * area);
+  for (let n = 0; n < ds.count; n++) {
+    const [r, g, b] = [0, 1, 2].map((c) => (n * 3 + c) * area);
+    for (let p = 0; p < area; p++) {
+      pixels[n * area + p] = Math.round(LUMA[0] * ds.pixels[r! + p]! + LUMA[1] * ds.pixels[g! + p]! + LUMA[2] * ds.pixels[b! + p]!);
+    }
+  }
+  return { ...ds, channels: 1, pixels };
+}
+
 const MAGIC = 'HSD1';
 const FIXED_HEADER_BYTES = 16;
-// The lab's encoders are built for 28x28 inputs; anything else is a wrong file.
-const IMAGE_SIDE = 28;
+// The shipped sides: 28x28 (the grey sets, own images) and 32x32 (the colour set); anything else is a wrong file.
+const IMAGE_SIDES = [28, 32];
 const REBUILD_HINT = 'Rebuild it with `npm run data`.';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -48,7 +71,8 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 /** Serialises a dataset to the uncompressed .hsd layout (callers gzip it). */
 export function encodeDataset(ds: Dataset, provenance: string): Uint8Array {
   const json = new TextEncoder().encode(
-    JSON.stringify({ name: ds.name, split: ds.split, classNames: ds.classNames, source: provenance }),
+    // A grey file leaves "channels" out, so it stays byte-identical to the files written before colour.
+    JSON.stringify({ name: ds.name, split: ds.split, classNames: ds.classNames, ...(ds.channels === 1 ? {} : { channels: ds.channels }), source: provenance }),
   );
   const out = new Uint8Array(FIXED_HEADER_BYTES + json.length + ds.labels.length + ds.pixels.length);
   const view = new DataView(out.buffer);
@@ -85,18 +109,18 @@ export async function decodeDataset(bytes: Uint8Array, source: string): Promise<
   const rows = view.getUint16(8, true);
   const cols = view.getUint16(10, true);
   const jsonLength = view.getUint32(12, true);
-  if (rows !== IMAGE_SIDE || cols !== IMAGE_SIDE) {
-    fail(`holds ${rows}x${cols} images, but the lab needs ${IMAGE_SIDE}x${IMAGE_SIDE}`);
+  if (rows !== cols || !IMAGE_SIDES.includes(rows)) {
+    fail(`holds ${rows}x${cols} images, but the lab needs ${IMAGE_SIDES.map((side) => `${side}x${side}`).join(' or ')}`);
   }
   if (count === 0) fail('contains no images');
 
   const labelsStart = FIXED_HEADER_BYTES + jsonLength;
   const pixelsStart = labelsStart + count;
-  const pixelBytes = count * rows * cols;
   if (raw.length < labelsStart) {
     fail(`is truncated: expected ${fmt(jsonLength)} header bytes, found ${fmt(raw.length - FIXED_HEADER_BYTES)}`);
   }
   const header = parseHeader(raw.subarray(FIXED_HEADER_BYTES, labelsStart), fail);
+  const pixelBytes = count * header.channels * rows * cols;
   if (raw.length < pixelsStart) {
     fail(`is truncated: expected ${fmt(count)} label bytes, found ${fmt(raw.length - labelsStart)}`);
   }
@@ -119,6 +143,7 @@ export async function decodeDataset(bytes: Uint8Array, source: string): Promise<
     count,
     rows,
     cols,
+    channels: header.channels,
     classNames: header.classNames,
     labels,
     pixels: raw.subarray(pixelsStart),
@@ -137,10 +162,9 @@ export function assertIdentity(ds: Dataset, name: BuiltInDatasetName, split: Dat
 /** Train and eval must describe the same images and classes, or accuracy numbers are meaningless. */
 export function assertPair(train: Dataset, evalSet: Dataset): void {
   const pair = `"${train.name}/${train.split}" and "${evalSet.name}/${evalSet.split}"`;
-  if (train.rows !== evalSet.rows || train.cols !== evalSet.cols) {
-    throw new DatasetError(
-      `Datasets ${pair} do not match: ${train.rows}x${train.cols} vs ${evalSet.rows}x${evalSet.cols} images. ${REBUILD_HINT}`,
-    );
+  if (train.rows !== evalSet.rows || train.cols !== evalSet.cols || train.channels !== evalSet.channels) {
+    const shape = (ds: Dataset) => `${ds.rows}x${ds.cols}x${ds.channels}`;
+    throw new DatasetError(`Datasets ${pair} do not match: ${shape(train)} vs ${shape(evalSet)} images. ${REBUILD_HINT}`);
   }
   const sameClasses =
     train.classNames.length === evalSet.classNames.length &&
@@ -172,6 +196,7 @@ interface Header {
   name: string;
   split: string;
   classNames: string[];
+  channels: ImageChannels;
 }
 
 function parseHeader(bytes: Uint8Array, fail: (problem: string) => never): Header {
@@ -182,12 +207,15 @@ function parseHeader(bytes: Uint8Array, fail: (problem: string) => never): Heade
     return fail('has an unreadable header (invalid JSON)');
   }
   if (typeof parsed !== 'object' || parsed === null) return fail('has an unreadable header (not a JSON object)');
-  const { name, split, classNames } = parsed as Record<string, unknown>;
+  const { name, split, classNames, channels = 1 } = parsed as Record<string, unknown>;
   if (typeof name !== 'string' || typeof split !== 'string') {
     return fail('has an incomplete header (missing "name" or "split")');
   }
   if (!Array.isArray(classNames) || classNames.length === 0 || !classNames.every((c) => typeof c === 'string')) {
     return fail('has an incomplete header ("classNames" must be a non-empty list of names)');
   }
-  return { name, split, classNames };
+  if (channels !== 1 && channels !== 3) return fail(`has ${shownChannels(channels)} channels per pixel, but the lab reads 1 (grey) or 3 (colour)`);
+  return { name, split, classNames, channels };
 }
+
+const shownChannels = (value: unknown): string => JSON.stringify(value) ?? String(value);

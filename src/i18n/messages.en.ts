@@ -42,6 +42,9 @@ export const en = {
     note:
       'The switches act on the running model. Method, dataset, output dimension, seed and the structural settings ' +
       '(BatchNorm, momentum, prototypes) restart the run from step 0.',
+    colourOnly: 'Acts on colour images only: these images are grey.',
+    trainedInGrey: 'Acts on colour images only: "Train in grey" is on.',
+    alreadyGrey: 'These images are grey already.',
   },
   compare: {
     heading: 'Compare',
@@ -184,6 +187,9 @@ export const en = {
     autoRotate: 'Auto-rotate',
     autoRotateTitle: 'Turn the sphere slowly.',
     pointSize: 'Point size',
+    colourBy: 'Colour points by',
+    colourByTitle: "A point's class, or its image's own colour (does the embedding group images by colour?).",
+    colourings: { class: 'Class', image: 'Image colour' },
     resetView: 'Reset view',
     densityKey: (p: { low: number; high: number }) => `Density colour scale, from ${p.low}× to ${p.high}× a uniform spread`,
     uniform: 'uniform',
@@ -367,6 +373,8 @@ export const en = {
   },
   /** Why the browser could not download a dataset (the training worker's words). */
   datasets: {
+    /** The generated colour dataset's name in the dataset choice (public/data/shapes-colours). */
+    shapesColours: 'Shapes & colours',
     offline: (p: { url: string; detail: string }) => `Could not download dataset "${p.url}" (${p.detail}). Check your connection and reload.`,
     http: (p: { url: string; status: string; missing: boolean }) =>
       `Could not download dataset "${p.url}": HTTP ${p.status}.${p.missing ? ' The file is missing; build it with `npm run data`.' : ''}`,
@@ -403,12 +411,17 @@ export const en = {
       `${p.classes === null ? ', no class folders' : ` in ${formatCount(p.classes)} ${plural(p.classes, { one: 'class', other: 'classes' })}`}; ` +
       `${formatCount(p.train)} train, ${formatCount(p.held)} held out to measure the embedding.`,
     kept: ' Kept in this browser from an earlier visit.',
+    /** The images' colour: all grey, or colour (some of them perhaps grey, kept grey). */
+    colour: (p: { channels: 1 | 3; grey: number; total: number }) =>
+      p.channels === 1
+        ? 'All the images are grey: they train as grey images.'
+        : `The images train in colour${p.grey > 0 ? ` (${formatCount(p.grey)} of ${formatCount(p.total)} are grey, and stay grey)` : ''}; “Train in grey” turns them grey.`,
     unlabelled: 'The images are in no class folders, so the points share one colour and kNN accuracy is not available (it needs labels).',
     grouped: (p: { own: number; names: string }) =>
       `More classes than the sphere has colours: the ${p.own} largest have their own, and ${p.names} share the last one as “other” (kNN accuracy counts them as one class).`,
     dataset: 'Your images',
     export: 'Your images (.hsd)',
-    exportTitle: 'own/train.hsd and own/eval.hsd, for run.py --data-dir (the decoded 28×28 images, not your files)',
+    exportTitle: 'own/train.hsd and own/eval.hsd, for run.py --data-dir (the decoded 28×28 images, grey or colour, not your files)',
     chosenFiles: 'the chosen files',
     missing:
       'This experiment used local images, which are not part of the link: drop them again under "Your images", or go on with Fashion-MNIST, loaded instead.',

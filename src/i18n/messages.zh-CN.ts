@@ -36,6 +36,9 @@ export const zhCN: Messages = {
   settings: {
     legend: '设置',
     note: '开关作用于正在运行的模型。方法、数据集、输出维度、种子以及结构性设置（BatchNorm、动量、原型）会让运行从第 0 步重新开始。',
+    colourOnly: '只作用于彩色图像：这些图像是灰度的。',
+    trainedInGrey: '只作用于彩色图像：“以灰度训练”已打开。',
+    alreadyGrey: '这些图像已经是灰度的。',
   },
   compare: {
     heading: '对比',
@@ -163,6 +166,9 @@ export const zhCN: Messages = {
     autoRotate: '自动旋转',
     autoRotateTitle: '缓慢转动球面。',
     pointSize: '点大小',
+    colourBy: '点的颜色表示',
+    colourByTitle: '点的类别，或它的图像本身的颜色（嵌入是否按颜色把图像聚在一起？）。',
+    colourings: { class: '类别', image: '图像颜色' },
     resetView: '重置视图',
     densityKey: (p) => `密度色标，从均匀分布的 ${p.low}× 到 ${p.high}×`,
     uniform: '均匀',
@@ -330,6 +336,7 @@ export const zhCN: Messages = {
     settings: '数据增强',
   },
   datasets: {
+    shapesColours: '形状与颜色',
     offline: (p) => `无法下载数据集“${p.url}”（${p.detail}）。请检查网络连接并重新加载。`,
     http: (p) => `无法下载数据集“${p.url}”：HTTP ${p.status}。${p.missing ? '文件不存在；请用 `npm run data` 构建它。' : ''}`,
     webPage: (p) => `未找到数据集文件“${p.url}”：服务器返回的是一个网页。请用 \`npm run data\` 构建数据集。`,
@@ -360,11 +367,15 @@ export const zhCN: Messages = {
       `：${formatCount(p.total)} 张图像${p.classes === null ? '，没有类别文件夹' : `，共 ${formatCount(p.classes)} 个类别`}；` +
       `${formatCount(p.train)} 张用于训练，${formatCount(p.held)} 张留出用于测量嵌入。`,
     kept: '已从上次访问保存在本浏览器中。',
+    colour: (p) =>
+      p.channels === 1
+        ? '所有图像都是灰度的：它们以灰度图像训练。'
+        : `这些图像以彩色训练${p.grey > 0 ? `（${formatCount(p.total)} 张中有 ${formatCount(p.grey)} 张是灰度的，保持灰度）` : ''}；“以灰度训练”会把它们变成灰度。`,
     unlabelled: '这些图像不在任何类别文件夹中，因此所有点同一种颜色，也无法计算 kNN 准确率（它需要标签）。',
     grouped: (p) => `类别数多于球面的颜色数：最大的 ${p.own} 个类别各有自己的颜色，${p.names} 共用最后一种颜色，作为“其他”（kNN 准确率把它们算作一个类别）。`,
     dataset: '你的图像',
     export: '你的图像（.hsd）',
-    exportTitle: 'own/train.hsd 和 own/eval.hsd，供 run.py --data-dir 使用（解码后的 28×28 图像，不是你的原始文件）',
+    exportTitle: 'own/train.hsd 和 own/eval.hsd，供 run.py --data-dir 使用（解码后的 28×28 图像，灰度或彩色，不是你的原始文件）',
     chosenFiles: '所选文件',
     missing: '这个实验用的是本地图像，它们不在链接中：请在“你的图像”下重新拖入，或继续使用已改为加载的 Fashion-MNIST。',
     needsLabels: '需要带标签的图像',

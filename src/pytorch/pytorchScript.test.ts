@@ -167,6 +167,15 @@ describe.skipIf(!hasTorch)('the exported script trained with PyTorch (Fashion-MN
     expect(second!.stdout).toBe('');
   });
 
+  it('reads the colour dataset (3 channels) and trains on it, in colour and in grey', async () => {
+    for (const greyImages of [false, true]) {
+      const config = { ...defaultConfig('simclr'), dataset: 'shapes-colours' as const, greyImages, batch: 64 };
+      const { rows } = await trainScript(writeScript(`colour_${greyImages}.py`, config), ['--steps', '10', '--log-every', '10', '--seed', '2']);
+      expect(rows.map((row) => row.step)).toEqual([0, 10]);
+      for (const value of Object.values(rows[1]!)) expect(Number.isFinite(value)).toBe(true);
+    }
+  });
+
   it('says clearly where it looked when the lab’s files are not there', async () => {
     const path = writeScript('missing.py', defaultConfig('simclr'));
     const failure = await run(TORCH_PYTHON, [path, '--data-dir', folder], { cwd: projectFolder, env: torchEnv(), timeout: 60_000 }).catch(

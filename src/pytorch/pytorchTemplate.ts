@@ -42,7 +42,7 @@ ${f.summary}
 Switches: ${f.switches}.
 
 Made by the lab's "Open in PyTorch" export from the experiment in CONFIG below. It trains the same networks
-(encoder MLP 784-256-128, projector 128-128-d, predictor d-64-d, BatchNorm + ReLU, PyTorch's default
+(encoder MLP C·S·S-256-128 on C×S×S images: 784 for 28×28 grey, 3,072 for 32×32 colour, projector 128-128-d, predictor d-64-d, BatchNorm + ReLU, PyTorch's default
 initialisation) with the same loss, augmentations, optimiser and hyper-parameters as the lab, measures the
 same metrics on the held-out images every --log-every steps and prints them as CSV, then the lab's verdict:
     verdict: collapsed at step 75 | verdict: partial collapse from step 50 | verdict: healthy
@@ -105,7 +105,7 @@ UNIFORMITY_POINTS = 1000
 RANKME_EPSILON = 1e-7
 
 # 'own': the user's own images, exported from the lab as own/train.hsd and own/eval.hsd (they are never in the script).
-LAB_DATASETS = ['fashion-mnist', 'mnist', 'own']
+LAB_DATASETS = ['fashion-mnist', 'mnist', 'shapes-colours', 'own']
 TORCHVISION_DATASETS = {'cifar10': 'CIFAR10', 'cifar100': 'CIFAR100', 'fashion-mnist': 'FashionMNIST', 'mnist': 'MNIST'}
 ENCODERS = ['mlp', 'resnet18', 'resnet34', 'resnet50']
 CSV_COLUMNS = ['step', 'loss', 'collapse_std', 'std_scaled', 'alignment', 'uniformity', 'effective_rank', 'top_share', 'knn_z', 'knn_h', 'linear_z', 'linear_h']
@@ -123,12 +123,14 @@ def read_hsd(path):
     The file is gzip-compressed (an uncompressed one is read too). Inside, all integers little-endian:
       bytes 0-3    the signature b'HSD1'
       bytes 4-7    u32 count: the number of images
-      bytes 8-9    u16 rows;  bytes 10-11 u16 cols (28 x 28)
+      bytes 8-9    u16 rows;  bytes 10-11 u16 cols (28 x 28 grey, 32 x 32 colour)
       bytes 12-15  u32 length in bytes of the JSON header that follows
-      JSON header  {"name": "fashion-mnist", "split": "train" | "eval", "classNames": [...], "source": "..."}
+      JSON header  {"name": "fashion-mnist", "split": "train" | "eval", "classNames": [...], "channels": 3, "source": "..."}
+                   ("channels" is 1 or 3; a grey file, and any file written before colour, leaves it out: 1)
       count bytes  the labels: indices into classNames
-      count x rows x cols bytes  the pixels, image after image, row-major, 0 = black, 255 = white
-    Returns (images: uint8 [count, 1, rows, cols], labels: int64 [count], header: dict).
+      count x channels x rows x cols bytes  the pixels, image after image, each a row-major plane per channel
+                   (R, G, B), 0 = black, 255 = white
+    Returns (images: uint8 [count, channels, rows, cols], labels: int64 [count], header: dict).
     """
     try:
         with open(path, 'rb') as file:
@@ -150,15 +152,18 @@ def read_hsd(path):
     try:
         header = json.loads(raw[16:header_end].decode('utf-8'))
         class_names = list(header['classNames'])
-    except (ValueError, KeyError, TypeError):
+        channels = header.get('channels', 1)
+    except (ValueError, KeyError, TypeError, AttributeError):
         fail('has an unreadable header')
+    if channels not in (1, 3):
+        fail(f'has {channels} channels per pixel, but only 1 (grey) or 3 (colour) are read')
     pixels_start = header_end + count
-    if len(raw) != pixels_start + count * rows * cols:
-        fail(f'holds {len(raw)} bytes, but {count} images of {rows}x{cols} need {pixels_start + count * rows * cols}')
+    if len(raw) != pixels_start + count * channels * rows * cols:
+        fail(f'holds {len(raw)} bytes, but {count} images of {channels}x{rows}x{cols} need {pixels_start + count * channels * rows * cols}')
     labels = torch.frombuffer(bytearray(raw[header_end:pixels_start]), dtype=torch.uint8).long()
     if count == 0 or int(labels.max()) >= len(class_names):
         fail('has no images or a label past its classes')
-    images = torch.frombuffer(bytearray(raw[pixels_start:]), dtype=torch.uint8).view(count, 1, rows, cols)
+    images = torch.frombuffer(bytearray(raw[pixels_start:]), dtype=torch.uint8).view(count, channels, rows, cols)
     return images, labels, header
 
 
@@ -230,7 +235,8 @@ def channel_stats(images):
 
 # --------------------------------------------------------------------------------------- augmentations
 # The lab's augmentations, drawn per image: random resized crop + horizontal flip, contrast and brightness
-# jitter, random erasing, gaussian noise, clipped to [0, 1]. They act on any channel count and image size.
+# jitter (on colour images also saturation, hue and random greyscale), random erasing, gaussian noise, clipped
+# to [0, 1]. They act on any image size, grey or colour.
 LOG_RATIO_CROP = (math.log(3 / 4), math.log(4 / 3))
 LOG_RATIO_ERASE = (math.log(0.3), math.log(3.3))
 ERASE_AREA = (0.02, 0.2)
@@ -257,6 +263,30 @@ def sample_rects(count, size, area, log_ratio, generator):
     return top, left, height, width, fits.any(1)
 
 
+LUMA = (0.299, 0.587, 0.114)
+
+
+def luma(x):
+    """The grey of colour images [N, 3, S, S] (ITU-R 601, as torchvision's rgb_to_grayscale): [N, 1, S, S]."""
+    return LUMA[0] * x[:, 0:1] + LUMA[1] * x[:, 1:2] + LUMA[2] * x[:, 2:3]
+
+
+def turn_hue(x, turn):
+    """Colour images [N, 3, S, S] in [0, 1] with their HSV hue turned by 'turn' [N] (a fraction of the wheel):
+    the largest and smallest channel stay, the middle one moves, as the lab does it."""
+    r, g, b = x[:, 0], x[:, 1], x[:, 2]
+    high, low = x.max(1).values, x.min(1).values
+    chroma = high - low
+    safe = torch.where(chroma > 0, chroma, torch.ones_like(chroma))
+    hue = torch.where(high == r, (g - b) / safe, torch.where(high == g, (b - r) / safe + 2, (r - g) / safe + 4))
+    hue = torch.remainder(hue + 6 * turn.view(-1, 1, 1), 6)
+    sector = torch.floor(hue).clamp(0, 5)
+    rising, falling = low + chroma * (hue - sector), high - chroma * (hue - sector)
+    # (r, g, b) in each sixth of the wheel.
+    sixths = [(high, rising, low), (falling, high, low), (low, high, rising), (low, falling, high), (rising, low, high), (high, low, falling)]
+    return torch.stack([sum((sector == k) * sixth[c] for k, sixth in enumerate(sixths)) for c in range(3)], 1)
+
+
 def augment(images, cfg, generator):
     """One augmented view of a batch of images in [0, 1], [N, C, S, S] -> [N, C, S, S]."""
     count, size = images.shape[0], images.shape[-1]
@@ -277,12 +307,23 @@ def augment(images, cfg, generator):
     grid = F.affine_grid(theta, list(images.shape), align_corners=True)
     x = F.grid_sample(images, grid, mode='bilinear', padding_mode='zeros', align_corners=True)
 
-    # Contrast around each image's mean, then a brightness factor (multiplicative: a black background stays black).
+    # Contrast around each image's mean (a colour image's mean luma), then a brightness factor (multiplicative: a
+    # black background stays black).
+    colour = images.shape[1] == 3
     jitter = uniform(count, 0, 1, generator) < cfg['jitterProb']
     contrast = torch.where(jitter, uniform(count, 1 - cfg['contrast'], 1 + cfg['contrast'], generator), 1.0)
     brightness = torch.where(jitter, uniform(count, 1 - cfg['brightness'], 1 + cfg['brightness'], generator), 1.0)
-    mean = x.mean((1, 2, 3), keepdim=True)
+    mean = (luma(x) if colour else x).mean((1, 2, 3), keepdim=True)
     x = ((x - mean) * contrast.view(-1, 1, 1, 1) + mean) * brightness.view(-1, 1, 1, 1)
+    if colour:
+        # Saturation (a blend with each pixel's luma), hue, then greyscale, clamped after each as the lab does.
+        saturation = torch.where(jitter, uniform(count, 1 - cfg['saturation'], 1 + cfg['saturation'], generator), 1.0)
+        hue = torch.where(jitter, uniform(count, -cfg['hue'], cfg['hue'], generator), 0.0)
+        grey = uniform(count, 0, 1, generator) < cfg['greyProb']
+        x = x.clamp(0, 1)
+        x = (luma(x) + (x - luma(x)) * saturation.view(-1, 1, 1, 1)).clamp(0, 1)
+        x = turn_hue(x, hue)
+        x = torch.where(grey.view(-1, 1, 1, 1), luma(x).expand_as(x), x)
 
     erase = uniform(count, 0, 1, generator) < cfg['eraseProb']
     top, left, height, width, fits = sample_rects(count, size, ERASE_AREA, LOG_RATIO_ERASE, generator)
@@ -640,6 +681,9 @@ class Experiment:
             train, evaluation, self.source = load_torchvision_data(args.dataset, args.download_dir, distributed)
         else:
             train, evaluation, self.source = load_lab_data(args.data, args.data_dir)
+        if cfg['greyImages'] and train[0].shape[1] == 3:
+            # "Train in grey": colour images as their luma, one channel, as the lab does.
+            train, evaluation = [(luma(images.float()).round().to(torch.uint8), *rest) for images, *rest in (train, evaluation)]
         self.train_images, self.train_labels = train[0].to(device), train[1].to(device)
         self.class_count = len(train[2])
         self.channels, self.size = self.train_images.shape[1], self.train_images.shape[-1]

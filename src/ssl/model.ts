@@ -5,8 +5,9 @@ import type { BlockStats } from './blocks';
 import { Network, RunningStats } from './network';
 import { ownedVariable } from './variables';
 
-export const INPUT_SIZE = 784;
-/** The embedding network: encoder 784→256→128 (the features h), then the projector 128→128→d. */
+/** A 28×28 grey image's values: the input size when a model is not told its images'. */
+const GREY_INPUT_SIZE = 784;
+/** The embedding network: encoder input→256→128 (the features h), then the projector 128→128→d. */
 const EMBEDDING_HIDDEN = [256, 128, 128];
 /** Blocks of the embedding network that make up the encoder. */
 const ENCODER_BLOCKS = 2;
@@ -14,6 +15,8 @@ const PREDICTOR_HIDDEN = 64;
 
 export interface ModelOptions {
   dim: number;
+  /** Values per image (channels × side²: 784 for 28×28 grey, 3,072 for 32×32 colour); 784 when left out. */
+  inputSize?: number;
   batchNorm: boolean;
   /** SwAV's prototype count K; null when the method has none. */
   prototypes: number | null;
@@ -94,7 +97,7 @@ export class SslModel {
 
   constructor(readonly options: ModelOptions, rng: Rng) {
     const { dim, batchNorm } = options;
-    this.embedding = new Network('embedding', [INPUT_SIZE, ...EMBEDDING_HIDDEN, dim], { activateOutput: false, batchNorm });
+    this.embedding = new Network('embedding', [this.inputSize, ...EMBEDDING_HIDDEN, dim], { activateOutput: false, batchNorm });
     this.predictor = new Network('predictor', [dim, PREDICTOR_HIDDEN, dim], { activateOutput: false, batchNorm });
     this.prototypeCount = options.prototypes ?? 0;
     this.prototypeOffset = this.embedding.size + this.predictor.size;
@@ -115,6 +118,11 @@ export class SslModel {
 
   get size(): number {
     return this.params.shape[0]!;
+  }
+
+  /** Values per input image. */
+  get inputSize(): number {
+    return this.options.inputSize ?? GREY_INPUT_SIZE;
   }
 
   /** Slices of the flat vector (`params`, or values in its layout) for one step. */

@@ -13,7 +13,7 @@ const TRIAL_STEPS = 3;
 function noiseImages(split: string, count: number, rng: Rng): Dataset {
   const pixels = new Uint8Array(count * 28 * 28);
   for (let i = 0; i < pixels.length; i++) pixels[i] = rng.int(256);
-  return { name: 'trial', split, count, rows: 28, cols: 28, classNames: ['a', 'b'], labels: new Uint8Array(count), pixels };
+  return { name: 'trial', split, count, rows: 28, cols: 28, channels: 1, classNames: ['a', 'b'], labels: new Uint8Array(count), pixels };
 }
 
 /**

@@ -2,14 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { messages } from '../i18n/messages';
 import { type ExperimentConfig, type MethodName, restartingKeys } from '../core/config';
 import { Rng } from '../core/rng';
-import { type AugmentConfig, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
+import { augmentationKey, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
 import { BatchMaker, BatchPlan, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
-import { type Dataset, DatasetError, type TrainingData } from '../data/datasetFormat';
+import { type Dataset, DatasetError, type ImageChannels, inGrey, type TrainingData } from '../data/datasetFormat';
 import { l2Normalize } from '../ssl/losses';
 import { methodEngines } from '../methods/engines';
 import { methodCatalog } from '../methods/catalog';
-import { INPUT_SIZE, type RecordedStats, SslModel } from '../ssl/model';
+import { type RecordedStats, SslModel } from '../ssl/model';
 import { FlatAdam, FlatMomentum, type FlatOptimizer } from '../ssl/optimizers';
 import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
 import type { Checkpoint } from './checkpoint';
@@ -28,8 +28,6 @@ export interface TrainerOptions {
 /** Batches used to calibrate BatchNorm's running statistics before the first snapshot. */
 const CALIBRATION_BATCHES = 8;
 
-const augmentKeys = ['cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise'] as const satisfies readonly (keyof AugmentConfig)[];
-
 /** Training diverged: a loss, or a weight, became NaN or infinite. */
 export class NonFiniteLossError extends Error {
   /** `loss` null: every loss read was finite but the weights were not (ReLU on wasm turns NaN into 0). */
@@ -42,9 +40,12 @@ function allIndices(count: number): Int32Array {
   return Int32Array.from({ length: count }, (_, i) => i);
 }
 
-/** The chosen images, un-augmented and normalised for the model, as [n, 784]. */
+/** Values per image of a dataset: the model's input size. */
+const imageValues = (ds: Dataset): number => ds.channels * ds.rows * ds.cols;
+
+/** The chosen images, un-augmented and normalised for the model, as [n, channels·size²]. */
 function cleanImages(ds: Dataset, normalisation: Normalisation): tf.Tensor2D {
-  const area = ds.rows * ds.cols;
+  const area = imageValues(ds);
   const values = new Float32Array(ds.count * area);
   const scale = 1 / (255 * normalisation.std);
   const offset = normalisation.mean / normalisation.std;
@@ -88,17 +89,22 @@ export class Trainer {
   /** Set once a loss came back non-finite: the model holds NaNs, so no further step is taken. */
   private divergence: NonFiniteLossError | null = null;
 
-  constructor(private cfg: ExperimentConfig, private readonly data: TrainingData, options: TrainerOptions = {}) {
+  /** The images as trained: in grey under "Train in grey". */
+  readonly data: TrainingData;
+
+  constructor(private cfg: ExperimentConfig, data: TrainingData, options: TrainerOptions = {}) {
     installWasmKernels();
+    this.data = cfg.greyImages ? { train: inGrey(data.train), eval: inGrey(data.eval) } : data;
     const built = beginPhase(options.onPhase, 'model');
     const rng = new Rng(cfg.seed);
     const parts = methodEngines[cfg.method].model(cfg);
-    const classes = data.train.classNames.length;
+    const classes = this.data.train.classNames.length;
     // A folder of unlabelled images has one class: nothing to classify (the page offers no such run).
     if (parts.classifier && classes < 2) throw new DatasetError(messages().worker.needsLabels({ method: methodCatalog[cfg.method].title }));
-    this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, ...parts, classes: parts.classifier ? classes : undefined }, rng.fork('init'));
+    const inputSize = imageValues(this.data.train);
+    this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, inputSize, ...parts, classes: parts.classifier ? classes : undefined }, rng.fork('init'));
     this.optimizer = makeOptimizer(cfg, this.model.size);
-    this.normalisation = pixelNormalisation(data.train.pixels);
+    this.normalisation = pixelNormalisation(this.data.train.pixels);
     const spec = this.batchSpec(cfg.seed);
     this.batches = options.batches?.(spec) ?? new LocalBatches(spec);
     // The same plan as the batches' (a pure function of the seed): step s's images, so their labels need no worker.
@@ -124,6 +130,10 @@ export class Trainer {
     return this.data.train.rows;
   }
 
+  get imageChannels(): ImageChannels {
+    return this.data.train.channels;
+  }
+
   /** Classes the images are labelled with (1 for a folder of unlabelled images). */
   get classCount(): number {
     return this.data.train.classNames.length;
@@ -146,13 +156,13 @@ export class Trainer {
    * requests gets new examples every time, even across Resets.
    */
   previewAugmentations(count: number, draw: number): Float32Array {
-    const { pixels, rows: size, count: total } = this.data.train;
-    const area = size * size;
+    const { pixels, rows: size, channels, count: total } = this.data.train;
+    const area = imageValues(this.data.train);
     const rng = this.previewRng.fork(`draw ${draw}`);
     const indices = Int32Array.from({ length: count }, () => rng.int(total));
     const [first, second] = [0, 1].map(() => {
       const out = new Float32Array(count * area);
-      augmentInto(pixels, size, indices, sampleViewParams(rng, count, size, this.cfg), this.cfg.noise, { mean: 0, std: 1 }, out);
+      augmentInto(pixels, size, channels, indices, sampleViewParams(rng, count, size, channels, this.cfg), this.cfg.noise, { mean: 0, std: 1 }, out);
       return out;
     });
     const strip = new Float32Array(count * 3 * area);
@@ -170,7 +180,8 @@ export class Trainer {
    */
   updateConfig(next: ExperimentConfig): boolean {
     if (restartingKeys(this.cfg, next).length > 0) return false;
-    const augmentationChanged = augmentKeys.some((key) => next[key] !== this.cfg[key]);
+    const { channels } = this.data.train;
+    const augmentationChanged = augmentationKey(next, channels) !== augmentationKey(this.cfg, channels);
     this.cfg = { ...next };
     if (augmentationChanged) {
       this.evalInputs.inputs.dispose();
@@ -193,11 +204,12 @@ export class Trainer {
     const { cfg, model } = this;
     const method = methodEngines[cfg.method];
     const trains = method.trains(cfg);
-    const rows = batch.views.length / INPUT_SIZE;
+    const inputSize = model.inputSize;
+    const rows = batch.views.length / inputSize;
     const recorded: RecordedStats = { embedding: [], predictor: [] };
     const { loss, gradient } = tf.tidy(() => {
-      const views = tf.tensor2d(batch.views, [rows, INPUT_SIZE]);
-      const viewsT = tf.tensor2d(batch.viewsT, [INPUT_SIZE, rows]);
+      const views = tf.tensor2d(batch.views, [rows, inputSize]);
+      const viewsT = tf.tensor2d(batch.viewsT, [inputSize, rows]);
       const all = model.unpack();
       // In the flat layout's order; a classifier always trains.
       const predictorStart = all.embedding.length;
@@ -401,24 +413,27 @@ export class Trainer {
 
   private batchSpec(seed: number): BatchSpec {
     const { train } = this.data;
-    return { pixels: train.pixels, size: train.rows, count: train.count, seed, batch: this.cfg.batch, normalisation: this.normalisation };
+    return { pixels: train.pixels, size: train.rows, channels: train.channels, count: train.count, seed, batch: this.cfg.batch, normalisation: this.normalisation };
   }
 
   /**
    * The evaluation images, clean and under two fixed augmentations (for the alignment metric), as one
-   * [3n, 784] tensor. The views are drawn afresh from the evaluation stream whenever the augmentation changes.
+   * [3n, channels·size²] tensor. The views are drawn afresh from the evaluation stream whenever the augmentation
+   * changes.
    */
   private buildEvaluationInputs(): EvaluationInputs {
     const { eval: evalSet } = this.data;
-    const { pixels, rows: size, count } = evalSet;
-    const area = size * size;
+    const { pixels, rows: size, channels, count } = evalSet;
+    const area = imageValues(evalSet);
     const values = new Float32Array(3 * count * area);
     const indices = allIndices(count);
     const scale = 1 / (255 * this.normalisation.std);
     const offset = this.normalisation.mean / this.normalisation.std;
     for (let i = 0; i < count * area; i++) values[i] = pixels[i]! * scale - offset;
-    const rng = this.evaluationRng.fork(augmentKeys.map((key) => this.cfg[key]).join(' '));
-    for (const view of [1, 2]) augmentInto(pixels, size, indices, sampleViewParams(rng, count, size, this.cfg), this.cfg.noise, this.normalisation, values, view * count);
+    const rng = this.evaluationRng.fork(augmentationKey(this.cfg, channels));
+    for (const view of [1, 2]) {
+      augmentInto(pixels, size, channels, indices, sampleViewParams(rng, count, size, channels, this.cfg), this.cfg.noise, this.normalisation, values, view * count);
+    }
     return { inputs: tf.tensor2d(values, [3 * count, area]), count, labels: evalSet.labels, classCount: evalSet.classNames.length };
   }
 
@@ -440,7 +455,7 @@ export class Trainer {
     for (let i = 0; i < CALIBRATION_BATCHES; i++) {
       const batch = maker.make(i, this.cfg);
       tf.tidy(() => {
-        const views = tf.tensor2d(batch.views, [2 * this.cfg.batch, INPUT_SIZE]);
+        const views = tf.tensor2d(batch.views, [2 * this.cfg.batch, model.inputSize]);
         const inputs = model.lossInputs(model.unpack(), views, this.cfg, { recorded, gradient: false });
         inputs.predict(inputs.z);
       });

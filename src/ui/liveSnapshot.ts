@@ -3,6 +3,7 @@
  * in its animation loop and redraws only when `version` moved. Keeping the arrays out of React state
  * means a new snapshot costs no re-render.
  */
+import type { ImageChannels } from '../data/datasetFormat';
 import type { Snapshot } from '../worker/protocol';
 
 export interface LiveSnapshot {
@@ -17,9 +18,10 @@ export interface LiveSnapshot {
   /** The two augmented views' embeddings of the first `pairCount` images: view 1 rows, then view 2 rows. */
   pairs: Float32Array;
   pairCount: number;
-  /** The evaluation images behind the points (count × imageSize² bytes), sent once per model. */
+  /** The evaluation images behind the points (count × imageChannels × imageSize² bytes), sent once per model. */
   images: Uint8Array;
   imageSize: number;
+  imageChannels: ImageChannels;
 }
 
 export function createLiveSnapshot(): LiveSnapshot {
@@ -34,13 +36,15 @@ export function createLiveSnapshot(): LiveSnapshot {
     pairCount: 0,
     images: new Uint8Array(0),
     imageSize: 0,
+    imageChannels: 1,
   };
 }
 
 /** The evaluation images arrive with each new model (they change only with the dataset). */
-export function publishImages(live: LiveSnapshot, images: Uint8Array, imageSize: number): void {
+export function publishImages(live: LiveSnapshot, images: Uint8Array, imageSize: number, imageChannels: ImageChannels): void {
   live.images = images;
   live.imageSize = imageSize;
+  live.imageChannels = imageChannels;
 }
 
 export function publishSnapshot(live: LiveSnapshot, snapshot: Snapshot): void {

@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../core/config';
+import type { ImageChannels } from '../data/datasetFormat';
 import type { BackendInfo } from '../train/backendNames';
 import type { MemoryReading } from '../train/memory';
 import type { StartupPhase } from '../train/startupPhases';
@@ -39,6 +40,8 @@ export interface LabState extends RunFigures {
   config: ExperimentConfig;
   backend: BackendInfo | null;
   classNames: string[];
+  /** The trained images' channels: 1 (grey) or 3 (colour); the colour settings act on colour only. */
+  imageChannels: ImageChannels;
   /** Whether the worker trains, as it last confirmed. */
   running: boolean;
   /** A start, pause or step was sent and the worker has not confirmed where things stand yet. */
@@ -52,8 +55,8 @@ export interface LabState extends RunFigures {
   error: LabError | null;
   /** One line about the latest run event, e.g. that a settings change restarted the run. */
   runNote: string | null;
-  /** The latest augmentation preview: count × 3 × size² values (image, view 1, view 2), on demand. */
-  preview: { count: number; imageSize: number; images: Float32Array } | null;
+  /** The latest augmentation preview: count × 3 images of channels × size² values (image, view 1, view 2), on demand. */
+  preview: { count: number; imageSize: number; imageChannels: ImageChannels; images: Float32Array } | null;
   /** Set while a saved run report is shown instead of a live run (with the backend it trained on). */
   replay: { backend: BackendInfo | null } | null;
 }
@@ -71,6 +74,7 @@ export function createLabStore(config: ExperimentConfig, notices: string[] = [])
     config,
     backend: null,
     classNames: [],
+    imageChannels: 1,
     running: false,
     commandPending: false,
     phases: { active: [], times: {} },

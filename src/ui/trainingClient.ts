@@ -317,7 +317,7 @@ export class TrainingClient {
         const initial = this.store.getState().status === 'loading';
         // The model built behind a replayed report leaves the report on show.
         const replaying = this.store.getState().replay !== null;
-        publishImages(this.options.live, message.pointImages, message.imageSize);
+        publishImages(this.options.live, message.pointImages, message.imageSize, message.imageChannels);
         const resumed = message.step > 0;
         // Snapshots the old model sent after the restart was asked for are not part of this run.
         if (!replaying && !resumed) this.recorder.clear();
@@ -327,6 +327,7 @@ export class TrainingClient {
           status: 'ready',
           backend: message.backend,
           classNames: message.classNames,
+          imageChannels: message.imageChannels,
           running: false,
         });
         if (initial) this.applyWhatCameDuringStartup(message.config);
@@ -371,7 +372,7 @@ export class TrainingClient {
         return;
       }
       case 'preview':
-        this.store.setState({ preview: { count: message.count, imageSize: message.imageSize, images: message.images } });
+        this.store.setState({ preview: { count: message.count, imageSize: message.imageSize, imageChannels: message.imageChannels, images: message.images } });
         return;
       case 'finished':
         if (this.store.getState().replay) return;

@@ -9,7 +9,7 @@ import type { Checkpoint } from '../train/checkpoint';
 import type { MemoryReading } from '../train/memory';
 import type { Snapshot } from '../train/snapshot';
 import type { StartupPhase } from '../train/startupPhases';
-import type { TrainingData } from '../data/datasetFormat';
+import type { ImageChannels, TrainingData } from '../data/datasetFormat';
 
 export type { Snapshot };
 
@@ -63,11 +63,13 @@ export type FromWorker =
       classNames: string[];
       evalCount: number;
       /**
-       * The images behind the points, for showing a point's image (size × size bytes each, 0 = black):
-       * the evaluation images, then the training images when `showTrain` is on.
+       * The images behind the points, for showing a point's image (channels planes of size × size bytes each,
+       * 0 = black): the evaluation images, then the training images when `showTrain` is on.
        */
       pointImages: Uint8Array;
       imageSize: number;
+      /** 1 (grey) or 3 (colour: planes R, G, B), as trained. */
+      imageChannels: ImageChannels;
       config: ExperimentConfig;
       /** 0 for a new run; the checkpoint's step for a resumed one. */
       step: number;
@@ -79,7 +81,7 @@ export type FromWorker =
    */
   | { type: 'state'; running: boolean; step: number; seq: number }
   /** count × 3 × size × size values in [0, 1]: each image, then its two augmented views. */
-  | { type: 'preview'; count: number; imageSize: number; images: Float32Array }
+  | { type: 'preview'; count: number; imageSize: number; imageChannels: ImageChannels; images: Float32Array }
   /** `loss`: the latest loss read back from the device (GPU backends read every few steps). */
   | { type: 'progress'; step: number; loss: number; stepsPerSec: number }
   | { type: 'snapshot'; snapshot: Snapshot }

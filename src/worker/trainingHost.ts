@@ -180,7 +180,8 @@ export class TrainingHost {
         await this.exclusive(async () => {
           if (!this.trainer) return;
           const images = this.trainer.previewAugmentations(message.count, ++this.previewsDrawn);
-          this.env.post({ type: 'preview', count: message.count, imageSize: this.trainer.imageSize, images }, [images.buffer]);
+          const { imageSize, imageChannels } = this.trainer;
+          this.env.post({ type: 'preview', count: message.count, imageSize, imageChannels, images }, [images.buffer]);
         });
         return;
     }
@@ -289,8 +290,9 @@ export class TrainingHost {
       backend: this.backend!,
       classNames: data.train.classNames,
       evalCount: data.eval.count,
-      pointImages: config.showTrain ? concatBytes(data.eval.pixels, data.train.pixels) : data.eval.pixels.slice(),
-      imageSize: data.eval.rows,
+      pointImages: config.showTrain ? concatBytes(trainer.data.eval.pixels, trainer.data.train.pixels) : trainer.data.eval.pixels.slice(),
+      imageSize: trainer.imageSize,
+      imageChannels: trainer.imageChannels,
       config,
       step: trainer.step,
     });

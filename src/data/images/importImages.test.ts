@@ -7,11 +7,11 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const pngLike = (value: number) => new Uint8Array([...PNG_SIGNATURE, value]);
 /**
  * Stands in for the browser's decoder, which Node lacks (the e2e tests decode real files): it turns the byte
- * after the signature into a 2 × 2 image, and fails on 255 as a damaged file would.
+ * after the signature into a grey 2 × 2 image (three equal planes), and fails on 255 as a damaged file would.
  */
 const decode = async (bytes: Uint8Array): Promise<Uint8Array> => {
   if (bytes[8] === 255) throw new Error('The source image could not be decoded.');
-  return new Uint8Array(4).fill(bytes[8]!);
+  return new Uint8Array(12).fill(bytes[8]!);
 };
 
 const zipFile = (files: Record<string, Uint8Array>, name = 'pets.zip') => ({ kind: 'zip' as const, name, file: new File([zipSync(files)], name) });
@@ -34,6 +34,8 @@ describe('importImages', () => {
       labelled: true,
       trainCount: 96,
       evalCount: 24,
+      channels: 1,
+      greyCount: 120,
       skippedCounts: [{ reason: 'not-image', count: 2 }, { reason: 'damaged', count: 1 }],
     });
     expect(outcome.summary.skipped).toEqual([

@@ -10,7 +10,7 @@ import { imageTypeOf } from './imageSignature';
 import { buildOwnDataset, type DecodedImage, TooFewImagesError } from './ownDataset';
 import { extractZip, listZip, ZipError } from './zipArchive';
 
-/** Turns an image file's bytes into side × side model bytes; throws when the image cannot be decoded. */
+/** Turns an image file's bytes into planes R, G, B of side × side model bytes; throws when the image cannot be decoded. */
 export type ImageDecoder = (bytes: Uint8Array) => Promise<Uint8Array>;
 
 /** Files read and decoded at once: enough to keep the browser's decoder busy, few enough to bound memory. */
@@ -99,7 +99,7 @@ export async function importImages(source: ImportSource, decode: ImageDecoder, s
     return { ok: false, message: messages().ownImages.noImages({ name: source.name, empty: drop.entries.length === 0 }), skippedCounts };
   }
   try {
-    const { data, groups, classCounts } = buildOwnDataset(images, plan.classNames, side);
+    const { data, groups, classCounts, greyCount } = buildOwnDataset(images, plan.classNames, side);
     return {
       ok: true,
       data,
@@ -110,6 +110,8 @@ export async function importImages(source: ImportSource, decode: ImageDecoder, s
         grouped: groups.grouped,
         trainCount: data.train.count,
         evalCount: data.eval.count,
+        channels: data.train.channels,
+        greyCount,
         skippedCounts,
         skipped: [...skipped].sort((a, b) => a.path.localeCompare(b.path)).slice(0, LISTED_SKIPPED),
       },

@@ -1,6 +1,6 @@
 /** The messages between the page and the image import worker (one import per worker). */
 import type { Locale } from '../../i18n/locale';
-import type { TrainingData } from '../datasetFormat';
+import type { ImageChannels, TrainingData } from '../datasetFormat';
 import type { SkippedCount, SkippedFile } from './imageFolder';
 
 /** What the user dropped: files with their paths inside the drop, or one zip archive. */
@@ -20,6 +20,9 @@ export interface ImportSummary {
   grouped: string[];
   trainCount: number;
   evalCount: number;
+  /** 3 when any image has colour (then the `greyCount` grey ones are kept grey in colour), 1 when all are grey. */
+  channels: ImageChannels;
+  greyCount: number;
   skippedCounts: SkippedCount[];
   /** The first skipped files, for the summary's list (the counts cover them all). */
   skipped: SkippedFile[];

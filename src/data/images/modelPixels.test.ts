@@ -47,9 +47,10 @@ describe('modelPixels', () => {
     expect(modelPixels(halfWhite, 1, 1, { side: 1, channels: 1 })[0]).toBe(128);
   });
 
-  it('keeps the colour channels when asked for three', () => {
+  it('keeps the colour channels when asked for three, as planes R, G, B', () => {
     const image = rgba(2, 2, (x, y) => [x * 200, y * 100, 50, 255]);
     expect([...modelPixels(image, 2, 2, { side: 1, channels: 3 })]).toEqual([100, 50, 50]);
+    expect([...modelPixels(image, 2, 2, { side: 2, channels: 3 })]).toEqual([0, 200, 0, 200, 0, 0, 100, 100, 50, 50, 50, 50]);
   });
 
   it('upscales a small picture to the model side', () => {

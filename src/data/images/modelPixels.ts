@@ -6,15 +6,17 @@
  * arrays; the browser only decodes the file.
  */
 
+import { type ImageChannels, LUMA } from '../datasetFormat';
+
 export interface ImageFormat {
   /** Width and height of the square model input. */
   side: number;
-  /** 1: grey bytes; 3: red, green, blue bytes per pixel (interleaved). */
-  channels: 1 | 3;
+  /** 1: grey bytes; 3: a plane of red, then green, then blue bytes (the .hsd layout). */
+  channels: ImageChannels;
 }
 
-/** What the lab's encoders take today. */
-export const modelImageFormat: ImageFormat = { side: 28, channels: 1 };
+/** How the user's images are decoded: 28×28, in colour (an all-grey import is kept as one channel, ownDataset.ts). */
+export const modelImageFormat: ImageFormat = { side: 28, channels: 3 };
 
 /** The largest centred square of a width × height picture. */
 export function centreSquare(width: number, height: number): { x: number; y: number; side: number } {
@@ -35,7 +37,7 @@ function coverage(sourceLength: number, outputLength: number): { first: number; 
   });
 }
 
-/** `rgba`: width × height × 4 bytes, row by row. Returns format.side² × format.channels bytes. */
+/** `rgba`: width × height × 4 bytes, row by row. Returns format.channels planes of format.side² bytes. */
 export function modelPixels(rgba: ArrayLike<number>, width: number, height: number, format: ImageFormat = modelImageFormat): Uint8Array {
   if (width < 1 || height < 1 || rgba.length < width * height * 4) throw new RangeError(`${width}×${height} RGBA needs ${width * height * 4} bytes, got ${rgba.length}.`);
   const { x, y, side } = centreSquare(width, height);
@@ -45,7 +47,7 @@ export function modelPixels(rgba: ArrayLike<number>, width: number, height: numb
   const pixelValue = (index: number, channel: number): number => {
     const alpha = rgba[index + 3]! / 255;
     if (channels === 3) return rgba[index + channel]! * alpha;
-    return (0.299 * rgba[index]! + 0.587 * rgba[index + 1]! + 0.114 * rgba[index + 2]!) * alpha;
+    return (LUMA[0] * rgba[index]! + LUMA[1] * rgba[index + 1]! + LUMA[2] * rgba[index + 2]!) * alpha;
   };
   const rows = new Float32Array(side * out * channels);
   for (let r = 0; r < side; r++) {
@@ -64,7 +66,7 @@ export function modelPixels(rgba: ArrayLike<number>, width: number, height: numb
       for (let c = 0; c < channels; c++) {
         let sum = 0;
         weights.forEach((w, k) => (sum += w * rows[((first + k) * out + col) * channels + c]!));
-        result[(o * out + col) * channels + c] = Math.min(255, Math.max(0, Math.round(sum)));
+        result[c * out * out + o * out + col] = Math.min(255, Math.max(0, Math.round(sum)));
       }
     }
   });

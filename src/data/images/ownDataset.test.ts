@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { importLimits } from './imageFolder';
 import { buildOwnDataset, type DecodedImage, groupClasses, MAX_EVAL_IMAGES, splitIndices, TooFewImagesError } from './ownDataset';
 
-/** `counts[c]` images of class c, each filled with its own index so that images can be followed through. */
+/** `counts[c]` grey 2×2 images (three equal planes) of class c, each filled with its own index so that images can be followed through. */
 function images(counts: number[]): DecodedImage[] {
   const out: DecodedImage[] = [];
   counts.forEach((count, label) => {
-    for (let i = 0; i < count; i++) out.push({ label, pixels: new Uint8Array(4).fill(out.length % 256) });
+    for (let i = 0; i < count; i++) out.push({ label, pixels: new Uint8Array(12).fill(out.length % 256) });
   });
   return out;
 }
@@ -60,6 +60,21 @@ describe('buildOwnDataset', () => {
     expect(seen).toEqual(decoded.map((_, i) => i));
     // Labels travel with their images: images 0–59 are cats.
     data.train.labels.forEach((label, i) => expect(label).toBe(data.train.pixels[i * 4]! < 60 ? 0 : 1));
+  });
+
+  it('keeps grey images as one channel, and a mix of grey and colour images in colour, the grey ones grey', () => {
+    const grey = buildOwnDataset(images([60, 40]), ['a', 'b'], 2);
+    expect([grey.data.train.channels, grey.data.eval.channels, grey.greyCount]).toEqual([1, 1, 100]);
+    const mixed = images([60, 40]);
+    // Image 7 gets a red top-left pixel: the set is now colour.
+    mixed[7]!.pixels[0] = 255;
+    mixed[7]!.pixels[4] = 0;
+    const colour = buildOwnDataset(mixed, ['a', 'b'], 2);
+    expect([colour.data.train.channels, colour.data.eval.channels, colour.greyCount]).toEqual([3, 3, 99]);
+    expect(colour.data.train.pixels).toHaveLength(colour.data.train.count * 12);
+    const all = [colour.data.train, colour.data.eval].flatMap((ds) => Array.from({ length: ds.count }, (_, i) => ds.pixels.subarray(i * 12, (i + 1) * 12)));
+    expect(all.filter((px) => px[0] === 255 && px[4] === 0)).toHaveLength(1);
+    expect(all.filter((px) => px.every((v) => v === px[0]))).toHaveLength(99);
   });
 
   it('explains that too few images cannot be trained on and measured', () => {

@@ -7,7 +7,7 @@
 import { messages } from '../../i18n/messages';
 import { OWN_DATASET } from '../../core/config';
 import { Rng } from '../../core/rng';
-import type { Dataset, TrainingData } from '../datasetFormat';
+import type { Dataset, ImageChannels, TrainingData } from '../datasetFormat';
 import { importLimits } from './imageFolder';
 
 /** Share of each class held out for evaluation, as in the built-in datasets (8,000 + 2,000). */
@@ -18,8 +18,14 @@ const SPLIT_SEED = 0;
 
 export interface DecodedImage {
   label: number;
-  /** side × side bytes. */
+  /** Planes R, G, B of side × side bytes. */
   pixels: Uint8Array;
+}
+
+/** An image whose three planes are the same: a grey picture, whatever file it came in. */
+function isGrey(pixels: Uint8Array, area: number): boolean {
+  for (let p = 0; p < area; p++) if (pixels[p] !== pixels[area + p] || pixels[p] !== pixels[2 * area + p]) return false;
+  return true;
 }
 
 export interface ClassGroups {
@@ -63,15 +69,16 @@ export function splitIndices(labels: readonly number[], classCount: number, seed
   return { train, eval: evalSet };
 }
 
-function datasetOf(split: 'train' | 'eval', indices: number[], images: readonly DecodedImage[], labelOfImage: number[], classNames: string[], side: number): Dataset {
-  const area = side * side;
-  const pixels = new Uint8Array(indices.length * area);
+/** A grey dataset keeps each image's first plane (all three are the same). */
+function datasetOf(split: 'train' | 'eval', indices: number[], images: readonly DecodedImage[], labelOfImage: number[], classNames: string[], side: number, channels: ImageChannels): Dataset {
+  const values = channels * side * side;
+  const pixels = new Uint8Array(indices.length * values);
   const labels = new Uint8Array(indices.length);
   indices.forEach((index, i) => {
-    pixels.set(images[index]!.pixels, i * area);
+    pixels.set(images[index]!.pixels.subarray(0, values), i * values);
     labels[i] = labelOfImage[index]!;
   });
-  return { name: OWN_DATASET, split, count: indices.length, rows: side, cols: side, classNames, labels, pixels };
+  return { name: OWN_DATASET, split, count: indices.length, rows: side, cols: side, channels, classNames, labels, pixels };
 }
 
 export interface OwnDataset {
@@ -79,6 +86,8 @@ export interface OwnDataset {
   groups: ClassGroups;
   /** Images per (grouped) class. */
   classCounts: number[];
+  /** Grey images among them: all of them makes a grey dataset; some make a colour one with those few in grey. */
+  greyCount: number;
 }
 
 /** The user's images as training data; throws TooFewImagesError below importLimits.minImages. */
@@ -97,13 +106,16 @@ export function buildOwnDataset(images: readonly DecodedImage[], classNames: rea
   const { train, eval: held } = splitIndices(labels, groups.classNames.length);
   const classCounts = groups.classNames.map(() => 0);
   for (const label of labels) classCounts[label]! += 1;
+  const greyCount = images.filter((image) => isGrey(image.pixels, side * side)).length;
+  const channels: ImageChannels = greyCount === images.length ? 1 : 3;
   return {
     data: {
-      train: datasetOf('train', train, images, labels, groups.classNames, side),
-      eval: datasetOf('eval', held, images, labels, groups.classNames, side),
+      train: datasetOf('train', train, images, labels, groups.classNames, side, channels),
+      eval: datasetOf('eval', held, images, labels, groups.classNames, side, channels),
     },
     groups,
     classCounts,
+    greyCount,
   };
 }
 

@@ -1,17 +1,17 @@
 /**
  * "What the model sees": example training images, each beside the two augmented views the model is asked
  * to embed alike, and the augmentation strengths. A new strip is asked for when the lab becomes ready,
- * the dataset changes, a strength changes, or on "New examples".
+ * the dataset or "Train in grey" changes, a strength changes, or on "New examples".
  */
 import { useEffect, useId } from 'react';
+import { augmentationKeys } from '../../core/config';
 import { useMessages } from '../language/useMessages';
 import { useLab, useLabContext } from '../labContext';
-import { GrayImage } from './GrayImage';
-import { type NumberKey, NumberSetting } from './NumberSetting';
+import { PixelImage } from './PixelImage';
+import { NumberSetting } from './NumberSetting';
 
 const EXAMPLE_COUNT = 8;
 const IMAGE_DISPLAY_PX = 56;
-const augmentationKeys = ['cropMinArea', 'flipProb', 'jitterProb', 'contrast', 'brightness', 'eraseProb', 'noise'] as const satisfies readonly NumberKey[];
 
 export function AugmentationPreview() {
   const m = useMessages().augmentation;
@@ -19,6 +19,7 @@ export function AugmentationPreview() {
   const { client } = useLabContext();
   const ready = useLab((state) => state.status === 'ready');
   const dataset = useLab((state) => state.config.dataset);
+  const greyImages = useLab((state) => state.config.greyImages);
   // One string, so the selector's result compares equal while nothing changed.
   const strengths = useLab((state) => augmentationKeys.map((key) => state.config[key]).join(' '));
   const preview = useLab((state) => state.preview);
@@ -26,9 +27,10 @@ export function AugmentationPreview() {
 
   useEffect(() => {
     if (ready) client.requestPreview(EXAMPLE_COUNT);
-  }, [client, ready, dataset, strengths]);
+  }, [client, ready, dataset, greyImages, strengths]);
 
   const size = preview?.imageSize ?? 0;
+  const channels = preview?.imageChannels ?? 1;
   return (
     <section className="augmentation-preview" aria-labelledby={titleId}>
       <div className="augmentation-preview-header">
@@ -54,11 +56,12 @@ export function AugmentationPreview() {
             {Array.from({ length: preview.count }, (_, example) => (
               <li key={example}>
                 {rowNames.map((name, row) => (
-                  <GrayImage
+                  <PixelImage
                     key={name}
                     pixels={preview.images}
-                    offset={(example * 3 + row) * size * size}
+                    offset={(example * 3 + row) * channels * size * size}
                     size={size}
+                    channels={channels}
                     white={1}
                     displaySize={IMAGE_DISPLAY_PX}
                     label={m.exampleLabel({ example: example + 1, row: name })}

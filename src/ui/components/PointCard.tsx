@@ -6,7 +6,7 @@ import { useLab, useLabContext } from '../labContext';
 import { placeBeside } from '../sphere/cardPlacement';
 import { classColor } from '../sphere/palette';
 import type { PointHover } from '../sphere/SphereView';
-import { GrayImage } from './GrayImage';
+import { PixelImage } from './PixelImage';
 
 /** Gap between the pointer and the card, in CSS pixels. */
 const POINTER_GAP = 14;
@@ -21,8 +21,9 @@ export function PointCard({ id, hover }: { id: string; hover: PointHover }) {
   const classNames = useLab((state) => state.classNames);
   const cardRef = useRef<HTMLDivElement>(null);
   const { index, neighbours } = hover;
-  const size = live.imageSize;
-  const imageCount = size > 0 ? live.images.length / (size * size) : 0;
+  const { imageSize: size, imageChannels: channels } = live;
+  const values = channels * size * size;
+  const imageCount = size > 0 ? live.images.length / values : 0;
   const labelOf = (point: number) => live.labels[point] ?? 0;
   const name = (point: number) => classNames[labelOf(point)];
   const className = (point: number) => {
@@ -41,16 +42,17 @@ export function PointCard({ id, hover }: { id: string; hover: PointHover }) {
 
   const image = (point: number, displaySize: number) =>
     point < imageCount ? (
-      <GrayImage
+      <PixelImage
         pixels={live.images}
-        offset={point * size * size}
+        offset={point * values}
         size={size}
+        channels={channels}
         white={255}
         displaySize={displaySize}
         label={m.pointCard.imageLabel({ className: className(point), index: point + 1 })}
       />
     ) : (
-      <span className="gray-image" style={{ width: displaySize, height: displaySize }} />
+      <span className="pixel-image" style={{ width: displaySize, height: displaySize }} />
     );
 
   return (

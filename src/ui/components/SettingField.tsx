@@ -1,11 +1,11 @@
 /**
  * A labelled setting with its one-line explanation (tied to the control by aria-describedby). A setting that
- * has no effect under the current config (BYOL's stop-gradient while τ > 0) is disabled, and its explanation
- * says why instead.
+ * has no effect under the current config (BYOL's stop-gradient while τ > 0) or on the images trained on (hue on
+ * grey images) is disabled, and its explanation says why instead.
  */
 import { type ReactNode, useId } from 'react';
 import type { ConfigKey } from '../../core/config';
-import { inactiveText } from '../language/tables';
+import { imageInactiveText, inactiveText } from '../language/tables';
 import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 
@@ -29,7 +29,7 @@ export function SettingField({ settingKey, label, help, controlFirst = false, ch
   useMessages(); // the settings' words follow the language
   const inputId = useId();
   const helpId = useId();
-  const inactive = useLab((state) => inactiveText(state.config, settingKey));
+  const inactive = useLab((state) => inactiveText(state.config, settingKey) ?? imageInactiveText(state.config, state.imageChannels, settingKey));
   const labelElement = <label htmlFor={inputId}>{label}</label>;
   return (
     <div className={['setting', controlFirst ? 'setting-inline' : '', inactive ? 'setting-inactive' : ''].filter(Boolean).join(' ')}>

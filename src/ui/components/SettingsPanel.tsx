@@ -23,7 +23,12 @@ import { type ChoiceKey, ChoiceSetting } from './ChoiceSetting';
 import { NumberSetting, type NumberKey } from './NumberSetting';
 import { SettingSwitch } from './SettingSwitch';
 
-const datasetLabels = (): Record<DatasetName, string> => ({ 'fashion-mnist': 'Fashion-MNIST', mnist: 'MNIST', [OWN_DATASET]: messages().ownImages.dataset });
+const datasetLabels = (): Record<DatasetName, string> => ({
+  'fashion-mnist': 'Fashion-MNIST',
+  mnist: 'MNIST',
+  'shapes-colours': messages().datasets.shapesColours,
+  [OWN_DATASET]: messages().ownImages.dataset,
+});
 const commonDims = [2, 3, 8, 16, 64, 128];
 
 function MethodSetting({ settingKey }: { settingKey: ConfigKey }) {
@@ -63,6 +68,7 @@ export function SettingsPanel() {
         <MethodSetting key={`${method}-${key}`} settingKey={key} />
       ))}
       <ChoiceSetting<DatasetName> settingKey="dataset" choices={datasetChoices} labelOf={(name) => datasetLabels()[name]} />
+      <SettingSwitch settingKey="greyImages" />
       <ChoiceSetting<number> settingKey="dim" choices={dimChoices} />
       <NumberSetting settingKey="seed" />
       <NumberSetting settingKey="evalEvery" />

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { densityRampKey } from '../sphere/densityRamp';
 import { useMessages } from '../language/useMessages';
 import { useLabContext, useSphereOptions } from '../labContext';
-import { pointSizeRange, type SphereOptions } from '../sphere/viewOptions';
+import { type PointColouring, pointColourings, pointSizeRange, type SphereOptions } from '../sphere/viewOptions';
 
 type SwitchKey = 'pairLines' | 'density' | 'autoRotate';
 
@@ -46,6 +46,8 @@ export function SphereToolbar({ onResetView }: { onResetView: () => void }) {
   const { sphereOptions } = useLabContext();
   const density = useSphereOptions((options) => options.density);
   const pointSize = useSphereOptions((options) => options.pointSize);
+  const colourBy = useSphereOptions((options) => options.colourBy);
+  const colourById = useId();
   return (
     <div className="sphere-toolbar" role="group" aria-label={m.sphere.toolbar}>
       <ViewSwitch optionKey="pairLines" label={m.sphere.pairLines} title={m.sphere.pairLinesTitle} />
@@ -63,6 +65,16 @@ export function SphereToolbar({ onResetView }: { onResetView: () => void }) {
           value={pointSize}
           onChange={(event) => sphereOptions.setState({ pointSize: Number(event.target.value) })}
         />
+      </div>
+      <div className="view-slider">
+        <label htmlFor={colourById}>{m.sphere.colourBy}</label>
+        <select id={colourById} value={colourBy} title={m.sphere.colourByTitle} onChange={(event) => sphereOptions.setState({ colourBy: event.target.value as PointColouring })}>
+          {pointColourings.map((colouring) => (
+            <option key={colouring} value={colouring}>
+              {m.sphere.colourings[colouring]}
+            </option>
+          ))}
+        </select>
       </div>
       <button type="button" className="view-reset" onClick={onResetView}>
         {m.sphere.resetView}

@@ -4,7 +4,9 @@
  * file of one's own images was skipped, the keyboard shortcuts. English is the tables' own text; the other
  * language's comes from its file keyed by the same ids.
  */
-import { type ConfigKey, configSpec, type ExperimentConfig, type MethodName } from '../../core/config';
+import { colourAugmentationKeys, type ConfigKey, configSpec, type ExperimentConfig, type MethodName } from '../../core/config';
+import type { ImageChannels } from '../../data/datasetFormat';
+import { messages } from '../../i18n/messages';
 import { type SkipReason, skipReasons } from '../../data/images/imageFolder';
 import { inactiveReason, methodCatalog } from '../../methods/catalog';
 import { pageShortcuts, type ShortcutEntry, sphereShortcuts } from '../a11y/shortcuts';
@@ -53,6 +55,18 @@ export function inactiveText(config: ExperimentConfig, key: ConfigKey): string |
   const reason = inactiveReason(config, key);
   if (reason === null || !chinese()) return reason;
   return methodsZh[config.method].inactive[key] ?? reason;
+}
+
+/**
+ * Why a colour setting does nothing on the images trained on (`channels`, as the worker reported them): grey
+ * images, or colour ones trained in grey; and why "Train in grey" does nothing on grey images. Null when it acts.
+ */
+export function imageInactiveText(config: ExperimentConfig, channels: ImageChannels, key: ConfigKey): string | null {
+  const m = messages().settings;
+  if (key === 'greyImages') return channels === 1 && !config.greyImages ? m.alreadyGrey : null;
+  if (!(colourAugmentationKeys as readonly ConfigKey[]).includes(key)) return null;
+  if (config.greyImages) return m.trainedInGrey;
+  return channels === 1 ? m.colourOnly : null;
 }
 
 /** A dataset's class name ("Trouser"); names the lab does not know (a user's own classes) are shown as they are. */

@@ -32,7 +32,7 @@ export interface LessonText {
 
 export const settingsZh: Record<ConfigKey, SettingText> = {
   method: { label: '方法', help: '要训练的自监督方法。' },
-  dataset: { label: '数据集', help: '图像数据集（28×28 灰度），或你自己的图像。' },
+  dataset: { label: '数据集', help: '图像数据集（28×28 灰度，或 32×32 彩色），或你自己的图像。' },
   seed: { label: '种子', help: '用于初始化、批次顺序和数据增强的随机种子。' },
   steps: { label: '步数', help: '要运行的训练步数（0 = 直到暂停）。' },
   batch: { label: '批大小', help: '每个训练批次的图像数（每张图像产生两个视图）。' },
@@ -65,9 +65,13 @@ export const settingsZh: Record<ConfigKey, SettingText> = {
   showTrain: { label: '显示训练图像', help: '同时画出 8,000 张训练图像（共 10,000 个点）；指标仍只在 2,000 张留出图像上计算。' },
   cropMinArea: { label: '裁剪：最小面积', help: '随机缩放裁剪：保留的最小面积。' },
   flipProb: { label: '翻转概率', help: '水平翻转的概率。' },
-  jitterProb: { label: '抖动概率', help: '亮度/对比度抖动的概率。' },
+  jitterProb: { label: '抖动概率', help: '颜色抖动的概率（亮度、对比度；彩色图像还有饱和度和色调）。' },
   contrast: { label: '对比度抖动', help: '对比度抖动强度（系数在 1 ± 该值之间）。' },
   brightness: { label: '亮度抖动', help: '亮度抖动强度（系数在 1 ± 该值之间）。' },
+  greyImages: { label: '以灰度训练', help: '训练前把彩色图像（你自己的图像、形状与颜色）变成灰度。' },
+  saturation: { label: '饱和度抖动', help: '彩色图像：饱和度抖动强度（系数在 1 ± 该值之间）。' },
+  hue: { label: '色调抖动', help: '彩色图像：色调最多偏移色环的 ± 该比例。' },
+  greyProb: { label: '灰度概率', help: '彩色图像：把一个视图变成灰度的概率。' },
   eraseProb: { label: '擦除概率', help: '随机擦除的概率（面积 2–20%）。' },
   noise: { label: '噪声 σ', help: '所加高斯噪声的标准差。' },
 };
@@ -133,7 +137,7 @@ export const methodsZh: Record<MethodName, MethodText> = {
   },
 };
 
-/** Fashion-MNIST's classes (MNIST's are digits, the same in both languages). */
+/** Fashion-MNIST's and Shapes & colours' classes (MNIST's are digits, the same in both languages). */
 export const classNamesZh: Record<string, string> = {
   'T-shirt/top': 'T恤/上衣',
   Trouser: '裤子',
@@ -145,6 +149,17 @@ export const classNamesZh: Record<string, string> = {
   Sneaker: '运动鞋',
   Bag: '包',
   'Ankle boot': '短靴',
+  // Shapes & colours (public/data/shapes-colours).
+  circle: '圆形',
+  square: '正方形',
+  triangle: '三角形',
+  star: '星形',
+  cross: '十字',
+  ring: '圆环',
+  crescent: '月牙',
+  heart: '心形',
+  T: 'T 形',
+  'half-disc': '半圆',
 };
 
 /** Why a file of the user's images was skipped (imageFolder.ts's skipReasons), after its count ("3 个…"). */

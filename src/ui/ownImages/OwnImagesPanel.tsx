@@ -9,7 +9,7 @@ import type { SkippedCount, SkippedFile } from '../../data/images/imageFolder';
 import { skipReasonText } from '../language/tables';
 import type { ImportSummary } from '../../data/images/importProtocol';
 import type { TrainingData } from '../../data/datasetFormat';
-import { GrayImage } from '../components/GrayImage';
+import { PixelImage } from '../components/PixelImage';
 import { useMessages } from '../language/useMessages';
 import { useLab } from '../labContext';
 import { useHidden } from '../share/pageModeContext';
@@ -59,7 +59,7 @@ function SkippedSummary({ counts, files }: { counts: SkippedCount[]; files?: Ski
 function ClassThumbnails({ data, classes }: { data: TrainingData; classes: ImportSummary['classes'] }) {
   const m = useMessages().ownImages;
   const { train } = data;
-  const area = train.rows * train.cols;
+  const area = train.channels * train.rows * train.cols;
   return (
     <ul className="own-images-classes" aria-label={m.perClass}>
       {classes.map(({ name, count: n }, label) => {
@@ -71,7 +71,7 @@ function ClassThumbnails({ data, classes }: { data: TrainingData; classes: Impor
             {m.classCount({ name, count: n })}
             <span className="own-images-row">
               {members.map((index) => (
-                <GrayImage key={index} pixels={train.pixels} offset={index * area} size={train.rows} white={255} displaySize={THUMBNAIL_PX} label={m.thumbnail({ name })} />
+                <PixelImage key={index} pixels={train.pixels} offset={index * area} size={train.rows} channels={train.channels} white={255} displaySize={THUMBNAIL_PX} label={m.thumbnail({ name })} />
               ))}
             </span>
           </li>
@@ -91,6 +91,9 @@ function Summary({ images }: { images: OwnImages }) {
         <strong>{summary.source}</strong>
         {m.summary({ total, classes: summary.labelled ? summary.classes.length : null, train: summary.trainCount, held: summary.evalCount })}
         {keptFromEarlier ? m.kept : ''}
+      </p>
+      <p className="panel-note" data-testid="own-images-colour">
+        {m.colour({ channels: summary.channels, grey: summary.greyCount, total })}
       </p>
       {summary.labelled ? null : (
         <p className="panel-note">{m.unlabelled}</p>

@@ -57,14 +57,18 @@ const isDataset = (value: unknown): value is Dataset => {
     typeof ds.count === 'number' &&
     typeof ds.rows === 'number' &&
     ds.labels.length === ds.count &&
-    ds.pixels.length === ds.count * ds.rows * (ds.cols ?? 0)
+    ds.pixels.length === ds.count * (ds.channels ?? 1) * ds.rows * (ds.cols ?? 0)
   );
 };
 
 function readRecord(value: unknown): OwnImages | null {
   const record = value as Partial<KeptRecord> | undefined;
   if (!record || record.version !== RECORD_VERSION || !isDataset(record.train) || !isDataset(record.eval) || !record.summary) return null;
-  return { data: { train: record.train, eval: record.eval }, summary: record.summary, keptFromEarlier: true };
+  // Images kept before colour were all grey, and say nothing of channels.
+  const train: Dataset = { ...record.train, channels: record.train.channels ?? 1 };
+  const evalSet: Dataset = { ...record.eval, channels: record.eval.channels ?? 1 };
+  const summary = { ...record.summary, channels: record.summary.channels ?? train.channels, greyCount: record.summary.greyCount ?? train.count + evalSet.count };
+  return { data: { train, eval: evalSet }, summary, keptFromEarlier: true };
 }
 
 /** The images kept on an earlier visit, or null (none, unreadable, no storage, or no answer in time). */

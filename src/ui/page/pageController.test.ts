@@ -52,7 +52,7 @@ describe('PageController', () => {
   it('loads an edited link into the runs on show when it asks for the same page', () => {
     const { pages, workers } = setup([config, flipped]);
     const [a, b] = workers;
-    for (const worker of [a!, b!]) worker.send({ type: 'ready', backend: { name: 'wasm', reason: '' }, classNames: [], evalCount: 0, pointImages: new Uint8Array(0), imageSize: 28, config, step: 0 });
+    for (const worker of [a!, b!]) worker.send({ type: 'ready', backend: { name: 'wasm', reason: '' }, classNames: [], evalCount: 0, pointImages: new Uint8Array(0), imageSize: 28, imageChannels: 1, config, step: 0 });
     const page = pages.page;
     const edited = { ...config, seed: 8 };
     pages.openLink({ configs: [edited, { ...edited, stopGrad: false }], notices: ['edited'], autoplay: false });
@@ -114,9 +114,9 @@ describe('PageController', () => {
   });
 
   it('gives both runs of a comparison the page’s own images', () => {
-    const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, classNames: ['a'], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
+    const dataset = (split: string) => ({ name: 'own', split, count: 1, rows: 28, cols: 28, channels: 1 as const, classNames: ['a'], labels: new Uint8Array(1), pixels: new Uint8Array(784) });
     const data = { train: dataset('train'), eval: dataset('eval') };
-    const summary = { source: 'a', classes: [{ name: 'a', count: 2 }], labelled: false, grouped: [], trainCount: 1, evalCount: 1, skippedCounts: [], skipped: [] };
+    const summary = { source: 'a', classes: [{ name: 'a', count: 2 }], labelled: false, grouped: [], trainCount: 1, evalCount: 1, channels: 1 as const, greyCount: 2, skippedCounts: [], skipped: [] };
     const ownImages = createOwnImagesStore({ data, summary, keptFromEarlier: true });
     const { pages, running } = setup([config], ownImages);
     expect(pages.ownImages).toBe(ownImages);

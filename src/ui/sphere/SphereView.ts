@@ -15,7 +15,7 @@ import { PointPicker } from './pointPicker';
 import { placeOnSphere, randomOrthonormalProjection } from './projection';
 import { startSphereRenderer } from './rendererHost';
 import type { SphereRendererApi } from './rendererProtocol';
-import { type SphereOptions, writeShownMask } from './viewOptions';
+import { type SphereOptions, writeImageColours, writeShownMask } from './viewOptions';
 
 const FOV_DEG = 35;
 const CAMERA_DISTANCE = 4.2;
@@ -196,11 +196,22 @@ export class SphereView {
       placedPairs,
       pairCount,
       shown: this.shown.slice(),
+      colours: this.imageColours(),
     });
     this.sendOptions();
     // The hovered point's neighbours are those of the new embeddings.
     if (this.hovered >= live.count || (this.hovered >= 0 && this.shown[this.hovered] === 0)) this.setHovered(-1);
     else if (this.hovered >= 0) this.reportHover();
+  }
+
+  /** The points' colours when coloured by their images (and the images are there), else null: by class. */
+  private imageColours(): Float32Array | null {
+    const { live } = this;
+    const values = live.imageChannels * live.imageSize * live.imageSize;
+    if (this.options.getState().colourBy !== 'image' || values === 0 || live.images.length < live.count * values) return null;
+    const colours = new Float32Array(live.count * 3);
+    writeImageColours(live.images, live.imageSize, live.imageChannels, live.count, colours);
+    return colours;
   }
 
   /** Which classes are shown changed: the points' visibility, the arcs and the density follow. */
@@ -215,6 +226,8 @@ export class SphereView {
   private readonly applyOptions = (options: SphereOptions, previous: SphereOptions): void => {
     this.controls.autoRotate = options.autoRotate;
     if (options.hiddenClasses !== previous.hiddenClasses) this.applyClassFilter();
+    // New colours: the same points shown again (they stay where they are).
+    if (options.colourBy !== previous.colourBy) this.shownVersion = -1;
     this.sendOptions();
   };
 

@@ -73,10 +73,10 @@ export class PointCloud {
   }
 
   /**
-   * New positions (count unit vectors) and class labels. The same number of points as before is the
-   * same evaluation set and eases from where it is drawn; a different number jumps.
+   * New positions (count unit vectors) and class labels, coloured by class or by `colours` (count × 3 RGB). The
+   * same number of points as before is the same evaluation set and eases from where it is drawn; a different number jumps.
    */
-  moveTo(target: Float32Array, labels: Uint8Array, count: number, now: number): void {
+  moveTo(target: Float32Array, labels: Uint8Array, count: number, now: number, colours: Float32Array | null = null): void {
     if (count > this.target.length / 3) this.allocate(count);
     const drawn = this.positions.array as Float32Array;
     const eases = count === this.count && count > 0;
@@ -90,7 +90,8 @@ export class PointCloud {
       this.easeStart = null;
     }
     const colorArray = this.colors.array as Float32Array;
-    for (let p = 0; p < count; p++) colorArray.set(classRgb(labels[p]!), p * 3);
+    if (colours) colorArray.set(colours.subarray(0, count * 3));
+    else for (let p = 0; p < count; p++) colorArray.set(classRgb(labels[p]!), p * 3);
     this.colors.needsUpdate = true;
     this.count = count;
     this.object.geometry.setDrawRange(0, count);

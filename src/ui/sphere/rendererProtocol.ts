@@ -33,6 +33,8 @@ export interface PlacedPoints {
   pairCount: number;
   /** 1 for each point whose class is shown. */
   shown: Uint8Array;
+  /** count × 3 RGB in [0, 1] when the points are coloured by their images; null: by class. */
+  colours: Float32Array | null;
 }
 
 export interface SphereRendererApi {

@@ -104,7 +104,7 @@ export class SphereRenderer implements SphereRendererApi {
 
   showPoints(points: PlacedPoints): void {
     this.current = points;
-    this.points.moveTo(points.placed, points.labels, points.count, performance.now());
+    this.points.moveTo(points.placed, points.labels, points.count, performance.now(), points.colours);
     this.setShown(points.shown);
   }
 

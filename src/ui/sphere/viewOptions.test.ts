@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRingDim, ringDimsFor, toggleClass, writeShownMask } from './viewOptions';
+import { chooseRingDim, ringDimsFor, toggleClass, writeImageColours, writeShownMask } from './viewOptions';
 
 describe('the class filter', () => {
   it('toggles a class without touching the set it was given', () => {
@@ -33,5 +33,19 @@ describe('chooseRingDim', () => {
     expect(chooseRingDim([0, 1], 1, 4)).toEqual([0, 4]);
     expect(chooseRingDim([0, 1], 0, 1)).toEqual([1, 0]);
     expect(chooseRingDim([2, 5], 1, 2)).toEqual([5, 2]);
+  });
+});
+
+describe('writeImageColours', () => {
+  it("gives each point its image's mean colour at full brightness, and grey images white", () => {
+    const area = 4;
+    // Image 0: half (200, 0, 100), half black; image 1: all (10, 20, 40). Planes R, G, B.
+    const images = Uint8Array.from([200, 200, 0, 0, 0, 0, 0, 0, 100, 100, 0, 0, 10, 10, 10, 10, 20, 20, 20, 20, 40, 40, 40, 40]);
+    const out = new Float32Array(6);
+    writeImageColours(images, 2, 3, 2, out);
+    expect(Array.from(out)).toEqual([1, 0, 0.5, 0.25, 0.5, 1]);
+    const grey = new Float32Array(3);
+    writeImageColours(Uint8Array.from({ length: area }, () => 60), 2, 1, 1, grey);
+    expect(Array.from(grey)).toEqual([1, 1, 1]);
   });
 });

@@ -5,6 +5,11 @@
  * the experiment, so it stays out of the lab store and the URL.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ImageChannels } from '../../data/datasetFormat';
+
+/** What a point's colour shows: its class, or its image's colour (does the embedding group images by colour?). */
+export const pointColourings = ['class', 'image'] as const;
+export type PointColouring = (typeof pointColourings)[number];
 
 export interface SphereOptions {
   pairLines: boolean;
@@ -16,6 +21,7 @@ export interface SphereOptions {
   hiddenClasses: ReadonlySet<number>;
   /** The two embedding coordinates (0-based) whose angle the angle ring shows when d ≥ 3. */
   ringDims: readonly [number, number];
+  colourBy: PointColouring;
 }
 
 export const pointSizeRange = { min: 2, max: 12, step: 1 } as const;
@@ -30,6 +36,7 @@ export function createSphereOptions(): SphereOptionsStore {
     pointSize: 5,
     hiddenClasses: new Set<number>(),
     ringDims: [0, 1],
+    colourBy: 'class',
   }));
 }
 
@@ -62,4 +69,23 @@ export function chooseRingDim(pair: readonly [number, number], which: 0 | 1, val
   const other = pair[1 - which]!;
   if (value === other) return which === 0 ? [value, pair[0]] : [pair[1], value];
   return which === 0 ? [value, other] : [other, value];
+}
+
+/**
+ * out[3p..3p+2] = the mean colour of point p's image (`channels` planes of size² bytes each in `images`), as RGB in
+ * [0, 1] at full brightness (its largest channel 1), so a dark image's hue still shows on the dark sphere; grey
+ * images come out white.
+ */
+export function writeImageColours(images: Uint8Array, size: number, channels: ImageChannels, count: number, out: Float32Array): void {
+  const area = size * size;
+  for (let p = 0; p < count; p++) {
+    const mean = [0, 1, 2].map((c) => {
+      const plane = (p * channels + (channels === 3 ? c : 0)) * area;
+      let sum = 0;
+      for (let i = 0; i < area; i++) sum += images[plane + i]!;
+      return sum / area;
+    });
+    const brightest = Math.max(...mean, 1e-6);
+    for (let c = 0; c < 3; c++) out[p * 3 + c] = mean[c]! / brightest;
+  }
 }
