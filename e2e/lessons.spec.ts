@@ -53,3 +53,21 @@ test('“What uniformity buys” opens random init, Supervised and SimCLR side b
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/lesson-uniformity.png`, fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('“Colour is a shortcut” opens SimCLR on Shapes & colours with and without the colour augmentations, side by side', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await waitUntilReady(page);
+  await page.getByText('Lessons', { exact: true }).click();
+  await page.getByRole('button', { name: 'Colour is a shortcut' }).click();
+
+  await expect(page.getByTestId('sphere-canvas')).toHaveCount(2);
+  await expect.poll(() => new URL(page.url()).hash).toBe('#v=1&compare=2&method=simclr&dataset=shapes-colours&B.jitterProb=0&B.greyProb=0');
+  await expect(page.getByRole('region', { name: 'The lesson of these runs' })).toContainText('Colour the points by the image’s colour');
+  const runs = page.locator('.compare-run');
+  // Each run can colour its points by the image's own colour, the lesson's second look.
+  for (const run of await runs.all()) await expect(run.getByLabel('Colour points by')).toBeVisible();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  for (const run of await runs.all()) await expect(run.getByTestId('step')).toHaveText('1');
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,5 @@
 /**
- * "Shapes & colours": ten shape classes drawn at a random position, scale and rotation, each image in a random
+ * "Shapes & colours": ten shape classes drawn at a random scale, a small rotation and shift, each image in a random
  * foreground colour on a random background tint. The colours say nothing about the class, but the two crops of one
  * image share them: the colour shortcut of SimCLR's colour ablation (docs/shapes-colours.md). Deterministic: one
  * seeded generator draws every choice in a fixed order, so the files are byte-identical on every build.
@@ -82,8 +82,13 @@ function mulberry32(seed: number): () => number {
 
 /** Sub-samples per pixel side: coverage in steps of 1/16 gives smooth edges that still compress well. */
 const SUPERSAMPLE = 4;
-/** Shapes' radius as a fraction of the half-side, and the least brightness gap between shape and background. */
-export const shapesRecipe = { scale: [0.5, 0.95], minLumaGap: 60 } as const;
+/**
+ * Shapes' radius as a fraction of the half-side; the largest rotation (radians either way) and shift of the centre
+ * (a fraction of the room the radius leaves); the least brightness gap between shape and background. Small enough
+ * a pose that the lab's MLP encoder (no convolutions) can learn the shapes, so that what the lesson measures is
+ * the colour shortcut, not an encoder that cannot see shapes at all.
+ */
+export const shapesRecipe = { scale: [0.6, 0.9], maxRotation: 0.35, shift: 0.4, minLumaGap: 60 } as const;
 
 /** `count` images, an equal number of each class in a seeded order, planes R, G, B per image. */
 export function generateShapes(seed: number, count: number, split: string): Dataset {
@@ -101,8 +106,9 @@ export function generateShapes(seed: number, count: number, split: string): Data
   for (let n = 0; n < count; n++) {
     const shape = shapes[labels[n]!]!;
     const scale = uniform(shapesRecipe.scale[0], shapesRecipe.scale[1]);
-    const angle = uniform(0, 2 * Math.PI);
-    const [cx, cy] = [uniform(scale - 1, 1 - scale), uniform(scale - 1, 1 - scale)];
+    const angle = uniform(-shapesRecipe.maxRotation, shapesRecipe.maxRotation);
+    const room = (1 - scale) * shapesRecipe.shift;
+    const [cx, cy] = [uniform(-room, room), uniform(-room, room)];
     // Any hue for both; the shape saturated, the background a tint, redrawn until their brightness differs enough.
     let fg: [number, number, number];
     let bg: [number, number, number];

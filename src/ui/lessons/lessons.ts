@@ -179,6 +179,32 @@ export const lessons: readonly Lesson[] = [
     ],
   },
   {
+    id: 'colour-shortcut',
+    title: 'Colour is a shortcut',
+    explanation:
+      'SimCLR learns by telling which two views came from the same image, and it takes any shortcut that tells them. In ' +
+      'Shapes & colours each image is one of ten shapes in a random colour on a random background tint: the colour says ' +
+      'nothing about the shape, but both crops of an image share it. With crops alone the network can match the views by ' +
+      'colour and never look at the shape. Colour jitter (brightness, contrast, saturation, hue) and random greyscale make ' +
+      'the two views’ colours differ, so colour no longer gives the pair away and the shape has to. The two runs open side ' +
+      'by side: the same method and seed, the colour augmentations on and off.',
+    finding:
+      'Chen et al. found colour distortion the most important augmentation beside cropping: with crops alone the two crops ' +
+      'of an image share their colour histogram, which is enough to match them, and the features were far worse.',
+    watchFor: [
+      'Without the colour augmentations the sphere looks perfect: the two views of an image agree almost exactly (alignment about 0.05) and the points cover the sphere as evenly as they can (uniformity about −2.06; an even sphere gives −2.08). Yet the shapes are mixed: kNN accuracy on z about 0.11, chance for ten classes.',
+      'With colour jitter and greyscale on, the views agree less (alignment about 0.35) and the points spread less evenly (uniformity about −1.83), but the shapes are told apart far better at step 400: kNN on z about 0.29 against 0.11, on the encoder features h about 0.59 against 0.28, and the linear probe on h about 0.72 against 0.50.',
+      'Colour the points by the image’s colour instead of its class (the sphere’s toolbar) and compare where the colours sit on the two spheres.',
+      'Neither run beats the untrained network’s kNN on h (about 0.77 at step 0): random projections of these pixels already keep much of the shape. What the shortcut costs is how much of it training throws away: most of it without the colour augmentations.',
+    ],
+    papers: [chen2020],
+    runs: [
+      { label: 'Run with colour jitter and greyscale', method: 'simclr', changes: { dataset: 'shapes-colours' } },
+      { label: 'Run without colour jitter and greyscale', method: 'simclr', changes: { dataset: 'shapes-colours', jitterProb: 0, greyProb: 0 } },
+    ],
+    sideBySide: true,
+  },
+  {
     id: 'swav-sinkhorn',
     title: 'SwAV: equal shares with Sinkhorn',
     explanation:
