@@ -218,19 +218,19 @@ def load_torchvision_data(name, root, distributed):
     return result[0], result[1], f'torchvision {TORCHVISION_DATASETS[name]} in {root}'
 
 
-def channel_stats(images):
-    """Per-channel mean and std of uint8 images in [0, 1], for input normalisation (the lab's one channel
-    gives its single pixel mean and std)."""
-    total = torch.zeros(images.shape[1], dtype=torch.float64)
+def pixel_stats(images):
+    """Mean and std of all pixel values of uint8 images in [0, 1], every channel together, for input normalisation
+    (as the lab normalises: one mean and std, grey or colour)."""
+    total = torch.zeros((), dtype=torch.float64)
     squares = torch.zeros_like(total)
     for start in range(0, len(images), 4096):
         chunk = images[start:start + 4096].double() / 255
-        total += chunk.sum((0, 2, 3)).cpu()
-        squares += (chunk ** 2).sum((0, 2, 3)).cpu()
-    count = len(images) * images.shape[2] * images.shape[3]
+        total += chunk.sum().cpu()
+        squares += (chunk ** 2).sum().cpu()
+    count = images.numel()
     mean = total / count
     std = (squares / count - mean ** 2).clamp(min=1e-12).sqrt()
-    return mean.float().view(1, -1, 1, 1), std.float().view(1, -1, 1, 1)
+    return mean.float().view(1, 1, 1, 1), std.float().view(1, 1, 1, 1)
 
 
 # --------------------------------------------------------------------------------------- augmentations
@@ -687,7 +687,7 @@ class Experiment:
         self.train_images, self.train_labels = train[0].to(device), train[1].to(device)
         self.class_count = len(train[2])
         self.channels, self.size = self.train_images.shape[1], self.train_images.shape[-1]
-        self.mean, self.std = (s.to(device) for s in channel_stats(self.train_images))
+        self.mean, self.std = (s.to(device) for s in pixel_stats(self.train_images))
 
         torch.manual_seed(cfg['seed'])
         self.online = OnlineModel(cfg, args.encoder, self.channels, self.size, self.class_count).to(device)
