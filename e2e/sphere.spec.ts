@@ -29,7 +29,7 @@ test('pair lines, density and the class filter change the sphere; a point shows 
   await expect(trouser).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await settledShot(canvas)).equals(all)).toBe(true);
 
-  await expect(page.getByRole('img', { name: /Per-class density of the angle/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /The angle of coordinates x1 and x2/ })).toBeVisible();
 
   // Point at a dot: its card opens.
   await page.getByRole('switch', { name: 'Pair lines' }).click();

@@ -42,7 +42,7 @@ export const zhCN: Messages = {
   },
   compare: {
     heading: '对比',
-    note: (p) => `并排训练最多 ${p.max} 个运行，每个运行在自己的 worker 中：两个只差一个开关的运行，或添加运行并分别设置。`,
+    note: (p) => `并排训练最多 ${p.max} 个运行，每个运行在自己的训练线程中：两个只差一个开关的运行，或添加运行并分别设置。`,
     pick: '要对比的开关',
     open: '打开对比',
     comparing: (p) =>
