@@ -1,6 +1,7 @@
 // Builds the seeded dataset subsets shipped in public/data (run: `npm run data`).
 // Output must be byte-identical on every run, so: fixed seed, sorted indices,
 // gzip with a fixed level, mtime 0 and a fixed OS byte.
+import { mulberry32 } from './lib/mulberry32';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,17 +40,6 @@ interface Built {
   payloadSha256: string;
 }
 
-// mulberry32: tiny, well-known 32-bit PRNG, identical in every JS engine.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates permutation of 0..n-1 from a fresh mulberry32(SEED). */
 function seededPermutation(n: number): number[] {

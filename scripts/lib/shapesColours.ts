@@ -4,6 +4,7 @@
  * image share them: the colour shortcut of SimCLR's colour ablation (docs/shapes-colours.md). Deterministic: one
  * seeded generator draws every choice in a fixed order, so the files are byte-identical on every build.
  */
+import { mulberry32 } from './mulberry32';
 import type { Dataset } from '../../src/data/datasetFormat';
 
 export const SHAPES_SIDE = 32;
@@ -68,17 +69,6 @@ function hsvToRgb(h: number, s: number, v: number): [number, number, number] {
 
 const luma = ([r, g, b]: [number, number, number]): number => 0.299 * r + 0.587 * g + 0.114 * b;
 
-// mulberry32, as the other datasets' draws.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sub-samples per pixel side: coverage in steps of 1/16 gives smooth edges that still compress well. */
 const SUPERSAMPLE = 4;
