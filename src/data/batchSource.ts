@@ -4,6 +4,7 @@
  * current step trains, so augmentation leaves the training step's critical path. Both run the same BatchMaker on
  * the same plan, so a step's views are the same numbers whichever source made them and whenever.
  */
+import type { WorkerPort } from '../core/workerPort';
 import { type AugmentConfig, augmentationKey } from './augment';
 import { BatchMaker, type BatchSpec, type TrainingBatch } from './batchPlan';
 
@@ -38,12 +39,7 @@ export type FromBatchWorker =
   | { type: 'error'; run: number | null; message: string };
 
 /** A batch worker as the source sees it, whichever kind of worker it is. */
-export interface BatchWorkerPort {
-  post(message: ToBatchWorker, transfer?: Transferable[]): void;
-  /** Replaces the listener; null stops listening. */
-  listen(listener: ((message: FromBatchWorker) => void) | null): void;
-  terminate(): void;
-}
+export type BatchWorkerPort = WorkerPort<ToBatchWorker, FromBatchWorker>;
 
 /** The worker side: answers each request with its batch, in order. */
 export function batchWorkerHandler(send: (message: FromBatchWorker, transfer: Transferable[]) => void): (message: ToBatchWorker) => void {

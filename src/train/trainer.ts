@@ -2,17 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { messages } from '../i18n/messages';
 import { type ExperimentConfig, type MethodName, restartingKeys } from '../core/config';
 import { Rng } from '../core/rng';
-import { augmentationKey, augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
+import { augmentInto, type Normalisation, sampleViewParams } from '../data/augment';
 import { BatchMaker, BatchPlan, type BatchSpec, pixelNormalisation } from '../data/batchPlan';
 import { type BatchSource, LocalBatches } from '../data/batchSource';
-import { type Dataset, DatasetError, type ImageChannels, inGrey, type TrainingData } from '../data/datasetFormat';
-import { l2Normalize } from '../ssl/losses';
+import { DatasetError, type ImageChannels, inGrey, type TrainingData } from '../data/datasetFormat';
 import { methodEngines } from '../methods/engines';
 import { methodCatalog } from '../methods/catalog';
 import { type RecordedStats, SslModel } from '../ssl/model';
 import { FlatAdam, FlatMomentum, type FlatOptimizer } from '../ssl/optimizers';
-import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
 import type { Checkpoint } from './checkpoint';
+import { EvaluationSet, imageValues, type SnapshotStamp } from './evaluationSet';
 import type { Snapshot } from './snapshot';
 import { beginPhase, type PhaseListener } from './startupPhases';
 import type { StepProfile } from './stepProfile';
@@ -36,21 +35,70 @@ export class NonFiniteLossError extends Error {
   }
 }
 
-function allIndices(count: number): Int32Array {
-  return Int32Array.from({ length: count }, (_, i) => i);
+/** The images as `config` trains on them: in grey under "Train in grey". */
+export function imagesAsTrained(config: ExperimentConfig, data: TrainingData): TrainingData {
+  return config.greyImages ? { train: inGrey(data.train), eval: inGrey(data.eval) } : data;
 }
 
-/** Values per image of a dataset: the model's input size. */
-const imageValues = (ds: Dataset): number => ds.channels * ds.rows * ds.cols;
+/** The model a run of `config` trains on `data` (as trained), initialised from `rng`. */
+function buildModel(config: ExperimentConfig, data: TrainingData, rng: Rng): SslModel {
+  const parts = methodEngines[config.method].model(config);
+  const classes = data.train.classNames.length;
+  // A folder of unlabelled images has one class: nothing to classify (the page offers no such run).
+  if (parts.classifier && classes < 2) throw new DatasetError(messages().worker.needsLabels({ method: methodCatalog[config.method].title }));
+  return new SslModel({ dim: config.dim, batchNorm: config.batchNorm, inputSize: imageValues(data.train), ...parts, classes: parts.classifier ? classes : undefined }, rng);
+}
 
-/** The chosen images, un-augmented and normalised for the model, as [n, channels·size²]. */
-function cleanImages(ds: Dataset, normalisation: Normalisation): tf.Tensor2D {
-  const area = imageValues(ds);
-  const values = new Float32Array(ds.count * area);
-  const scale = 1 / (255 * normalisation.std);
-  const offset = normalisation.mean / normalisation.std;
-  for (let i = 0; i < values.length; i++) values[i] = ds.pixels[i]! * scale - offset;
-  return tf.tensor2d(values, [ds.count, area]);
+/** What a run's evaluation sees of the run (its seed's streams): one home for the Trainer and an evaluation worker. */
+function evaluationSetFor(config: ExperimentConfig, data: TrainingData, normalisation = pixelNormalisation(data.train.pixels)): EvaluationSet {
+  return new EvaluationSet(data, normalisation, new Rng(config.seed).fork('evaluation-views'));
+}
+
+/** The trained state a snapshot measures, read back: what an evaluation in another thread needs of the model. */
+export interface EvaluationState extends SnapshotStamp {
+  config: ExperimentConfig;
+  params: Float32Array;
+  /** The embedding network's BatchNorm running mean and variance. */
+  running: [Float32Array, Float32Array];
+}
+
+/**
+ * Measures snapshots of a run from its trained state alone (EvaluationState), with a model and an evaluation set
+ * of its own: what an evaluation worker runs, so that the training thread only reads its weights back. The same
+ * numbers as Trainer.snapshot(): the same model code, weights and evaluation set.
+ */
+export class Evaluator {
+  private readonly model: SslModel;
+  private readonly evaluation: EvaluationSet;
+
+  /** `data`: the images as trained (Trainer.data). */
+  constructor(config: ExperimentConfig, data: TrainingData) {
+    installWasmKernels();
+    this.model = buildModel(config, data, new Rng(config.seed).fork('init'));
+    this.evaluation = evaluationSetFor(config, data);
+  }
+
+  async snapshot(state: EvaluationState, options: { knnQueries: number; linearProbe: boolean }): Promise<Snapshot> {
+    const { model } = this;
+    if (state.params.length !== model.size || state.running[0].length !== model.embeddingStats.mean.size) {
+      throw new Error('The weights do not fit the evaluation model: its settings differ.');
+    }
+    tf.tidy(() => {
+      model.params.assign(tf.tensor1d(state.params));
+      model.embeddingStats.mean.assign(tf.tensor1d(state.running[0]));
+      model.embeddingStats.variance.assign(tf.tensor1d(state.running[1]));
+    });
+    return this.evaluation.snapshot(model, state.config, { step: state.step, loss: state.loss }, options);
+  }
+
+  releaseKnnBank(): void {
+    this.evaluation.releaseKnnBank();
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    this.evaluation.dispose();
+  }
 }
 
 function makeOptimizer(config: ExperimentConfig, size: number): FlatOptimizer {
@@ -73,11 +121,8 @@ export class Trainer {
   private readonly normalisation: Normalisation;
   /** Which images each step takes, for the labels of a method that reads them (null for the others). */
   private readonly labelPlan: BatchPlan | null;
-  private evalInputs: EvaluationInputs;
-  /** The training images for the kNN bank, built on first use (25 MB). */
-  private knnBank: KnnBank | null = null;
+  private readonly evaluation: EvaluationSet;
   private readonly previewRng: Rng;
-  private readonly evaluationRng: Rng;
   /** Losses of steps taken but not yet read back, oldest first. */
   private pendingLosses: tf.Scalar[] = [];
   /** Masks that freeze the parts a step does not train, per combination (kept for the run). */
@@ -94,24 +139,18 @@ export class Trainer {
 
   constructor(private cfg: ExperimentConfig, data: TrainingData, options: TrainerOptions = {}) {
     installWasmKernels();
-    this.data = cfg.greyImages ? { train: inGrey(data.train), eval: inGrey(data.eval) } : data;
+    this.data = imagesAsTrained(cfg, data);
     const built = beginPhase(options.onPhase, 'model');
     const rng = new Rng(cfg.seed);
-    const parts = methodEngines[cfg.method].model(cfg);
-    const classes = this.data.train.classNames.length;
-    // A folder of unlabelled images has one class: nothing to classify (the page offers no such run).
-    if (parts.classifier && classes < 2) throw new DatasetError(messages().worker.needsLabels({ method: methodCatalog[cfg.method].title }));
-    const inputSize = imageValues(this.data.train);
-    this.model = new SslModel({ dim: cfg.dim, batchNorm: cfg.batchNorm, inputSize, ...parts, classes: parts.classifier ? classes : undefined }, rng.fork('init'));
+    this.model = buildModel(cfg, this.data, rng.fork('init'));
     this.optimizer = makeOptimizer(cfg, this.model.size);
     this.normalisation = pixelNormalisation(this.data.train.pixels);
     const spec = this.batchSpec(cfg.seed);
     this.batches = options.batches?.(spec) ?? new LocalBatches(spec);
     // The same plan as the batches' (a pure function of the seed): step s's images, so their labels need no worker.
-    this.labelPlan = parts.classifier ? new BatchPlan(spec.seed, spec.count, spec.batch) : null;
+    this.labelPlan = this.model.classCount > 0 ? new BatchPlan(spec.seed, spec.count, spec.batch) : null;
     this.previewRng = rng.fork('preview');
-    this.evaluationRng = rng.fork('evaluation-views');
-    this.evalInputs = this.buildEvaluationInputs();
+    this.evaluation = evaluationSetFor(cfg, this.data, this.normalisation);
     built();
     const calibrated = beginPhase(options.onPhase, 'calibration');
     this.calibrateBatchNorm(rng.fork('calibration').seed());
@@ -176,17 +215,12 @@ export class Trainer {
 
   /**
    * Applies the keys that can change mid-run; returns false when the change needs a fresh Trainer. A change of
-   * augmentation also redraws the evaluation views, so that alignment measures the augmentations in use.
+   * augmentation also redraws the evaluation views at the next snapshot, so that alignment measures the
+   * augmentations in use.
    */
   updateConfig(next: ExperimentConfig): boolean {
     if (restartingKeys(this.cfg, next).length > 0) return false;
-    const { channels } = this.data.train;
-    const augmentationChanged = augmentationKey(next, channels) !== augmentationKey(this.cfg, channels);
     this.cfg = { ...next };
-    if (augmentationChanged) {
-      this.evalInputs.inputs.dispose();
-      this.evalInputs = this.buildEvaluationInputs();
-    }
     return true;
   }
 
@@ -280,34 +314,33 @@ export class Trainer {
    * readLosses does).
    */
   async snapshot(options: { knnQueries?: number; linearProbe?: boolean } = {}): Promise<Snapshot> {
-    await this.readLosses();
-    const queries = options.knnQueries ?? 0;
-    const knn = queries > 0 ? { bank: this.trainingBank(), queries, linearProbe: options.linearProbe ?? true } : null;
-    const redundancy = methodCatalog[this.cfg.method].redundancyViews !== undefined;
-    const result = await evaluate(this.model, this.cfg.dim, this.evalInputs, knn, { redundancy });
-    const shown = this.cfg.showTrain ? await this.withTrainingPoints(result.embeddings) : null;
-    const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : null;
-    this.lossSum = 0;
-    this.lossCount = 0;
-    return {
-      step: this.stepCount,
-      loss,
-      ...result.figures,
-      embeddings: shown?.embeddings ?? result.embeddings,
-      labels: shown?.labels ?? this.data.eval.labels.slice(),
-      pairs: result.pairs,
-      pairCount: result.pairs.length / (2 * this.cfg.dim),
-      redundancy: result.redundancy,
-      evalMs: result.evalMs,
-      metricsMs: result.metricsMs,
-      probeMs: result.probeMs,
-    };
+    const stamp = await this.snapshotStamp();
+    return this.evaluation.snapshot(this.model, this.cfg, stamp, { knnQueries: options.knnQueries ?? 0, linearProbe: options.linearProbe ?? true });
+  }
+
+  /**
+   * What snapshot() measures, read back for an Evaluator elsewhere (pending losses first, as snapshot() does): the
+   * stamp, the config and the weights an evaluation reads (a few hundred thousand values).
+   */
+  async evaluationState(): Promise<EvaluationState> {
+    const stamp = await this.snapshotStamp();
+    const { model } = this;
+    const [params, mean, variance] = await Promise.all([model.params, model.embeddingStats.mean, model.embeddingStats.variance].map(async (t) => (await t.data()) as Float32Array));
+    return { ...stamp, config: { ...this.cfg }, params: params!, running: [mean!, variance!] };
   }
 
   /** Frees the kNN bank's 25 MB of training images; it is built again if kNN is asked for later. */
   releaseKnnBank(): void {
-    this.knnBank?.inputs.dispose();
-    this.knnBank = null;
+    this.evaluation.releaseKnnBank();
+  }
+
+  /** The step now and the mean loss since the previous snapshot (pending losses read first); starts a new mean. */
+  private async snapshotStamp(): Promise<SnapshotStamp> {
+    await this.readLosses();
+    const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : null;
+    this.lossSum = 0;
+    this.lossCount = 0;
+    return { step: this.stepCount, loss };
   }
 
   /** The run's state now (pending losses read first), to resume it with restore(). */
@@ -353,23 +386,10 @@ export class Trainer {
     this.batches.dispose();
     this.model.dispose();
     this.optimizer.dispose();
-    tf.dispose([this.evalInputs.inputs, ...this.pendingLosses, ...this.masks.values()]);
-    this.knnBank?.inputs.dispose();
+    this.evaluation.dispose();
+    tf.dispose([...this.pendingLosses, ...this.masks.values()]);
     this.pendingLosses = [];
     this.masks.clear();
-  }
-
-  /** The evaluation embeddings followed by the training images' (for drawing only). */
-  private async withTrainingPoints(evalEmbeddings: Float32Array): Promise<{ embeddings: Float32Array; labels: Uint8Array }> {
-    const bank = this.trainingBank();
-    const train = await readBack(tf.tidy(() => l2Normalize(this.model.embed(bank.inputs))));
-    const embeddings = new Float32Array(evalEmbeddings.length + train.length);
-    embeddings.set(evalEmbeddings);
-    embeddings.set(train, evalEmbeddings.length);
-    const labels = new Uint8Array(this.data.eval.count + this.data.train.count);
-    labels.set(this.data.eval.labels);
-    labels.set(bank.labels, this.data.eval.count);
-    return { embeddings, labels };
   }
 
   /** The gradient of every part in the flat layout; parts this step does not train get zeros. */
@@ -414,32 +434,6 @@ export class Trainer {
   private batchSpec(seed: number): BatchSpec {
     const { train } = this.data;
     return { pixels: train.pixels, size: train.rows, channels: train.channels, count: train.count, seed, batch: this.cfg.batch, normalisation: this.normalisation };
-  }
-
-  /**
-   * The evaluation images, clean and under two fixed augmentations (for the alignment metric), as one
-   * [3n, channels·size²] tensor. The views are drawn afresh from the evaluation stream whenever the augmentation
-   * changes.
-   */
-  private buildEvaluationInputs(): EvaluationInputs {
-    const { eval: evalSet } = this.data;
-    const { pixels, rows: size, channels, count } = evalSet;
-    const area = imageValues(evalSet);
-    const values = new Float32Array(3 * count * area);
-    const indices = allIndices(count);
-    const scale = 1 / (255 * this.normalisation.std);
-    const offset = this.normalisation.mean / this.normalisation.std;
-    for (let i = 0; i < count * area; i++) values[i] = pixels[i]! * scale - offset;
-    const rng = this.evaluationRng.fork(augmentationKey(this.cfg, channels));
-    for (const view of [1, 2]) {
-      augmentInto(pixels, size, channels, indices, sampleViewParams(rng, count, size, channels, this.cfg), this.cfg.noise, this.normalisation, values, view * count);
-    }
-    return { inputs: tf.tensor2d(values, [3 * count, area]), count, labels: evalSet.labels, classCount: evalSet.classNames.length };
-  }
-
-  private trainingBank(): KnnBank {
-    this.knnBank ??= { inputs: cleanImages(this.data.train, this.normalisation), labels: this.data.train.labels };
-    return this.knnBank;
   }
 
   /**

@@ -2,7 +2,7 @@
 /**
  * The training worker's engine, loaded by its entry (training.worker.ts): the TrainingHost (the state machine,
  * trainingHost.ts) with what it needs in a browser — the backends, the datasets fetched and decoded, batches made in
- * a batch worker of its own.
+ * a batch worker of its own, snapshots measured in an evaluation worker of its own.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -13,6 +13,7 @@ import { decodeFetchedDataset } from '../data/fetchDataset';
 import { noGpu, probeWebGl, probeWebGpu, selectBackend } from '../train/backend';
 import { trialStepsPerSecond } from '../train/backendTrial';
 import { timePhase } from '../train/startupPhases';
+import { startBrowserEvaluationWorker } from './browserEvaluationWorker';
 import { type DatasetDownload, downloadDataset } from './datasetDownload';
 import type { FromWorker } from './protocol';
 import { TrainingHost } from './trainingHost';
@@ -61,6 +62,7 @@ export function startTrainingHost(post: (message: FromWorker, transfer?: Transfe
       void device?.lost?.then((info) => lost(info.message || 'no reason given'));
     },
     batches: (spec) => new PrefetchedBatches((batchWorker ??= startBrowserBatchWorker()), spec),
+    evaluations: startBrowserEvaluationWorker,
     yieldToMessages,
   });
 }

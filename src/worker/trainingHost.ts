@@ -22,9 +22,10 @@ import { DatasetError, type TrainingData } from '../data/datasetFormat';
 import { methodCatalog } from '../methods/catalog';
 import type { BackendInfo, BackendName, BackendRequest } from '../train/backendNames';
 import { type Checkpoint, checkpointBuffers } from '../train/checkpoint';
+import { type EvaluationWorkerPort, type MeasuredSnapshot, RemoteEvaluation, snapshotTransfers } from '../train/evaluationSource';
 import { readMemory } from '../train/memory';
 import { SnapshotSchedule } from '../train/snapshotSchedule';
-import { type PhaseListener, timePhase } from '../train/startupPhases';
+import { beginPhase, type PhaseListener, timePhase } from '../train/startupPhases';
 import { StepRateMeter } from '../train/stepRate';
 import { NonFiniteLossError, Trainer } from '../train/trainer';
 import type { ErrorKind, FromWorker, ToWorker } from './protocol';
@@ -42,6 +43,12 @@ export interface HostEnvironment {
   watchDevice?(backend: BackendInfo, lost: (reason: string) => void): void;
   /** Where training batches come from (default: made in this thread). */
   batches?: (spec: BatchSpec) => BatchSource;
+  /**
+   * Starts a worker that measures snapshots beside the training thread on wasm (evaluationSource.ts); asked once, at
+   * init. Without it, or off wasm (a GPU measures its snapshots faster than a copy of the weights travels), snapshots
+   * are measured in this thread.
+   */
+  evaluations?: () => EvaluationWorkerPort;
   /** Lets queued messages in between steps (so that Pause is seen). */
   yieldToMessages(): Promise<void>;
   /** The wasm heap budget in bytes (default 1.5 GB): past it the host thins what it keeps. */
@@ -86,6 +93,10 @@ export class TrainingHost {
   private snapshotStep = -1;
   /** Set once memory ran short: kNN (and its 25 MB bank) stays off for the rest of the worker's life. */
   private knnOff = false;
+  /** The evaluation worker, once started (at init, so that it loads while the backend starts). */
+  private evaluationPort: EvaluationWorkerPort | null = null;
+  /** The run's snapshots in the evaluation worker; null when this thread measures them. */
+  private remote: RemoteEvaluation | null = null;
 
   /** Start-up phases go to the page as they begin and end. */
   private readonly phases: PhaseListener = (phase, ms) => this.env.post({ type: 'phase', phase, ms });
@@ -106,8 +117,9 @@ export class TrainingHost {
         // The worker speaks the page's language (its own words: the backend's reason, notices, errors).
         setLocale(message.locale ?? DEFAULT_LOCALE);
         this.dataUrl = message.dataUrl;
-        // The dataset downloads while the backend starts (and is measured).
+        // The dataset downloads, and the evaluation worker loads, while the backend starts (and is measured).
         this.loadData(message.config.dataset).catch(() => undefined);
+        this.evaluationPort ??= this.env.evaluations?.() ?? null;
         await this.exclusive(async () => {
           try {
             this.backend = await timePhase(this.phases, 'backend', () => this.env.startBackend(message.backend, message.config, this.phases));
@@ -116,6 +128,7 @@ export class TrainingHost {
             return;
           }
           this.env.watchDevice?.(this.backend, (reason) => void this.onDeviceLost(reason));
+          if (this.backend.name !== 'wasm') this.endEvaluationWorker();
           await this.rebuild(message.config, message.resume, message.seq);
         });
         return;
@@ -137,6 +150,7 @@ export class TrainingHost {
           // Paused between steps: show the step the run stopped at.
           const trainer = this.trainer;
           if (trainer && !trainer.diverged && this.snapshotStep !== trainer.step) await this.postSnapshot(trainer);
+          await this.remote?.settled();
           this.confirm(message.seq);
         });
         return;
@@ -198,6 +212,7 @@ export class TrainingHost {
     this.running = false;
     this.trainer?.dispose();
     this.trainer = null;
+    this.endEvaluationWorker();
   }
 
   /** Runs trainer operations one at a time, in order. */
@@ -256,6 +271,9 @@ export class TrainingHost {
   private async rebuild(config: ExperimentConfig, resume: Checkpoint | null, seq: number | null): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
+    // Snapshots of the old run still being measured are never shown.
+    this.remote?.dispose();
+    this.remote = null;
     this.rebuildOwed = false;
     let data: TrainingData;
     try {
@@ -283,6 +301,7 @@ export class TrainingHost {
       }
     }
     this.trainer = trainer;
+    if (this.evaluationPort) this.remote = new RemoteEvaluation(this.evaluationPort, config, trainer.data);
     this.rate.reset();
     this.schedule.reset();
     this.env.post({
@@ -297,7 +316,9 @@ export class TrainingHost {
       step: trainer.step,
     });
     this.confirm(seq ?? this.appliedSeq);
-    await timePhase(this.phases, 'evaluation', () => this.postSnapshot(trainer));
+    // Measured in the evaluation worker, the first snapshot does not hold back a Start: training begins meanwhile.
+    const evaluated = beginPhase(this.phases, 'evaluation');
+    void (await this.requestSnapshot(trainer)).shown.then(evaluated);
   }
 
   private get readsEveryStep(): boolean {
@@ -319,7 +340,8 @@ export class TrainingHost {
       const snapshotDue = this.schedule.snapshotDue(step, config.evalEvery) || done || !this.running;
       if (this.readsEveryStep || snapshotDue || step % LOSS_READ_EVERY === 0) await trainer.readLosses();
       this.env.post({ type: 'progress', step, loss: trainer.lastLoss, stepsPerSec: this.rate.perSecond() });
-      if (snapshotDue) await this.postSnapshot(trainer);
+      // While the loop runs on, a snapshot measured in the evaluation worker is shown whenever it comes back.
+      if (snapshotDue) await (this.running ? this.requestSnapshot(trainer) : this.postSnapshot(trainer));
       if (step % CHECKPOINT_EVERY === 0) await this.postCheckpoint(trainer);
       if (done) {
         this.env.post({ type: 'finished', step });
@@ -336,13 +358,47 @@ export class TrainingHost {
     }
   }
 
+  /** Takes the trainer's snapshot now and shows it, and every snapshot asked for before it. */
   private async postSnapshot(trainer: Trainer): Promise<void> {
+    await (await this.requestSnapshot(trainer)).shown;
+  }
+
+  /**
+   * Asks for the trainer's snapshot now; resolves once it is asked for (the weights read back), with `shown`, which
+   * resolves once it is shown. In this thread (no evaluation worker) both happen before it resolves.
+   */
+  private async requestSnapshot(trainer: Trainer): Promise<{ shown: Promise<void> }> {
     // With a single class (a folder of unlabelled images) every neighbour agrees: there is no accuracy to measure.
     const knnQueries = this.knnOff || trainer.classCount < 2 ? 0 : this.schedule.knnQueriesAt(trainer.step);
-    const snapshot = await trainer.snapshot({ knnQueries, linearProbe: !this.backend?.software });
-    this.snapshotStep = snapshot.step;
-    this.env.post({ type: 'snapshot', snapshot }, [snapshot.embeddings.buffer, snapshot.labels.buffer, snapshot.pairs.buffer]);
-    this.checkMemory(trainer);
+    const options = { knnQueries, linearProbe: !this.backend?.software };
+    const remote = this.remote;
+    if (!remote) {
+      const snapshot = await trainer.snapshot(options);
+      this.snapshotStep = snapshot.step;
+      this.show(trainer, { snapshot, heapBytes: null });
+      return { shown: Promise.resolve() };
+    }
+    const state = await trainer.evaluationState();
+    this.snapshotStep = state.step;
+    const { measured } = await remote.request(state, options);
+    // A snapshot of a run reset meanwhile is dropped; one that failed to be measured is said.
+    const shown = measured.then(
+      (result) => void (this.remote === remote && this.show(trainer, result)),
+      (error) => void (this.remote === remote && this.postError('internal', error)),
+    );
+    return { shown };
+  }
+
+  private show(trainer: Trainer, { snapshot, heapBytes }: MeasuredSnapshot): void {
+    this.env.post({ type: 'snapshot', snapshot }, snapshotTransfers(snapshot));
+    this.checkMemory(trainer, heapBytes);
+  }
+
+  private endEvaluationWorker(): void {
+    this.remote?.dispose();
+    this.remote = null;
+    this.evaluationPort?.terminate();
+    this.evaluationPort = null;
   }
 
   private async postCheckpoint(trainer: Trainer): Promise<void> {
@@ -351,14 +407,17 @@ export class TrainingHost {
   }
 
   /**
-   * The wasm heap only grows, and the backend aborts at 4 GB. Past the budget the host gives up what it can
+   * The wasm heap only grows, and the backend aborts at 4 GB: this thread's, or the evaluation worker's
+   * (`evaluationHeapBytes`, null when this thread measures). Past the budget the host gives up what it can
    * spare — the kNN bank of training images, kNN itself — and says so, rather than letting the backend abort.
    */
-  private checkMemory(trainer: Trainer): void {
-    const heap = readMemory().wasmHeapBytes;
+  private checkMemory(trainer: Trainer, evaluationHeapBytes: number | null): void {
+    const own = readMemory().wasmHeapBytes;
+    const heap = own === null && evaluationHeapBytes === null ? null : Math.max(own ?? 0, evaluationHeapBytes ?? 0);
     if (heap === null || this.knnOff || heap < (this.env.memoryBudget ?? DEFAULT_MEMORY_BUDGET)) return;
     this.knnOff = true;
     trainer.releaseKnnBank();
+    this.remote?.releaseKnnBank();
     this.env.post({ type: 'notice', message: messages().worker.memoryShort({ megabytes: Math.round(heap / 1024 ** 2) }) });
   }
 
