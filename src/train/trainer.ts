@@ -36,7 +36,7 @@ export class NonFiniteLossError extends Error {
 }
 
 /** The images as `config` trains on them: in grey under "Train in grey". */
-export function imagesAsTrained(config: ExperimentConfig, data: TrainingData): TrainingData {
+function imagesAsTrained(config: ExperimentConfig, data: TrainingData): TrainingData {
   return config.greyImages ? { train: inGrey(data.train), eval: inGrey(data.eval) } : data;
 }
 

@@ -8,6 +8,7 @@ import { useBackend } from '../testing/tfBackend';
 import { noGpu, selectBackend } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
 import type { TrainingData } from '../data/datasetFormat';
+import { startNodeEvaluationWorker } from '../train/nodeEvaluationWorker';
 import type { Command, FromWorker } from './protocol';
 import { type HostEnvironment, TrainingHost } from './trainingHost';
 
@@ -453,5 +454,36 @@ describe('TrainingHost', () => {
     await h.send({ type: 'init', config: { ...quick, dataset: 'own' }, backend: { forced: 'wasm', threads: null }, dataUrl: '', resume: null });
     expect(h.of('ready')).toHaveLength(0);
     expect(h.of('error')).toEqual([{ type: 'error', kind: 'dataset', message: expect.stringContaining('No images of your own are loaded') }]);
+  });
+
+  it('with an evaluation worker: the same snapshots while training goes on, a pause shows its step, a reset drops the old run’s', async () => {
+    const config = { ...quick, evalEvery: 2, seed: 9 };
+    const [here, there] = [harness(), harness({ evaluations: startNodeEvaluationWorker })];
+    for (const h of [here, there]) {
+      await ready(h, config);
+      for (let i = 0; i < 3; i++) await h.send({ type: 'step' });
+    }
+    // A single step is confirmed once its snapshot is shown: the same snapshots, step for step, as measured here.
+    const figures = (h: typeof here) => h.of('snapshot').map(({ snapshot: { evalMs, metricsMs, probeMs, ...rest } }) => rest);
+    expect(figures(there).map((s) => s.step)).toEqual([0, 1, 2, 3]);
+    expect(figures(there)).toEqual(figures(here));
+    here.host.dispose();
+
+    await there.send({ type: 'start' });
+    await until(() => there.steps().length >= 15);
+    await there.send({ type: 'pause' });
+    const pausedAt = there.lastState()!.step;
+    const steps = there.of('snapshot').map((m) => m.snapshot.step);
+    expect(steps.at(-1)).toBe(pausedAt);
+    expect(steps.every((step, i) => i === 0 || step > steps[i - 1]!)).toBe(true);
+
+    // Snapshots of the old run still being measured when a Reset comes are never shown after the new run's.
+    await there.send({ type: 'start' });
+    await until(() => there.steps().at(-1)! >= pausedAt + 6);
+    await there.send({ type: 'reset', config });
+    await there.send({ type: 'step' });
+    const afterReset = there.messages.slice(there.messages.indexOf(there.of('ready').at(-1)!));
+    expect(afterReset.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot.step] : []))).toEqual([0, 1]);
+    there.host.dispose();
   });
 });
