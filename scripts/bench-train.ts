@@ -2,7 +2,8 @@
  * Training speed, printed as figures (never a timed test): ms per SimSiam step (batch 256, d = 3) split into its
  * phases — batch preparation, forward + backward, optimiser, BatchNorm statistics, after-step hooks (EMA,
  * prototypes), loss readback — with kernels and loss readbacks per step and snapshot ms (split into embedding and
- * metrics), per backend: in Node (wasm, cpu) and in Chromium (wasm, webgl, webgpu, in a worker as the lab trains), on
+ * metrics; and "hand-off", what a snapshot costs the training thread when the evaluation worker measures it, as the
+ * lab does on wasm), per backend: in Node (wasm, cpu) and in Chromium (wasm, webgl, webgpu, in a worker as the lab trains), on
  * Fashion-MNIST's 28×28 grey images, and in Node (wasm) on Shapes & colours' 32×32 colour images (3,072 inputs). Then the engine against
  * PyTorch on one core of this machine, alternating runs (../shared/reference/pytorch/bench_simsiam.py, with
  * serial OpenBLAS and its CPU core named).
@@ -41,12 +42,12 @@ const fixed = (value: number | undefined, digits = 1) => (value === undefined ||
 
 const phaseTitles = ['batch', 'fwd+bwd', 'optim', 'bn stats', 'hooks', 'readback'];
 function header(): void {
-  const cells = ['where', 'backend', 'ms/step', ...phaseTitles, 'kernels', 'reads/step', 'snapshot ms', 'embed', 'metrics'];
+  const cells = ['where', 'backend', 'ms/step', ...phaseTitles, 'kernels', 'reads/step', 'snapshot ms', 'embed', 'metrics', 'hand-off'];
   console.log(cells.map((c, i) => (i < 2 ? c.padEnd(i === 0 ? 36 : 8) : c.padStart(9))).join(' '));
 }
 function row(where: string, m: TrainingMeasurement): void {
   const phases = stepPhases.map((phase) => fixed(m.phases[phase]));
-  const cells = [where.padEnd(36), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0), fixed(m.snapshotEmbedMs, 0), fixed(m.snapshotMetricsMs, 0)];
+  const cells = [where.padEnd(36), m.backend.padEnd(8), fixed(m.msPerStep), ...phases, String(m.kernelsPerStep), fixed(m.readbacksPerStep, 2), fixed(m.snapshotMs, 0), fixed(m.snapshotEmbedMs, 0), fixed(m.snapshotMetricsMs, 0), fixed(m.snapshotHandOffMs, 1)];
   console.log(cells.map((c, i) => (i < 2 ? c : c.padStart(9))).join(' '));
 }
 

@@ -1,6 +1,7 @@
 /**
  * One benchmark of the training engine, in whichever thread runs it (Node, or a browser worker): ms per plain
- * step as a host runs them, the same steps split into their phases, kernels per step, and snapshot ms.
+ * step as a host runs them, the same steps split into their phases, kernels per step, and snapshot ms (measured in
+ * this thread, and what handing a snapshot to an evaluation worker costs this thread).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../src/core/config';
@@ -28,6 +29,11 @@ export interface TrainingMeasurement {
   /** Of a snapshot, the median ms of embedding and reading back, and of the metrics. */
   snapshotEmbedMs: number;
   snapshotMetricsMs: number;
+  /**
+   * Median ms a snapshot costs the training thread when an evaluation worker measures it (the host on wasm): its
+   * weights read back (Trainer.evaluationState()) and copied into a message, as the host posts them.
+   */
+  snapshotHandOffMs: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
@@ -68,6 +74,12 @@ export async function measureTraining(
       parts.push(await trainer.snapshot());
       snapshots.push(performance.now() - started);
     }
+    const handOffs: number[] = [];
+    for (let i = 0; i < (options.snapshots ?? 3); i++) {
+      const started = performance.now();
+      structuredClone(await trainer.evaluationState());
+      handOffs.push(performance.now() - started);
+    }
     return {
       backend: tf.getBackend(),
       msPerStep: median(plain),
@@ -77,6 +89,7 @@ export async function measureTraining(
       snapshotMs: snapshots.length ? median(snapshots) : NaN,
       snapshotEmbedMs: parts.length ? median(parts.map((p) => p.evalMs)) : NaN,
       snapshotMetricsMs: parts.length ? median(parts.map((p) => p.metricsMs)) : NaN,
+      snapshotHandOffMs: handOffs.length ? median(handOffs) : NaN,
     };
   } finally {
     trainer.dispose();

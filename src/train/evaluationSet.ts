@@ -69,6 +69,12 @@ export class EvaluationSet {
     };
   }
 
+  /** Makes the evaluation views for `config`, and the kNN bank with `knn`, now rather than at the next snapshot. */
+  prepare(config: ExperimentConfig, knn: boolean): void {
+    this.evaluationInputs(config);
+    if (knn) this.trainingBank();
+  }
+
   /** Frees the kNN bank's 25 MB of training images; it is built again if kNN is asked for later. */
   releaseKnnBank(): void {
     this.knnBank?.inputs.dispose();

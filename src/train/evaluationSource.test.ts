@@ -31,7 +31,7 @@ describe('snapshots measured in an evaluation worker', () => {
     for (let i = 0; i < 3; i++) await trainer.trainStep();
     expect(trainer.updateConfig({ ...config, cropMinArea: 0.5 })).toBe(true);
     await trainer.trainStep();
-    const remote = new RemoteEvaluation(port, config, trainer.data);
+    const remote = new RemoteEvaluation(port, config, data);
     const options = { knnQueries: 100, linearProbe: true };
     const state = await trainer.evaluationState();
     expect(state.config.cropMinArea).toBe(0.5);
@@ -65,7 +65,7 @@ describe('snapshots measured in an evaluation worker', () => {
       },
       terminate: () => undefined,
     };
-    const remote = new RemoteEvaluation(failing, config, trainer.data);
+    const remote = new RemoteEvaluation(failing, config, data);
     const asked: Promise<Snapshot>[] = [];
     const here: Snapshot[] = [];
     for (let i = 0; i < 4; i++) {

@@ -56,6 +56,8 @@ export function evaluationWorkerHandler(send: (message: FromEvaluationWorker, tr
           evaluator = null;
           run = message.run;
           evaluator = new Evaluator(message.config, message.data);
+          // Ahead of the first snapshot, while the training thread still calibrates.
+          evaluator.prepare(message.config, message.data.train.classNames.length > 1);
           return;
         }
         if (!evaluator || message.run !== run) return;
@@ -87,11 +89,12 @@ export class RemoteEvaluation {
   private readonly pending = new Map<number, Pending>();
   private readonly order: Promise<MeasuredSnapshot>[] = [];
   private nextId = 0;
-  /** Set when the worker failed: snapshots are then measured here. */
+  /** Set when the worker failed: snapshots are then measured here, by `fallback` (made on first use). */
+  private failed = false;
   private fallback: Evaluator | null = null;
   private disposed = false;
 
-  /** `data`: the images as trained (Trainer.data). */
+  /** `data`: the images the run's Trainer is given (sent before it is built, so that the worker prepares meanwhile). */
   constructor(
     private readonly port: EvaluationWorkerPort,
     private readonly config: ExperimentConfig,
@@ -110,7 +113,7 @@ export class RemoteEvaluation {
   async request(state: EvaluationState, options: MeasureOptions): Promise<{ measured: Promise<MeasuredSnapshot> }> {
     while (this.order.length >= MAX_PENDING) await this.order[0]!.catch(() => undefined);
     // Measured here (the worker failed), a snapshot is measured before the training thread goes on, as a Trainer's.
-    const measured = this.fallback ? Promise.resolve(await this.measureHere(state, options)) : this.send(state, options);
+    const measured = this.failed ? Promise.resolve(await this.measureHere(state, options)) : this.send(state, options);
     const tracked = measured.finally(() => this.order.splice(this.order.indexOf(tracked), 1));
     this.order.push(tracked);
     return { measured: tracked };
@@ -157,7 +160,7 @@ export class RemoteEvaluation {
       const outstanding = [...this.pending.values()];
       this.pending.clear();
       this.port.listen(null);
-      this.fallback ??= new Evaluator(this.config, this.data);
+      this.failed = true;
       void outstanding.reduce(
         (previous, { state, options, resolve, reject }) => previous.then(() => this.measureHere(state, options).then(resolve, reject)),
         Promise.resolve(),

@@ -71,11 +71,17 @@ export class Evaluator {
   private readonly model: SslModel;
   private readonly evaluation: EvaluationSet;
 
-  /** `data`: the images as trained (Trainer.data). */
+  /** `data`: the images the run's Trainer is given. */
   constructor(config: ExperimentConfig, data: TrainingData) {
     installWasmKernels();
-    this.model = buildModel(config, data, new Rng(config.seed).fork('init'));
-    this.evaluation = evaluationSetFor(config, data);
+    const trained = imagesAsTrained(config, data);
+    this.model = buildModel(config, trained, new Rng(config.seed).fork('init'));
+    this.evaluation = evaluationSetFor(config, trained);
+  }
+
+  /** Makes what the first snapshot needs now (the evaluation views; the kNN bank with `knn`), ahead of it. */
+  prepare(config: ExperimentConfig, knn: boolean): void {
+    this.evaluation.prepare(config, knn);
   }
 
   async snapshot(state: EvaluationState, options: { knnQueries: number; linearProbe: boolean }): Promise<Snapshot> {

@@ -283,10 +283,13 @@ export class TrainingHost {
       this.postError('dataset', error);
       return;
     }
+    // The evaluation worker gets the run first: it prepares the first snapshot while the Trainer builds and calibrates.
+    const remote = this.evaluationPort ? new RemoteEvaluation(this.evaluationPort, config, data) : null;
     let trainer: Trainer;
     try {
       trainer = new Trainer(config, data, { batches: this.env.batches, onPhase: this.phases });
     } catch (error) {
+      remote?.dispose();
       // Data the method cannot train on (Supervised on unlabelled images) is said like data that failed to load.
       if (!(error instanceof DatasetError)) throw error;
       this.running = false;
@@ -301,7 +304,7 @@ export class TrainingHost {
       }
     }
     this.trainer = trainer;
-    if (this.evaluationPort) this.remote = new RemoteEvaluation(this.evaluationPort, config, trainer.data);
+    this.remote = remote;
     this.rate.reset();
     this.schedule.reset();
     this.env.post({
