@@ -35,7 +35,7 @@ export type FromEvaluationWorker =
 /** An evaluation worker as the source sees it, whichever kind of worker it is. */
 export type EvaluationWorkerPort = WorkerPort<ToEvaluationWorker, FromEvaluationWorker>;
 
-/** A measured snapshot, with the evaluating thread's wasm heap (what the memory budget watches). */
+/** A measured snapshot, with the evaluation worker's wasm heap (what the memory budget watches; null: measured here). */
 export interface MeasuredSnapshot {
   snapshot: Snapshot;
   heapBytes: number | null;
@@ -150,7 +150,7 @@ export class RemoteEvaluation {
   private async measureHere(state: EvaluationState, options: MeasureOptions): Promise<MeasuredSnapshot> {
     if (this.disposed) throw new Error('evaluation disposed');
     this.fallback ??= new Evaluator(this.config, this.data);
-    return { snapshot: await this.fallback.snapshot(state, options), heapBytes: readMemory().wasmHeapBytes };
+    return { snapshot: await this.fallback.snapshot(state, options), heapBytes: null };
   }
 
   private receive(message: FromEvaluationWorker): void {

@@ -6,9 +6,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../core/config';
 import type { ImageChannels } from '../data/datasetFormat';
 import type { BackendInfo } from '../train/backendNames';
-import type { MemoryReading } from '../train/memory';
 import type { StartupPhase } from '../train/startupPhases';
-import type { ErrorKind } from '../worker/protocol';
+import type { ErrorKind, WorkerMemory } from '../worker/protocol';
 
 export type LabStatus = 'loading' | 'ready' | 'error';
 
@@ -49,7 +48,7 @@ export interface LabState extends RunFigures {
   /** The worker's start-up (and rebuild) phases under way, oldest first, and how long each finished one took (ms). */
   phases: { active: StartupPhase[]; times: Partial<Record<StartupPhase, number>> };
   /** What the training worker's engine holds, from its latest heartbeat. */
-  workerMemory: MemoryReading | null;
+  workerMemory: WorkerMemory | null;
   /** Plain-text notices (bad URL values, clamped settings); shown until dismissed. */
   notices: string[];
   error: LabError | null;

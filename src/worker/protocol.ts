@@ -13,6 +13,11 @@ import type { ImageChannels, TrainingData } from '../data/datasetFormat';
 
 export type { Snapshot };
 
+/** What the training worker's engine holds, and the wasm heap of its evaluation worker (null: none, or not heard from yet). */
+export interface WorkerMemory extends MemoryReading {
+  evaluationHeapBytes: number | null;
+}
+
 /** UI → worker, before numbering. */
 export type Command =
   /**
@@ -95,7 +100,7 @@ export type FromWorker =
    * Sent every second while the worker's event loop runs (its absence means the worker died or hangs), with what
    * the engine holds (null before a backend has started).
    */
-  | { type: 'heartbeat'; memory: MemoryReading | null }
+  | { type: 'heartbeat'; memory: WorkerMemory | null }
   /** A start-up phase began (`ms` null) or ended (`ms`: how long it took); see startupPhases.ts. */
   | { type: 'phase'; phase: StartupPhase; ms: number | null }
   /**

@@ -97,6 +97,8 @@ export class TrainingHost {
   private evaluationPort: EvaluationWorkerPort | null = null;
   /** The run's snapshots in the evaluation worker; null when this thread measures them. */
   private remote: RemoteEvaluation | null = null;
+  /** The evaluation worker's wasm heap, as its latest snapshot said. */
+  private evaluationHeapBytes: number | null = null;
 
   /** Start-up phases go to the page as they begin and end. */
   private readonly phases: PhaseListener = (phase, ms) => this.env.post({ type: 'phase', phase, ms });
@@ -204,7 +206,7 @@ export class TrainingHost {
   /** Says the worker is alive, with what the engine holds; the worker calls it every second. */
   heartbeat(): void {
     // Before a backend has started, asking tfjs for its memory would start one.
-    this.env.post({ type: 'heartbeat', memory: this.backend ? readMemory() : null });
+    this.env.post({ type: 'heartbeat', memory: this.backend ? { ...readMemory(), evaluationHeapBytes: this.evaluationHeapBytes } : null });
   }
 
   /** Frees the model (the worker is going away). */
@@ -393,6 +395,7 @@ export class TrainingHost {
   }
 
   private show(trainer: Trainer, { snapshot, heapBytes }: MeasuredSnapshot): void {
+    this.evaluationHeapBytes = heapBytes;
     this.env.post({ type: 'snapshot', snapshot }, snapshotTransfers(snapshot));
     this.checkMemory(trainer, heapBytes);
   }
@@ -402,6 +405,7 @@ export class TrainingHost {
     this.remote = null;
     this.evaluationPort?.terminate();
     this.evaluationPort = null;
+    this.evaluationHeapBytes = null;
   }
 
   private async postCheckpoint(trainer: Trainer): Promise<void> {

@@ -68,6 +68,7 @@ export function StatusLine() {
                 <span data-testid="worker-tensor-mb">{formatFixed(memory.tensorBytes / MEGABYTE, 0)}</span>
                 {m.status.tensors({ tensors: memory.tensors })}
                 {memory.wasmHeapBytes !== null ? m.status.heap({ megabytes: formatFixed(memory.wasmHeapBytes / MEGABYTE, 0) }) : ''}
+                {memory.evaluationHeapBytes !== null ? m.status.evaluationHeap({ megabytes: formatFixed(memory.evaluationHeapBytes / MEGABYTE, 0) }) : ''}
               </>
             ) : (
               '—'
