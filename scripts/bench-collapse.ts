@@ -24,13 +24,15 @@ try {
     await page.goto(`${app.url}${query}#v=1&method=simsiam&stopGrad=false&seed=11&autoplay=1`);
     const banner = page.getByTestId('collapse-banner').getByText(/^Collapsed at step \d+/);
     const shown: number[] = [];
-    // The status line's steps/s, read every half second until the banner shows.
-    while (!(await banner.isVisible())) {
+    // The moment the banner shows (not the next sample's), and meanwhile the status line's steps/s every half second.
+    let shownAt: number | null = null;
+    const bannerShown = banner.waitFor({ timeout: 300_000 }).then(() => (shownAt = Date.now()));
+    while (shownAt === null) {
       const rate = Number(await page.getByTestId('steps-per-sec').textContent());
       if (rate > 0) shown.push(rate);
-      await page.waitForTimeout(500);
+      await Promise.race([bannerShown, page.waitForTimeout(500)]);
     }
-    const elapsed = (Date.now() - opened) / 1000;
+    const elapsed = (shownAt - opened) / 1000;
     const text = await banner.textContent();
     seconds.push(elapsed);
     rates.push(median(shown));
