@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../core/config';
+import { fakeSnapshot } from '../testing/fakeSnapshot';
 import {
   advanceCollapse,
+  CollapseDetector,
   type CollapseEvidence,
   type CollapseTracking,
   effectiveRankFloor,
@@ -118,5 +121,23 @@ describe('verdictText', () => {
     expect(verdictText({ state: 'collapsed', since: 75 })).toBe('collapsed at step 75');
     expect(verdictText({ state: 'partial', since: 50 })).toBe('partial collapse from step 50');
     expect(verdictText({ state: 'dimensional', since: 100 })).toBe('dimensional collapse from step 100');
+  });
+});
+
+describe('CollapseDetector', () => {
+  it('takes a second snapshot of the same step (its kNN measured later) in place of the first, not after it', () => {
+    const config = defaultConfig('simsiam');
+    // SimSiam's loss at its trivial bound, −1, counts once it has been there at two steps in a row.
+    const steps = [fakeSnapshot(0), { ...fakeSnapshot(10), loss: -1 }, { ...fakeSnapshot(20), loss: -1 }];
+    const once = new CollapseDetector();
+    const twice = new CollapseDetector();
+    for (const snapshot of steps) {
+      once.observe(snapshot, config);
+      // Each step twice, as the worker sends a kNN snapshot: first without its scores, then with them.
+      twice.observe(snapshot, config);
+      twice.observe({ ...snapshot, knnZ: 0.3 }, config);
+      expect(twice.verdict).toEqual(once.verdict);
+    }
+    expect(once.verdict).toEqual({ state: 'collapsed', since: 20 });
   });
 });

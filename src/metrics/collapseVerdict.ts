@@ -141,6 +141,9 @@ export function advanceCollapse(tracking: CollapseTracking, evidence: CollapseEv
 /** The verdict over a run, one snapshot at a time, with the config each was trained under (it sets the loss's trivial bound). */
 export class CollapseDetector {
   private tracking = initialCollapseTracking();
+  /** The tracking before the latest step observed, and that step: a repeat of it replaces it rather than follows it. */
+  private beforeLatest = initialCollapseTracking();
+  private latestStep: number | null = null;
 
   get verdict(): CollapseVerdict {
     return this.tracking.verdict;
@@ -148,12 +151,17 @@ export class CollapseDetector {
 
   observe(figures: SnapshotFigures, config: ExperimentConfig): CollapseVerdict {
     const evidence = { ...figures, topShare: figures.spectrum?.[0] ?? null, lossAtBound: lossAtTrivialBound(figures.loss, config) };
-    this.tracking = advanceCollapse(this.tracking, evidence);
+    // A second snapshot of the same step (its kNN and probe measured later) takes the first one's place.
+    if (figures.step !== this.latestStep) this.beforeLatest = this.tracking;
+    this.latestStep = figures.step;
+    this.tracking = advanceCollapse(this.beforeLatest, evidence);
     return this.tracking.verdict;
   }
 
   reset(): void {
     this.tracking = initialCollapseTracking();
+    this.beforeLatest = this.tracking;
+    this.latestStep = null;
   }
 }
 

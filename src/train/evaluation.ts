@@ -58,15 +58,16 @@ export async function readBack(t: tf.Tensor): Promise<Float32Array> {
  * Embeds the evaluation set (BatchNorm in evaluation mode) and its two fixed views in one pass, reads
  * them back, and computes the metrics. With `knn`, also embeds the training bank and scores the first
  * `knnQueries` evaluation images by kNN on z and on h, and (`linearProbe`) by a linear probe trained on the same
- * bank's z and h (linearProbe.ts) — the slow part, so hosts ask for it less often. With
- * `redundancy`, also reads the two views' raw z back for redundancyFigures.
+ * bank's z and h (linearProbe.ts) — the slow part, so hosts ask for it less often; `early` is then given (and
+ * awaited with) the result without those scores first (kNN and probe null), as soon as it is known. With `redundancy`, also reads the two
+ * views' raw z back for redundancyFigures.
  */
 export async function evaluate(
   model: SslModel,
   dim: number,
   inputs: EvaluationInputs,
   knn: { bank: KnnBank; queries: number; linearProbe: boolean } | null,
-  options: { redundancy: boolean } = { redundancy: false },
+  options: { redundancy: boolean; early?: (result: EvaluationResult) => Promise<void> } = { redundancy: false },
 ): Promise<EvaluationResult> {
   const started = performance.now();
   const n = inputs.count;
@@ -85,36 +86,6 @@ export async function evaluate(
   const pairs = new Float32Array(2 * pairCount * dim);
   pairs.set(view1.subarray(0, pairCount * dim), 0);
   pairs.set(view2.subarray(0, pairCount * dim), pairCount * dim);
-
-  let knnScores: { z: number; h: number } | null = null;
-  let probeScores: { z: number; h: number } | null = null;
-  let probeMs: number | null = null;
-  if (knn) {
-    const queryCount = Math.min(knn.queries, n);
-    // Cosine similarities of each query with every bank row, one matMul for the features h and one for z; the
-    // rest of the network's work is freed with the tidy. The probes read the same features (z on the sphere).
-    const [zSimilarities, hSimilarities, features] = tf.tidy(() => {
-      const queries = model.featuresAndEmbedding(tf.slice(inputs.inputs, [0, 0], [queryCount, -1]));
-      const bank = model.featuresAndEmbedding(knn.bank.inputs);
-      const cosines = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(l2Normalize(a), tf.transpose(l2Normalize(b)));
-      const kept = { queryZ: l2Normalize(queries.embedding), queryH: queries.features, bankZ: l2Normalize(bank.embedding), bankH: bank.features };
-      return [cosines(queries.embedding, bank.embedding), cosines(queries.features, bank.features), kept] as const;
-    });
-    const queryLabels = inputs.labels.subarray(0, queryCount);
-    const score = async (similarities: tf.Tensor) =>
-      knnAccuracyFromSimilarities(await readBack(similarities), queryLabels, knn.bank.labels, KNN_K, inputs.classCount);
-    try {
-      knnScores = { z: await score(zSimilarities), h: await score(hSimilarities) };
-      if (knn.linearProbe) {
-        const probeStarted = performance.now();
-        const probe = (bank: tf.Tensor2D, queries: tf.Tensor2D) => linearProbeAccuracy(bank, knn.bank.labels, queries, queryLabels, inputs.classCount);
-        probeScores = { z: await probe(features.bankZ, features.queryZ), h: await probe(features.bankH, features.queryH) };
-        probeMs = performance.now() - probeStarted;
-      }
-    } finally {
-      tf.dispose([zSimilarities, hSimilarities, ...Object.values(features)]);
-    }
-  }
   const std = collapseStd(embeddings, dim);
   const figures: EvaluationFigures = {
     dim,
@@ -123,13 +94,45 @@ export async function evaluate(
     alignment: alignment(view1, view2, dim),
     uniformity: uniformity(embeddings, dim),
     effectiveRank: effectiveRank(embeddings, dim),
-    knnZ: knnScores?.z ?? null,
-    knnH: knnScores?.h ?? null,
-    linearZ: probeScores?.z ?? null,
-    linearH: probeScores?.h ?? null,
+    knnZ: null,
+    knnH: null,
+    linearZ: null,
+    linearH: null,
     spectrum: spectrum(embeddings, dim),
     pairDistances: pairDistanceHistogram(view1, view2, dim),
   };
   const redundancy = raw && redundancyFigures(raw.subarray(0, n * dim), raw.subarray(n * dim), n, dim);
-  return { embeddings, pairs, figures, redundancy, evalMs, metricsMs: performance.now() - metricsStarted, probeMs };
+  const plain: EvaluationResult = { embeddings, pairs, figures, redundancy, evalMs, metricsMs: performance.now() - metricsStarted, probeMs: null };
+  if (!knn) return plain;
+  await options.early?.(plain);
+
+  const queryCount = Math.min(knn.queries, n);
+  // Cosine similarities of each query with every bank row, one matMul for the features h and one for z; the
+  // rest of the network's work is freed with the tidy. The probes read the same features (z on the sphere).
+  const [zSimilarities, hSimilarities, features] = tf.tidy(() => {
+    const queries = model.featuresAndEmbedding(tf.slice(inputs.inputs, [0, 0], [queryCount, -1]));
+    const bank = model.featuresAndEmbedding(knn.bank.inputs);
+    const cosines = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(l2Normalize(a), tf.transpose(l2Normalize(b)));
+    const kept = { queryZ: l2Normalize(queries.embedding), queryH: queries.features, bankZ: l2Normalize(bank.embedding), bankH: bank.features };
+    return [cosines(queries.embedding, bank.embedding), cosines(queries.features, bank.features), kept] as const;
+  });
+  const queryLabels = inputs.labels.subarray(0, queryCount);
+  const score = async (similarities: tf.Tensor) =>
+    knnAccuracyFromSimilarities(await readBack(similarities), queryLabels, knn.bank.labels, KNN_K, inputs.classCount);
+  const scores = { knnZ: null as number | null, knnH: null as number | null, linearZ: null as number | null, linearH: null as number | null };
+  let probeMs: number | null = null;
+  try {
+    scores.knnZ = await score(zSimilarities);
+    scores.knnH = await score(hSimilarities);
+    if (knn.linearProbe) {
+      const probeStarted = performance.now();
+      const probe = (bank: tf.Tensor2D, queries: tf.Tensor2D) => linearProbeAccuracy(bank, knn.bank.labels, queries, queryLabels, inputs.classCount);
+      scores.linearZ = await probe(features.bankZ, features.queryZ);
+      scores.linearH = await probe(features.bankH, features.queryH);
+      probeMs = performance.now() - probeStarted;
+    }
+  } finally {
+    tf.dispose([zSimilarities, hSimilarities, ...Object.values(features)]);
+  }
+  return { ...plain, figures: { ...figures, ...scores }, metricsMs: performance.now() - metricsStarted, probeMs };
 }

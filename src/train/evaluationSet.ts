@@ -6,7 +6,7 @@ import type { Dataset, TrainingData } from '../data/datasetFormat';
 import { methodCatalog } from '../methods/catalog';
 import { l2Normalize } from '../ssl/losses';
 import type { SslModel } from '../ssl/model';
-import { evaluate, type EvaluationInputs, type KnnBank, readBack } from './evaluation';
+import { evaluate, type EvaluationInputs, type EvaluationResult, type KnnBank, readBack } from './evaluation';
 import type { Snapshot } from './snapshot';
 
 /** Values per image of a dataset: the model's input size. */
@@ -48,14 +48,23 @@ export class EvaluationSet {
     private readonly viewsRng: Rng,
   ) {}
 
-  /** Embeds the evaluation set with `model` as `config` has it and measures it (see evaluate()); stamped with `stamp`. */
-  async snapshot(model: SslModel, config: ExperimentConfig, stamp: SnapshotStamp, options: { knnQueries: number; linearProbe: boolean }): Promise<Snapshot> {
+  /**
+   * Embeds the evaluation set with `model` as `config` has it and measures it (see evaluate()); stamped with `stamp`.
+   * With kNN asked for, `early` is first given the snapshot without the kNN and probe scores (its own arrays), as
+   * soon as it is known.
+   */
+  async snapshot(
+    model: SslModel,
+    config: ExperimentConfig,
+    stamp: SnapshotStamp,
+    options: { knnQueries: number; linearProbe: boolean },
+    early?: (snapshot: Snapshot) => void,
+  ): Promise<Snapshot> {
     const inputs = this.evaluationInputs(config);
     const knn = options.knnQueries > 0 ? { bank: this.trainingBank(), queries: options.knnQueries, linearProbe: options.linearProbe } : null;
     const redundancy = methodCatalog[config.method].redundancyViews !== undefined;
-    const result = await evaluate(model, config.dim, inputs, knn, { redundancy });
-    const shown = config.showTrain ? await this.withTrainingPoints(model, result.embeddings) : null;
-    return {
+    let shown: { embeddings: Float32Array; labels: Uint8Array } | null = null;
+    const snapshotOf = (result: EvaluationResult): Snapshot => ({
       ...stamp,
       ...result.figures,
       embeddings: shown?.embeddings ?? result.embeddings,
@@ -66,7 +75,22 @@ export class EvaluationSet {
       evalMs: result.evalMs,
       metricsMs: result.metricsMs,
       probeMs: result.probeMs,
+    });
+    const withPoints = async (result: EvaluationResult) => {
+      shown ??= config.showTrain ? await this.withTrainingPoints(model, result.embeddings) : null;
     };
+    const result = await evaluate(model, config.dim, inputs, knn, {
+      redundancy,
+      early:
+        early &&
+        (async (plain) => {
+          await withPoints(plain);
+          const first = snapshotOf(plain);
+          early({ ...first, embeddings: first.embeddings.slice(), labels: first.labels.slice(), pairs: first.pairs.slice() });
+        }),
+    });
+    await withPoints(result);
+    return snapshotOf(result);
   }
 
   /** Makes the evaluation views for `config`, and the kNN bank with `knn`, now rather than at the next snapshot. */

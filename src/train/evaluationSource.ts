@@ -27,6 +27,8 @@ export type ToEvaluationWorker =
   | { type: 'releaseKnnBank'; run: number };
 
 export type FromEvaluationWorker =
+  /** A kNN snapshot without its kNN and probe scores, sent ahead of them (the same step's full snapshot follows). */
+  | { type: 'early'; run: number; id: number; snapshot: Snapshot }
   /** `heapBytes`: the worker's wasm heap after the snapshot (null off wasm). */
   | { type: 'snapshot'; run: number; id: number; snapshot: Snapshot; heapBytes: number | null }
   /** `run` null: the worker itself failed. */
@@ -62,7 +64,9 @@ export function evaluationWorkerHandler(send: (message: FromEvaluationWorker, tr
         }
         if (!evaluator || message.run !== run) return;
         if (message.type === 'releaseKnnBank') return evaluator.releaseKnnBank();
-        const snapshot = await evaluator.snapshot(message.state, message.options);
+        const { id } = message;
+        const early = (first: Snapshot) => send({ type: 'early', run, id, snapshot: first }, snapshotTransfers(first));
+        const snapshot = await evaluator.snapshot(message.state, message.options, early);
         send({ type: 'snapshot', run, id: message.id, snapshot, heapBytes: readMemory().wasmHeapBytes }, snapshotTransfers(snapshot));
       } catch (error) {
         send({ type: 'error', run: message.run, message: error instanceof Error ? error.message : String(error) }, []);
@@ -94,11 +98,15 @@ export class RemoteEvaluation {
   private fallback: Evaluator | null = null;
   private disposed = false;
 
-  /** `data`: the images the run's Trainer is given (sent before it is built, so that the worker prepares meanwhile). */
+  /**
+   * `data`: the images the run's Trainer is given (sent before it is built, so that the worker prepares meanwhile);
+   * `early`: given a kNN snapshot without its kNN and probe scores ahead of the full one (see evaluate()).
+   */
   constructor(
     private readonly port: EvaluationWorkerPort,
     private readonly config: ExperimentConfig,
     private readonly data: TrainingData,
+    private readonly early: (snapshot: Snapshot) => void = () => undefined,
   ) {
     port.listen((message) => this.receive(message));
     // The worker gets its own copy of the images: transferring would take them from the Trainer.
@@ -150,7 +158,7 @@ export class RemoteEvaluation {
   private async measureHere(state: EvaluationState, options: MeasureOptions): Promise<MeasuredSnapshot> {
     if (this.disposed) throw new Error('evaluation disposed');
     this.fallback ??= new Evaluator(this.config, this.data);
-    return { snapshot: await this.fallback.snapshot(state, options), heapBytes: null };
+    return { snapshot: await this.fallback.snapshot(state, options, this.early), heapBytes: null };
   }
 
   private receive(message: FromEvaluationWorker): void {
@@ -165,6 +173,10 @@ export class RemoteEvaluation {
         (previous, { state, options, resolve, reject }) => previous.then(() => this.measureHere(state, options).then(resolve, reject)),
         Promise.resolve(),
       );
+      return;
+    }
+    if (message.type === 'early') {
+      if (this.pending.has(message.id)) this.early(message.snapshot);
       return;
     }
     const waiting = this.pending.get(message.id);

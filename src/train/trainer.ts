@@ -84,7 +84,8 @@ export class Evaluator {
     this.evaluation.prepare(config, knn);
   }
 
-  async snapshot(state: EvaluationState, options: { knnQueries: number; linearProbe: boolean }): Promise<Snapshot> {
+  /** The snapshot of `state`; `early` as EvaluationSet.snapshot() has it. */
+  async snapshot(state: EvaluationState, options: { knnQueries: number; linearProbe: boolean }, early?: (snapshot: Snapshot) => void): Promise<Snapshot> {
     const { model } = this;
     if (state.params.length !== model.size || state.running[0].length !== model.embeddingStats.mean.size) {
       throw new Error('The weights do not fit the evaluation model: its settings differ.');
@@ -94,7 +95,7 @@ export class Evaluator {
       model.embeddingStats.mean.assign(tf.tensor1d(state.running[0]));
       model.embeddingStats.variance.assign(tf.tensor1d(state.running[1]));
     });
-    return this.evaluation.snapshot(model, state.config, { step: state.step, loss: state.loss }, options);
+    return this.evaluation.snapshot(model, state.config, { step: state.step, loss: state.loss }, options, early);
   }
 
   releaseKnnBank(): void {
@@ -319,9 +320,9 @@ export class Trainer {
    * linear probe unless `linearProbe` is false. Reads the pending losses first (and so throws NonFiniteLossError as
    * readLosses does).
    */
-  async snapshot(options: { knnQueries?: number; linearProbe?: boolean } = {}): Promise<Snapshot> {
+  async snapshot(options: { knnQueries?: number; linearProbe?: boolean } = {}, early?: (snapshot: Snapshot) => void): Promise<Snapshot> {
     const stamp = await this.snapshotStamp();
-    return this.evaluation.snapshot(this.model, this.cfg, stamp, { knnQueries: options.knnQueries ?? 0, linearProbe: options.linearProbe ?? true });
+    return this.evaluation.snapshot(this.model, this.cfg, stamp, { knnQueries: options.knnQueries ?? 0, linearProbe: options.linearProbe ?? true }, early);
   }
 
   /**

@@ -9,7 +9,7 @@ import { noGpu, selectBackend } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
 import type { TrainingData } from '../data/datasetFormat';
 import { startNodeEvaluationWorker } from '../train/nodeEvaluationWorker';
-import type { Command, FromWorker } from './protocol';
+import type { Command, FromWorker, Snapshot } from './protocol';
 import { type HostEnvironment, TrainingHost } from './trainingHost';
 
 beforeAll(() => useBackend('wasm'));
@@ -43,9 +43,11 @@ function harness(overrides: Partial<HostEnvironment> = {}, watch: (message: From
   const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
   const lastState = () => of('state').at(-1);
   const steps = () => of('progress').map((m) => m.step);
+  /** The snapshots as the page keeps them: a repeat of a step takes its place (a kNN snapshot shows first without kNN). */
+  const snapshots = () => of('snapshot').reduce<Snapshot[]>((kept, { snapshot }) => [...kept.filter((s) => s.step !== snapshot.step), snapshot], []);
   /** The state reports confirming command `n`, and where each stands among all messages. */
   const confirmationsOf = (n: number) => of('state').filter((m) => m.seq === n).map((m) => ({ ...m, at: messages.indexOf(m) }));
-  return { host, messages, send, of, lastState, steps, confirmationsOf, seq: () => seq };
+  return { host, messages, send, of, lastState, steps, snapshots, confirmationsOf, seq: () => seq };
 }
 
 const quick: ExperimentConfig = { ...defaultConfig('simsiam'), batch: 16, evalEvery: 1000 };
@@ -68,7 +70,7 @@ describe('TrainingHost', () => {
     expect(h.lastState()!.seq).toBe(3);
     expect(h.steps().at(-1)).toBe(pausedAt);
     // The step the pause stopped at is shown.
-    expect(h.of('snapshot').at(-1)!.snapshot.step).toBe(pausedAt);
+    expect(h.snapshots().at(-1)!.step).toBe(pausedAt);
     await h.send({ type: 'preview', count: 2 });
     expect(h.steps().at(-1)).toBe(pausedAt);
     h.host.dispose();
@@ -299,7 +301,7 @@ describe('TrainingHost', () => {
   it('skips the linear probe on a GPU backend running on a software adapter (kNN still measured)', async () => {
     const h = harness({ startBackend: async () => ({ ...(await selectBackend('wasm', noGpu)), software: true }) });
     await ready(h);
-    expect(h.of('snapshot')[0]!.snapshot).toMatchObject({ linearZ: null, linearH: null, knnZ: expect.any(Number) });
+    expect(h.snapshots()[0]!).toMatchObject({ linearZ: null, linearH: null, knnZ: expect.any(Number) });
     h.host.dispose();
   });
 
@@ -309,7 +311,7 @@ describe('TrainingHost', () => {
     await h.send({ type: 'step' });
     await h.send({ type: 'step' });
     expect(h.steps()).toEqual([1, 2]);
-    expect(h.of('snapshot').map((m) => m.snapshot.step)).toEqual([0, 1, 2]);
+    expect(h.snapshots().map((s) => s.step)).toEqual([0, 1, 2]);
     expect(h.lastState()).toMatchObject({ running: false, step: 2, seq: 3 });
     h.host.dispose();
   });
@@ -326,7 +328,7 @@ describe('TrainingHost', () => {
     expect(h.steps().at(-1)).toBe(2);
     await h.send({ type: 'config', config: { ...quick, stopGrad: false, dim: 8 } });
     expect(h.of('ready')).toHaveLength(2);
-    expect(h.of('snapshot').at(-1)!.snapshot).toMatchObject({ step: 0, dim: 8 });
+    expect(h.snapshots().at(-1)!).toMatchObject({ step: 0, dim: 8 });
     await h.send({ type: 'step' });
     await h.send({ type: 'reset', config: quick });
     expect(h.of('ready').at(-1)).toMatchObject({ step: 0, config: quick });
@@ -393,7 +395,7 @@ describe('TrainingHost', () => {
     await ready(h);
     expect(h.of('notice')[0]!.message).toMatch(/Memory is running short.*kNN/);
     for (let i = 0; i < 3; i++) await h.send({ type: 'step' });
-    expect(h.of('snapshot').slice(1).every((m) => m.snapshot.knnZ === null)).toBe(true);
+    expect(h.snapshots().slice(1).every((s) => s.knnZ === null)).toBe(true);
     expect(h.of('notice')).toHaveLength(1);
     h.host.dispose();
   });
@@ -419,7 +421,7 @@ describe('TrainingHost', () => {
     await ready(h, { ...quick, dataset: 'own' });
     expect(h.of('ready')[0]).toMatchObject({ classNames: ['images'], evalCount: 50 });
     // The first snapshot measures kNN on labelled data; with a single class there is nothing to measure.
-    expect(h.of('snapshot')[0]!.snapshot.knnZ).toBeNull();
+    expect(h.snapshots()[0]!.knnZ).toBeNull();
     await h.send({ type: 'step' });
     expect(h.of('progress').at(-1)!.step).toBe(1);
     h.host.dispose();
@@ -438,14 +440,16 @@ describe('TrainingHost', () => {
   it('shows Random init as built, kNN and the linear probe measured, and takes no step for Start or Step', async () => {
     const h = harness();
     await ready(h, { ...defaultConfig('random'), batch: 16 });
-    expect(h.of('snapshot').map((m) => m.snapshot.step)).toEqual([0]);
-    expect(h.of('snapshot')[0]!.snapshot).toMatchObject({ loss: null, knnZ: expect.any(Number), linearZ: expect.any(Number) });
+    expect(h.snapshots().map((s) => s.step)).toEqual([0]);
+    expect(h.snapshots()[0]!).toMatchObject({ loss: null, knnZ: expect.any(Number), linearZ: expect.any(Number) });
+    // The points and figures came first, before the kNN and probe scores.
+    expect(h.of('snapshot').map((m) => [m.snapshot.step, m.snapshot.knnZ === null])).toEqual([[0, true], [0, false]]);
     await h.send({ type: 'start' });
     expect(h.lastState()).toMatchObject({ running: false, step: 0, seq: 2 });
     await h.send({ type: 'step' });
     expect(h.lastState()).toMatchObject({ running: false, step: 0, seq: 3 });
     expect(h.steps()).toEqual([]);
-    expect(h.of('snapshot')).toHaveLength(1);
+    expect(h.snapshots()).toHaveLength(1);
     h.host.dispose();
   });
 
@@ -464,7 +468,7 @@ describe('TrainingHost', () => {
       for (let i = 0; i < 3; i++) await h.send({ type: 'step' });
     }
     // A single step is confirmed once its snapshot is shown: the same snapshots, step for step, as measured here.
-    const figures = (h: typeof here) => h.of('snapshot').map(({ snapshot: { evalMs, metricsMs, probeMs, ...rest } }) => rest);
+    const figures = (h: typeof here) => h.snapshots().map(({ evalMs, metricsMs, probeMs, ...rest }) => rest);
     expect(figures(there).map((s) => s.step)).toEqual([0, 1, 2, 3]);
     expect(figures(there)).toEqual(figures(here));
     here.host.dispose();
@@ -473,7 +477,7 @@ describe('TrainingHost', () => {
     await until(() => there.steps().length >= 15);
     await there.send({ type: 'pause' });
     const pausedAt = there.lastState()!.step;
-    const steps = there.of('snapshot').map((m) => m.snapshot.step);
+    const steps = there.snapshots().map((s) => s.step);
     expect(steps.at(-1)).toBe(pausedAt);
     expect(steps.every((step, i) => i === 0 || step > steps[i - 1]!)).toBe(true);
 
@@ -483,7 +487,8 @@ describe('TrainingHost', () => {
     await there.send({ type: 'reset', config });
     await there.send({ type: 'step' });
     const afterReset = there.messages.slice(there.messages.indexOf(there.of('ready').at(-1)!));
-    expect(afterReset.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot.step] : []))).toEqual([0, 1]);
+    // Step 0 twice: first without its kNN and probe scores, then with them.
+    expect(afterReset.flatMap((m) => (m.type === 'snapshot' ? [[m.snapshot.step, m.snapshot.knnZ === null]] : []))).toEqual([[0, true], [0, false], [1, true]]);
     there.host.dispose();
   });
 });

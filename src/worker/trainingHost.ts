@@ -28,7 +28,7 @@ import { SnapshotSchedule } from '../train/snapshotSchedule';
 import { beginPhase, type PhaseListener, timePhase } from '../train/startupPhases';
 import { StepRateMeter } from '../train/stepRate';
 import { NonFiniteLossError, Trainer } from '../train/trainer';
-import type { ErrorKind, FromWorker, ToWorker } from './protocol';
+import type { ErrorKind, FromWorker, Snapshot, ToWorker } from './protocol';
 
 /** What the host needs from its surroundings (the worker's, or a test's). */
 export interface HostEnvironment {
@@ -286,7 +286,9 @@ export class TrainingHost {
       return;
     }
     // The evaluation worker gets the run first: it prepares the first snapshot while the Trainer builds and calibrates.
-    const remote = this.evaluationPort ? new RemoteEvaluation(this.evaluationPort, config, data) : null;
+    const remote = this.evaluationPort
+      ? new RemoteEvaluation(this.evaluationPort, config, data, (early) => this.remote === remote && this.postSnapshotMessage(early))
+      : null;
     let trainer: Trainer;
     try {
       trainer = new Trainer(config, data, { batches: this.env.batches, onPhase: this.phases });
@@ -378,7 +380,8 @@ export class TrainingHost {
     const options = { knnQueries, linearProbe: !this.backend?.software };
     const remote = this.remote;
     if (!remote) {
-      const snapshot = await trainer.snapshot(options);
+      // The points and figures show before kNN and the linear probe are measured (a second of wasm at step 0).
+      const snapshot = await trainer.snapshot(options, (early) => this.postSnapshotMessage(early));
       this.snapshotStep = snapshot.step;
       this.show(trainer, { snapshot, heapBytes: null });
       return { shown: Promise.resolve() };
@@ -395,9 +398,14 @@ export class TrainingHost {
   }
 
   private show(trainer: Trainer, { snapshot, heapBytes }: MeasuredSnapshot): void {
-    this.evaluationHeapBytes = heapBytes;
-    this.env.post({ type: 'snapshot', snapshot }, snapshotTransfers(snapshot));
+    if (heapBytes !== null) this.evaluationHeapBytes = heapBytes;
+    this.postSnapshotMessage(snapshot);
     this.checkMemory(trainer, heapBytes);
+  }
+
+  /** Sends a snapshot to the page; an early one (no kNN yet) goes only through here: its kNN is still being measured. */
+  private postSnapshotMessage(snapshot: Snapshot): void {
+    this.env.post({ type: 'snapshot', snapshot }, snapshotTransfers(snapshot));
   }
 
   private endEvaluationWorker(): void {
