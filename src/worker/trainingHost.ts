@@ -97,6 +97,8 @@ export class TrainingHost {
   private evaluationPort: EvaluationWorkerPort | null = null;
   /** The run's snapshots in the evaluation worker; null when this thread measures them. */
   private remote: RemoteEvaluation | null = null;
+  /** Ends the start-up's 'evaluation' phase: set while a run's first snapshot is awaited. */
+  private evaluationPhaseEnd: (() => void) | null = null;
   /** The evaluation worker's wasm heap, as its latest snapshot said. */
   private evaluationHeapBytes: number | null = null;
 
@@ -323,9 +325,10 @@ export class TrainingHost {
       step: trainer.step,
     });
     this.confirm(seq ?? this.appliedSeq);
-    // Measured in the evaluation worker, the first snapshot does not hold back a Start: training begins meanwhile.
-    const evaluated = beginPhase(this.phases, 'evaluation');
-    void (await this.requestSnapshot(trainer)).shown.then(evaluated);
+    // The start-up's last phase ends when the first snapshot shows (its points and figures; kNN may follow). Measured
+    // in the evaluation worker, it does not hold back a Start: training begins meanwhile.
+    this.evaluationPhaseEnd = beginPhase(this.phases, 'evaluation');
+    await this.requestSnapshot(trainer);
   }
 
   private get readsEveryStep(): boolean {
@@ -406,6 +409,8 @@ export class TrainingHost {
   /** Sends a snapshot to the page; an early one (no kNN yet) goes only through here: its kNN is still being measured. */
   private postSnapshotMessage(snapshot: Snapshot): void {
     this.env.post({ type: 'snapshot', snapshot }, snapshotTransfers(snapshot));
+    this.evaluationPhaseEnd?.();
+    this.evaluationPhaseEnd = null;
   }
 
   private endEvaluationWorker(): void {
