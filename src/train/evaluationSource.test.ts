@@ -76,6 +76,7 @@ describe('snapshots measured in an evaluation worker', () => {
       here.push(await trainer.snapshot(options));
     }
     await remote.settled();
+    expect(remote.workerFailed).toBe(true);
     const snapshots = await Promise.all(asked);
     expect(snapshots.map((s) => s.step)).toEqual([1, 2, 3, 4]);
     // The first measured by the worker, the others here after it failed: each the Trainer's own figures.

@@ -93,10 +93,13 @@ export class RemoteEvaluation {
   private readonly pending = new Map<number, Pending>();
   private readonly order: Promise<MeasuredSnapshot>[] = [];
   private nextId = 0;
-  /** Set when the worker failed: snapshots are then measured here, by `fallback` (made on first use). */
+  /** Set when the worker failed: snapshots are then measured here, by `fallback` (made on first use), one at a time. */
   private failed = false;
   private fallback: Evaluator | null = null;
+  private measuredHere: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  /** Set when the worker itself stopped (not one measurement): a host gives the port up. */
+  workerFailed = false;
 
   /**
    * `data`: the images the run's Trainer is given (sent before it is built, so that the worker prepares meanwhile);
@@ -155,10 +158,15 @@ export class RemoteEvaluation {
     return measured;
   }
 
-  private async measureHere(state: EvaluationState, options: MeasureOptions): Promise<MeasuredSnapshot> {
-    if (this.disposed) throw new Error('evaluation disposed');
-    this.fallback ??= new Evaluator(this.config, this.data);
-    return { snapshot: await this.fallback.snapshot(state, options, this.early), heapBytes: null };
+  /** Measures in this thread, after every measurement here before it (they share one model). */
+  private measureHere(state: EvaluationState, options: MeasureOptions): Promise<MeasuredSnapshot> {
+    const measured = this.measuredHere.then(async () => {
+      if (this.disposed) throw new Error('evaluation disposed');
+      this.fallback ??= new Evaluator(this.config, this.data);
+      return { snapshot: await this.fallback.snapshot(state, options, this.early), heapBytes: null };
+    });
+    this.measuredHere = measured.catch(() => undefined);
+    return measured;
   }
 
   private receive(message: FromEvaluationWorker): void {
@@ -169,10 +177,8 @@ export class RemoteEvaluation {
       this.pending.clear();
       this.port.listen(null);
       this.failed = true;
-      void outstanding.reduce(
-        (previous, { state, options, resolve, reject }) => previous.then(() => this.measureHere(state, options).then(resolve, reject)),
-        Promise.resolve(),
-      );
+      this.workerFailed = message.run === null;
+      for (const { state, options, resolve, reject } of outstanding) this.measureHere(state, options).then(resolve, reject);
       return;
     }
     if (message.type === 'early') {

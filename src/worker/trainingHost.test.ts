@@ -8,6 +8,7 @@ import { useBackend } from '../testing/tfBackend';
 import { noGpu, selectBackend } from '../train/backend';
 import type { Checkpoint } from '../train/checkpoint';
 import type { TrainingData } from '../data/datasetFormat';
+import type { EvaluationWorkerPort, FromEvaluationWorker } from '../train/evaluationSource';
 import { startNodeEvaluationWorker } from '../train/nodeEvaluationWorker';
 import type { Command, FromWorker, Snapshot } from './protocol';
 import { type HostEnvironment, TrainingHost } from './trainingHost';
@@ -490,5 +491,30 @@ describe('TrainingHost', () => {
     // Step 0 twice: first without its kNN and probe scores, then with them.
     expect(afterReset.flatMap((m) => (m.type === 'snapshot' ? [[m.snapshot.step, m.snapshot.knnZ === null]] : []))).toEqual([[0, true], [0, false], [1, true]]);
     there.host.dispose();
+  });
+
+  it('measures its snapshots itself once the evaluation worker stops, and does not ask it again after a Reset', async () => {
+    // A worker that stops at its first measurement, as a dead worker's port says it.
+    let listener: ((message: FromEvaluationWorker) => void) | null = null;
+    const posted: string[] = [];
+    const dying: EvaluationWorkerPort = {
+      post: (message) => {
+        posted.push(message.type);
+        if (message.type === 'measure') queueMicrotask(() => listener?.({ type: 'error', run: null, message: 'gone' }));
+      },
+      listen: (next) => void (listener = next),
+      terminate: () => void posted.push('terminated'),
+    };
+    const h = harness({ evaluations: () => dying });
+    await ready(h);
+    for (let i = 0; i < 2; i++) await h.send({ type: 'step' });
+    expect(h.snapshots().map((s) => s.step)).toEqual([0, 1, 2]);
+    expect(h.snapshots()[0]!.knnZ).toEqual(expect.any(Number));
+    await h.send({ type: 'reset', config: quick });
+    await h.send({ type: 'step' });
+    const newRun = h.messages.slice(h.messages.indexOf(h.of('ready').at(-1)!));
+    expect([...new Set(newRun.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot.step] : [])))]).toEqual([0, 1]);
+    expect(posted).toEqual(['run', 'measure', 'terminated']);
+    h.host.dispose();
   });
 });

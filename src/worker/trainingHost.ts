@@ -275,7 +275,8 @@ export class TrainingHost {
   private async rebuild(config: ExperimentConfig, resume: Checkpoint | null, seq: number | null): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
-    // Snapshots of the old run still being measured are never shown.
+    // Snapshots of the old run still being measured are never shown; a worker that stopped is not asked again.
+    if (this.remote?.workerFailed) this.endEvaluationWorker();
     this.remote?.dispose();
     this.remote = null;
     this.rebuildOwed = false;
@@ -287,10 +288,12 @@ export class TrainingHost {
       this.postError('dataset', error);
       return;
     }
-    // The evaluation worker gets the run first: it prepares the first snapshot while the Trainer builds and calibrates.
-    const remote = this.evaluationPort
-      ? new RemoteEvaluation(this.evaluationPort, config, data, (early) => this.remote === remote && this.postSnapshotMessage(early))
-      : null;
+    // The evaluation worker (on wasm) gets the run first: it prepares the first snapshot while the Trainer builds and
+    // calibrates. A run that fell back to the cpu backend measures its own snapshots: same backend, same figures.
+    const remote =
+      this.evaluationPort && this.backend?.name === 'wasm'
+          ? new RemoteEvaluation(this.evaluationPort, config, data, (early) => this.remote === remote && this.postSnapshotMessage(early))
+        : null;
     let trainer: Trainer;
     try {
       trainer = new Trainer(config, data, { batches: this.env.batches, onPhase: this.phases });
