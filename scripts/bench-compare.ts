@@ -2,7 +2,8 @@
  * What each run of a comparison costs, printed as figures: for 1 to 4 runs (SimCLR at d = 2, training, each run in
  * its own training worker and sphere worker), the page's frames per second, the page's JS heap (main thread) and
  * the memory of all its JavaScript, workers included (measureUserAgentSpecificMemory, on a cross-origin isolated
- * page), each run's steps per second, its worker's tensors (tfjs) and wasm heap, and the workers the page runs;
+ * page), each run's steps per second, its worker's tensors (tfjs) and wasm heaps (its training and its evaluation
+ * worker's), and the workers the page runs;
  * then, from the largest comparison, Remove run down to two: the workers and the memory that are left.
  * Usage: npm run build && npm run bench:compare [-- --seconds 10 --runs 1,2,3,4]
  */
@@ -21,7 +22,7 @@ const allJsMemory = (page: Page): Promise<number | null> =>
 
 const app = await openApp();
 try {
-  console.log('runs  page fps  page heap MB  all JS MB  steps/s per run        tensors per worker (MB, count)  wasm heap per worker MB  workers');
+  console.log('runs  page fps  page heap MB  all JS MB  steps/s per run        tensors per worker (MB, count)  wasm heap MB (training+evaluation)  workers');
   for (const runs of counts) {
     const page = await app.newPage();
     await page.goto(`${app.url}#v=1${runs > 1 ? `&compare=${runs}` : ''}&method=simclr&dim=2&autoplay=1`);
@@ -47,7 +48,8 @@ try {
     const allMemory = await allJsMemory(page);
     const memory = await page.$$eval('[data-testid="worker-memory"]', (cells) => cells.map((cell) => cell.textContent ?? ''));
     const tensors = memory.map((text) => /(\d+) MB in (\d+) tensors/.exec(text)?.slice(1, 3).join(', ') ?? '—');
-    const wasmHeap = memory.map((text) => /heap (\d+) MB/.exec(text)?.[1] ?? '—');
+    // Each run's training worker's wasm heap, then its evaluation worker's (where snapshots are measured on wasm).
+    const wasmHeap = memory.map((text) => [/, heap (\d+) MB/, /evaluation heap (\d+) MB/].map((pattern) => pattern.exec(text)?.[1] ?? '—').join('+'));
     const rates = after.map((step, i) => ((step - before[i]!) / seconds).toFixed(2));
     console.log(
       [
