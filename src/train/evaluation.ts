@@ -59,8 +59,8 @@ export async function readBack(t: tf.Tensor): Promise<Float32Array> {
  * them back, and computes the metrics. With `knn`, also embeds the training bank and scores the first
  * `knnQueries` evaluation images by kNN on z and on h, and (`linearProbe`) by a linear probe trained on the same
  * bank's z and h (linearProbe.ts) — the slow part, so hosts ask for it less often; `early` is then given (and
- * awaited with) the result without those scores first (kNN and probe null), as soon as it is known. With `redundancy`, also reads the two
- * views' raw z back for redundancyFigures.
+ * awaited with) the result without those scores first (kNN and probe null), as soon as it is known. With
+ * `redundancy`, also reads the two views' raw z back for redundancyFigures.
  */
 export async function evaluate(
   model: SslModel,

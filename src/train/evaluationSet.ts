@@ -12,14 +12,18 @@ import type { Snapshot } from './snapshot';
 /** Values per image of a dataset: the model's input size. */
 export const imageValues = (ds: Dataset): number => ds.channels * ds.rows * ds.cols;
 
-/** The chosen images, un-augmented and normalised for the model, as [n, channels·size²]. */
-function cleanImages(ds: Dataset, normalisation: Normalisation): tf.Tensor2D {
-  const area = imageValues(ds);
-  const values = new Float32Array(ds.count * area);
+/** Writes the dataset's images, un-augmented and normalised for the model, at the start of `out`. */
+function writeCleanImages(ds: Dataset, normalisation: Normalisation, out: Float32Array): void {
   const scale = 1 / (255 * normalisation.std);
   const offset = normalisation.mean / normalisation.std;
-  for (let i = 0; i < values.length; i++) values[i] = ds.pixels[i]! * scale - offset;
-  return tf.tensor2d(values, [ds.count, area]);
+  const values = ds.count * imageValues(ds);
+  for (let i = 0; i < values; i++) out[i] = ds.pixels[i]! * scale - offset;
+}
+
+/** The points a snapshot draws with `showTrain`: the evaluation images', then the training images'. */
+interface TrainingPoints {
+  embeddings: Float32Array;
+  labels: Uint8Array;
 }
 
 /** What a snapshot adds to the evaluation's figures: the step it shows and the mean loss since the previous one. */
@@ -63,8 +67,11 @@ export class EvaluationSet {
     const inputs = this.evaluationInputs(config);
     const knn = options.knnQueries > 0 ? { bank: this.trainingBank(), queries: options.knnQueries, linearProbe: options.linearProbe } : null;
     const redundancy = methodCatalog[config.method].redundancyViews !== undefined;
-    let shown: { embeddings: Float32Array; labels: Uint8Array } | null = null;
-    const snapshotOf = (result: EvaluationResult): Snapshot => ({
+    // The training points shown with `showTrain` are embedded once, for the early snapshot or else the full one.
+    let trainingPoints: Promise<TrainingPoints | null> | null = null;
+    const withTrainingPoints = (result: EvaluationResult) =>
+      (trainingPoints ??= config.showTrain ? this.withTrainingPoints(model, result.embeddings) : Promise.resolve(null));
+    const snapshotOf = (result: EvaluationResult, shown: TrainingPoints | null): Snapshot => ({
       ...stamp,
       ...result.figures,
       embeddings: shown?.embeddings ?? result.embeddings,
@@ -76,21 +83,17 @@ export class EvaluationSet {
       metricsMs: result.metricsMs,
       probeMs: result.probeMs,
     });
-    const withPoints = async (result: EvaluationResult) => {
-      shown ??= config.showTrain ? await this.withTrainingPoints(model, result.embeddings) : null;
-    };
     const result = await evaluate(model, config.dim, inputs, knn, {
       redundancy,
       early:
         early &&
         (async (plain) => {
-          await withPoints(plain);
-          const first = snapshotOf(plain);
+          // Its own arrays: the full snapshot shares the early one's points, and each is transferred.
+          const first = snapshotOf(plain, await withTrainingPoints(plain));
           early({ ...first, embeddings: first.embeddings.slice(), labels: first.labels.slice(), pairs: first.pairs.slice() });
         }),
     });
-    await withPoints(result);
-    return snapshotOf(result);
+    return snapshotOf(result, await withTrainingPoints(result));
   }
 
   /** Makes the evaluation views for `config`, and the kNN bank with `knn`, now rather than at the next snapshot. */
@@ -124,9 +127,7 @@ export class EvaluationSet {
     const area = imageValues(evalSet);
     const values = new Float32Array(3 * count * area);
     const indices = Int32Array.from({ length: count }, (_, i) => i);
-    const scale = 1 / (255 * this.normalisation.std);
-    const offset = this.normalisation.mean / this.normalisation.std;
-    for (let i = 0; i < count * area; i++) values[i] = pixels[i]! * scale - offset;
+    writeCleanImages(evalSet, this.normalisation, values);
     const rng = this.viewsRng.fork(key);
     for (const view of [1, 2]) {
       augmentInto(pixels, size, channels, indices, sampleViewParams(rng, count, size, channels, config), config.noise, this.normalisation, values, view * count);
@@ -137,12 +138,17 @@ export class EvaluationSet {
   }
 
   private trainingBank(): KnnBank {
-    this.knnBank ??= { inputs: cleanImages(this.data.train, this.normalisation), labels: this.data.train.labels };
+    if (!this.knnBank) {
+      const { train } = this.data;
+      const values = new Float32Array(train.count * imageValues(train));
+      writeCleanImages(train, this.normalisation, values);
+      this.knnBank = { inputs: tf.tensor2d(values, [train.count, imageValues(train)]), labels: train.labels };
+    }
     return this.knnBank;
   }
 
   /** The evaluation embeddings followed by the training images' (for drawing only). */
-  private async withTrainingPoints(model: SslModel, evalEmbeddings: Float32Array): Promise<{ embeddings: Float32Array; labels: Uint8Array }> {
+  private async withTrainingPoints(model: SslModel, evalEmbeddings: Float32Array): Promise<TrainingPoints> {
     const bank = this.trainingBank();
     const train = await readBack(tf.tidy(() => l2Normalize(model.embed(bank.inputs))));
     const embeddings = new Float32Array(evalEmbeddings.length + train.length);
