@@ -45,12 +45,17 @@ export interface MeasuredSnapshot {
 
 export const snapshotTransfers = (snapshot: Snapshot): Transferable[] => [snapshot.embeddings.buffer, snapshot.labels.buffer, snapshot.pairs.buffer];
 
-/** The worker side: measures each state in order, one at a time (a measurement awaits its read-backs). */
+/**
+ * The worker side: measures each state in order, one at a time (a measurement awaits its read-backs). States of a
+ * run that a newer one replaced (a Reset) are skipped, even those queued before it came: nobody shows them.
+ */
 export function evaluationWorkerHandler(send: (message: FromEvaluationWorker, transfer: Transferable[]) => void): (message: ToEvaluationWorker) => void {
   let evaluator: Evaluator | null = null;
   let run = -1;
+  let newestRun = -1;
   let queue: Promise<void> = Promise.resolve();
   return (message) => {
+    if (message.type === 'run') newestRun = message.run;
     queue = queue.then(async () => {
       try {
         if (message.type === 'run') {
@@ -62,12 +67,12 @@ export function evaluationWorkerHandler(send: (message: FromEvaluationWorker, tr
           evaluator.prepare(message.config, message.data.train.classNames.length > 1);
           return;
         }
-        if (!evaluator || message.run !== run) return;
+        if (!evaluator || message.run !== run || run !== newestRun) return;
         if (message.type === 'releaseKnnBank') return evaluator.releaseKnnBank();
         const { id } = message;
         const early = (first: Snapshot) => send({ type: 'early', run, id, snapshot: first }, snapshotTransfers(first));
         const snapshot = await evaluator.snapshot(message.state, message.options, early);
-        send({ type: 'snapshot', run, id: message.id, snapshot, heapBytes: readMemory().wasmHeapBytes }, snapshotTransfers(snapshot));
+        send({ type: 'snapshot', run, id, snapshot, heapBytes: readMemory().wasmHeapBytes }, snapshotTransfers(snapshot));
       } catch (error) {
         send({ type: 'error', run: message.run, message: error instanceof Error ? error.message : String(error) }, []);
       }
