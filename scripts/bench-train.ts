@@ -90,16 +90,27 @@ async function benchBrowser(backends: [string, number, number][]): Promise<void>
 
 const PYTORCH = '../shared/reference/pytorch/bench_simsiam.py';
 
-/** The engine's plain ms/step on one thread (augmentation inline, as PyTorch's benchmark does it) against PyTorch's, alternating. */
-async function benchAgainstPytorch(): Promise<void> {
-  if (method !== 'simsiam' || !existsSync(PYTORCH) || !existsSync('/usr/bin/python3')) {
-    console.log('\nPyTorch comparison skipped (it needs ../shared/reference/pytorch and /usr/bin/python3 with torch; SimSiam only).');
-    return;
+/**
+ * What a comparison with PyTorch needs — the reference script `script` and /usr/bin/python3 — with a runner for it and
+ * the data on wasm; null (and a line saying so) without them.
+ */
+async function pytorchBeside(script: string, skipped: string) {
+  if (!existsSync(script) || !existsSync('/usr/bin/python3')) {
+    console.log(`${skipped} skipped (it needs ../shared/reference/pytorch and /usr/bin/python3 with torch).`);
+    return null;
   }
-  const run = promisify(execFile);
   const data = await nodeData();
   await tf.setBackend('wasm');
   await tf.ready();
+  return { run: promisify(execFile), data };
+}
+
+/** The engine's plain ms/step on one thread (augmentation inline, as PyTorch's benchmark does it) against PyTorch's, alternating. */
+async function benchAgainstPytorch(): Promise<void> {
+  if (method !== 'simsiam') return console.log('\nPyTorch comparison skipped (SimSiam only).');
+  const beside = await pytorchBeside(PYTORCH, '\nPyTorch comparison');
+  if (!beside) return;
+  const { run, data } = beside;
   // The core fastblas.py names for OpenBLAS (from the same CPU flags), so that the figure says what was compared.
   const flags = readFileSync('/proc/cpuinfo', 'utf8');
   const core = / avx512f/.test(flags) ? 'SkylakeX' : / avx2/.test(flags) ? 'Haswell' : 'detected by OpenBLAS';
@@ -122,14 +133,9 @@ async function benchAgainstPytorch(): Promise<void> {
 async function benchGrid(gridMethod: MethodName): Promise<void> {
   // Absolute: the script moves to the reference folder, and fastblas re-runs it from there.
   const script = resolve('scripts/bench/torch_step.py');
-  if (!existsSync('../shared/reference/pytorch/train.py') || !existsSync('/usr/bin/python3')) {
-    console.log('Grid skipped (it needs ../shared/reference/pytorch and /usr/bin/python3 with torch).');
-    return;
-  }
-  const run = promisify(execFile);
-  const data = await nodeData();
-  await tf.setBackend('wasm');
-  await tf.ready();
+  const beside = await pytorchBeside('../shared/reference/pytorch/train.py', 'Grid');
+  if (!beside) return;
+  const { run, data } = beside;
   console.log(`${gridMethod} against PyTorch, one thread each, ${rounds} alternating rounds, medians (ms/step)`);
   console.log(['batch', 'd', 'torch compute', 'lab compute', 'ratio', 'torch e2e', 'lab e2e', 'ratio'].map((c) => c.padStart(13)).join(' '));
   for (const [batch, dim] of [[256, 3], [1024, 3], [256, 128], [1024, 128]] as const) {
