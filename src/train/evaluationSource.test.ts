@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type ExperimentConfig } from '../core/config';
 import type { TrainingData } from '../data/datasetFormat';
@@ -6,7 +7,7 @@ import { useBackend } from '../testing/tfBackend';
 import { type EvaluationWorkerPort, type FromEvaluationWorker, RemoteEvaluation } from './evaluationSource';
 import { startNodeEvaluationWorker } from './nodeEvaluationWorker';
 import type { Snapshot } from './snapshot';
-import { Trainer } from './trainer';
+import { Evaluator, Trainer } from './trainer';
 
 let data: TrainingData;
 const port = startNodeEvaluationWorker();
@@ -82,6 +83,26 @@ describe('snapshots measured in an evaluation worker', () => {
     // The first measured by the worker, the others here after it failed: each the Trainer's own figures.
     snapshots.forEach((snapshot, i) => expect(measured({ ...snapshot, loss: null })).toEqual(measured(here[i]!)));
     remote.dispose();
+    trainer.dispose();
+  });
+
+  it('an Evaluator keeps the tensor count flat over snapshots with kNN and runs replaced, and frees all it made', async () => {
+    const config: ExperimentConfig = { ...defaultConfig('byol'), batch: 16, seed: 7 };
+    const trainer = new Trainer(config, data);
+    await trainer.trainStep();
+    const state = await trainer.evaluationState();
+    const baseline = tf.memory().numTensors;
+    let afterFirst = 0;
+    // Each run's Evaluator replaces the previous one's, as the worker does on every Reset.
+    for (let run = 0; run < 3; run++) {
+      const evaluator = new Evaluator(config, data);
+      evaluator.prepare(config, true);
+      for (let i = 0; i < 4; i++) await evaluator.snapshot(state, { knnQueries: i % 2 === 0 ? 50 : 0, linearProbe: true }, () => undefined);
+      if (run === 0) afterFirst = tf.memory().numTensors;
+      else expect(tf.memory().numTensors).toBe(afterFirst);
+      evaluator.dispose();
+      expect(tf.memory().numTensors).toBe(baseline);
+    }
     trainer.dispose();
   });
 });
