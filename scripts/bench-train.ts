@@ -10,10 +10,13 @@
  *
  *   npm run bench:train [-- --node-only | --browser-only | --no-pytorch] [--steps 30] [--rounds 5] [--method simsiam]
  *   npm run bench:train -- --grid [--method simclr] [--rounds 3] [--steps 10]
+ *   npm run bench:train -- --floor [--rounds 5]
  *
  * --grid: only the engine against PyTorch as the work grows, batch 256 and 1024 × d 3 and 128, compute alone
  * (ms/step less the batch phase; PyTorch's forward, backward and optimiser) and end to end, one thread each,
  * alternating (scripts/bench/torch_step.py).
+ * --floor: only where the compute goes against PyTorch (also printed last by a full run): the step's kernels split
+ * into matMuls and the rest, and the matMul throughput of both engines (scripts/bench/torch_matmul.py).
  *
  * Phases are timed on steps that wait for each phase to finish (on WebGPU/WebGL that adds stalls a plain step
  * avoids), so they add up to more than the plain ms/step there.
@@ -29,7 +32,7 @@ import { LocalBatches } from '../src/data/batchSource';
 import { loadDatasetFromDisk } from '../src/data/diskDataset';
 import { prefetchedInWorkerThread } from '../src/data/nodeBatchWorker';
 import { stepPhases } from '../src/train/stepProfile';
-import { measureTraining, type TrainingMeasurement } from './bench/measureTraining';
+import { measureTraining, profileKernels, type TrainingMeasurement } from './bench/measureTraining';
 import { openApp } from './lib/browserApp';
 import { flag, numberOption, option } from './lib/options';
 
@@ -156,8 +159,58 @@ async function benchGrid(gridMethod: MethodName): Promise<void> {
   }
 }
 
+/**
+ * Where the compute goes, against PyTorch's (SimSiam, this config; wasm, one thread, batches prefetched so that
+ * only the engine's kernels run): the step's kernel time (tf.profile) split into matrix products and the rest, and
+ * the matMul throughput of both engines on the step's largest product (the first layer's forward, [2·batch, 784] ×
+ * [784, 256]); alternating rounds, medians. The matMuls alone set a floor the rest of the engine cannot go under.
+ */
+async function benchComputeFloor(): Promise<void> {
+  const beside = await pytorchBeside('../shared/reference/pytorch/train.py', '\nCompute floor');
+  if (!beside) return;
+  const { run, data } = beside;
+  const [m, k, n] = [2 * config.batch, 784, 256];
+  const a = tf.randomNormal([m, k]) as tf.Tensor2D;
+  const b = tf.randomNormal([k, n]) as tf.Tensor2D;
+  const timeLabMatMul = async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      const started = performance.now();
+      const product = tf.matMul(a, b);
+      await product.data();
+      if (i >= 5) times.push(performance.now() - started);
+      product.dispose();
+    }
+    return median(times);
+  };
+  const torch = { step: [] as number[], matMul: [] as number[] };
+  const lab = { kernels: [] as number[], matMuls: [] as number[], matMul: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    const step = await run('/usr/bin/python3', [resolve('scripts/bench/torch_step.py'), method, String(config.batch), String(config.dim), String(steps)], { timeout: 300_000 });
+    torch.step.push(Number(/compute_ms ([\d.]+)/.exec(step.stdout)![1]));
+    const product = await run('/usr/bin/python3', [resolve('scripts/bench/torch_matmul.py'), String(m), String(k), String(n)], { timeout: 300_000 });
+    torch.matMul.push(Number(/matmul_ms ([\d.]+)/.exec(product.stdout)![1]));
+    const kernels = await profileKernels(config, data, { steps: 10, batches: prefetchedInWorkerThread });
+    lab.kernels.push(kernels.totalMs);
+    lab.matMuls.push(kernels.byName.get('BatchMatMul') ?? 0);
+    lab.matMul.push(await timeLabMatMul());
+  }
+  tf.dispose([a, b]);
+  const [torchStep, torchMatMul, labKernels, labMatMuls, labMatMul] = [torch.step, torch.matMul, lab.kernels, lab.matMuls, lab.matMul].map(median) as number[];
+  const gflops = (ms: number) => fixed((2 * m * k * n) / ms / 1e6);
+  console.log(`\nWhere the compute goes (${method}, batch ${config.batch}, d = ${config.dim}, one thread each; ${rounds} alternating rounds, medians):`);
+  console.log(`  lab wasm: kernels ${fixed(labKernels)} ms/step, of which matMul ${fixed(labMatMuls!)} ms (${fixed((100 * labMatMuls!) / labKernels!, 0)}%), the rest ${fixed(labKernels! - labMatMuls!)} ms`);
+  console.log(`  PyTorch: forward, backward and Adam ${fixed(torchStep)} ms/step   (lab kernels ${fixed(labKernels! / torchStep!, 2)}×)`);
+  console.log(`  matMul [${m}×${k}]·[${k}×${n}]: lab ${fixed(labMatMul, 2)} ms (${gflops(labMatMul!)} GFLOP/s), PyTorch ${fixed(torchMatMul, 2)} ms (${gflops(torchMatMul!)} GFLOP/s): ${fixed(labMatMul! / torchMatMul!, 1)}×`);
+  console.log(`  floor: the lab's matMuls alone take ${fixed(labMatMuls! / torchStep!, 2)}× PyTorch's whole step`);
+}
+
 if (flag('grid')) {
   await benchGrid(option('method', 'simclr') as MethodName);
+  process.exit(0);
+}
+if (flag('floor')) {
+  await benchComputeFloor();
   process.exit(0);
 }
 const nodeOnly = flag('node-only');
@@ -166,5 +219,8 @@ console.log(`${method}, batch ${config.batch}, d = ${config.dim}; medians over $
 header();
 if (!browserOnly) await benchNode();
 if (!nodeOnly) await benchBrowser([['wasm', steps, 1], ['wasm', steps, 2], ['webgl', 6, 1], ['webgpu', 4, 1]]);
-if (!browserOnly && !flag('no-pytorch')) await benchAgainstPytorch();
+if (!browserOnly && !flag('no-pytorch')) {
+  await benchAgainstPytorch();
+  await benchComputeFloor();
+}
 process.exit(0);

@@ -95,3 +95,28 @@ export async function measureTraining(
     trainer.dispose();
   }
 }
+
+/** Kernel ms per step as tf.profile times them, in all and per kernel name, over `steps` steps after a warm-up. */
+export async function profileKernels(
+  config: ExperimentConfig,
+  data: TrainingData,
+  options: { steps: number; batches?: (spec: BatchSpec) => BatchSource },
+): Promise<{ totalMs: number; byName: Map<string, number> }> {
+  const trainer = new Trainer(config, data, { batches: options.batches });
+  try {
+    for (let i = 0; i < 5; i++) await trainer.trainStep();
+    await trainer.readLosses();
+    const byName = new Map<string, number>();
+    for (let i = 0; i < options.steps; i++) {
+      const profile = await tf.profile(async () => void (await trainer.trainStep()));
+      // A custom-gradient op's own record wraps its inner kernels' time: not counted twice.
+      for (const kernel of profile.kernels.filter((k) => k.name !== 'forward')) {
+        byName.set(kernel.name, (byName.get(kernel.name) ?? 0) + (kernel.kernelTimeMs as number) / options.steps);
+      }
+      await trainer.readLosses();
+    }
+    return { totalMs: [...byName.values()].reduce((a, b) => a + b, 0), byName };
+  } finally {
+    trainer.dispose();
+  }
+}
