@@ -4,7 +4,7 @@ import { defaultConfig, type ExperimentConfig } from '../core/config';
 import type { TrainingData } from '../data/datasetFormat';
 import { fashionMnist } from '../testing/behaviour';
 import { useBackend } from '../testing/tfBackend';
-import { type EvaluationWorkerPort, type FromEvaluationWorker, RemoteEvaluation } from './evaluationSource';
+import { type EvaluationWorkerPort, type FromEvaluationWorker, RemoteEvaluation, startEvaluationWorker } from './evaluationSource';
 import { startNodeEvaluationWorker } from './nodeEvaluationWorker';
 import type { Snapshot } from './snapshot';
 import { Evaluator, Trainer } from './trainer';
@@ -104,5 +104,21 @@ describe('snapshots measured in an evaluation worker', () => {
       expect(tf.memory().numTensors).toBe(baseline);
     }
     trainer.dispose();
+  });
+
+  it('a worker whose backend cannot start answers every message with its own failure (the training thread then measures)', async () => {
+    const config: ExperimentConfig = { ...defaultConfig('simsiam'), batch: 16 };
+    const replies: FromEvaluationWorker[] = [];
+    let replied: () => void = () => undefined;
+    const handle = startEvaluationWorker((message) => {
+      replies.push(message);
+      if (replies.length === 2) replied();
+    }, 'no-such-backend');
+    const both = new Promise<void>((resolve) => (replied = resolve));
+    handle({ type: 'run', run: 1, config, data });
+    handle({ type: 'releaseKnnBank', run: 1 });
+    await both;
+    expect(replies).toEqual([expect.objectContaining({ type: 'error', run: null }), expect.objectContaining({ type: 'error', run: null })]);
+    expect(tf.getBackend()).toBe('wasm');
   });
 });

@@ -8,6 +8,7 @@
  * waits for the oldest, so the figures never fall far behind the run and nothing is ever skipped. If the worker
  * fails, the outstanding snapshots and every later one are measured in this thread instead.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../core/config';
 import type { WorkerPort } from '../core/workerPort';
 import type { TrainingData } from '../data/datasetFormat';
@@ -49,7 +50,7 @@ export const snapshotTransfers = (snapshot: Snapshot): Transferable[] => [snapsh
  * The worker side: measures each state in order, one at a time (a measurement awaits its read-backs). States of a
  * run that a newer one replaced (a Reset) are skipped, even those queued before it came: nobody shows them.
  */
-export function evaluationWorkerHandler(send: (message: FromEvaluationWorker, transfer: Transferable[]) => void): (message: ToEvaluationWorker) => void {
+function evaluationWorkerHandler(send: (message: FromEvaluationWorker, transfer: Transferable[]) => void): (message: ToEvaluationWorker) => void {
   let evaluator: Evaluator | null = null;
   let run = -1;
   let newestRun = -1;
@@ -74,10 +75,26 @@ export function evaluationWorkerHandler(send: (message: FromEvaluationWorker, tr
         const snapshot = await evaluator.snapshot(message.state, message.options, early);
         send({ type: 'snapshot', run, id, snapshot, heapBytes: readMemory().wasmHeapBytes }, snapshotTransfers(snapshot));
       } catch (error) {
-        send({ type: 'error', run: message.run, message: error instanceof Error ? error.message : String(error) }, []);
+        send({ type: 'error', run: message.run, message: errorText(error) }, []);
       }
     });
   };
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * An evaluation worker's entry: starts `backend` (wasm; the name is a parameter for tests) and handles each message
+ * once it has started. A backend that cannot start answers every message with the worker's failure, so that the
+ * training thread measures its snapshots itself instead of waiting for answers that never come.
+ */
+export function startEvaluationWorker(send: (message: FromEvaluationWorker, transfer: Transferable[]) => void, backend = 'wasm'): (message: ToEvaluationWorker) => void {
+  const handle = evaluationWorkerHandler(send);
+  const started = tf.setBackend(backend).then((ok) => {
+    if (!ok) throw new Error(`the evaluation worker could not start the ${backend} backend`);
+    return tf.ready();
+  });
+  return (message) => void started.then(() => handle(message), (error) => send({ type: 'error', run: null, message: errorText(error) }, []));
 }
 
 /** How many snapshots may be outstanding before the training thread waits for the oldest. */
