@@ -163,13 +163,14 @@ async function benchGrid(gridMethod: MethodName): Promise<void> {
  * Where the compute goes, against PyTorch's (SimSiam, this config; wasm, one thread, batches prefetched so that
  * only the engine's kernels run): the step's kernel time (tf.profile) split into matrix products and the rest, and
  * the matMul throughput of both engines on the step's largest product (the first layer's forward, [2·batch, 784] ×
- * [784, 256]); alternating rounds, medians. The matMuls alone set a floor the rest of the engine cannot go under.
+ * [784, 256] on Fashion-MNIST); alternating rounds, medians. The matMuls alone set a floor the rest of the engine cannot go under.
  */
 async function benchComputeFloor(): Promise<void> {
   const beside = await pytorchBeside('../shared/reference/pytorch/train.py', '\nCompute floor');
   if (!beside) return;
   const { run, data } = beside;
-  const [m, k, n] = [2 * config.batch, 784, 256];
+  // Both views of a batch, the image's values, the encoder's first hidden width.
+  const [m, k, n] = [2 * config.batch, data.train.rows * data.train.cols * data.train.channels, 256];
   const a = tf.randomNormal([m, k]) as tf.Tensor2D;
   const b = tf.randomNormal([k, n]) as tf.Tensor2D;
   const timeLabMatMul = async () => {

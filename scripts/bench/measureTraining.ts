@@ -36,6 +36,11 @@ export interface TrainingMeasurement {
   snapshotHandOffMs: number;
 }
 
+/** The kernels one training step runs, as tf.profile records them; a custom-gradient op's own record ('forward') wraps its inner kernels' and is left out. */
+async function stepKernels(trainer: Trainer) {
+  return (await tf.profile(async () => void (await trainer.trainStep()))).kernels.filter((k) => k.name !== 'forward');
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 export async function measureTraining(
@@ -64,8 +69,7 @@ export async function measureTraining(
       await trainer.trainStep(profile);
       await trainer.readLosses(profile);
     }
-    // Kernels the step runs (a custom-gradient op's own record is its inner kernels' wrapper: not counted).
-    const kernels = (await tf.profile(async () => void (await trainer.trainStep()))).kernels.filter((k) => k.name !== 'forward').length;
+    const kernels = (await stepKernels(trainer)).length;
     await trainer.readLosses();
     const snapshots: number[] = [];
     const parts: { evalMs: number; metricsMs: number }[] = [];
@@ -108,9 +112,7 @@ export async function profileKernels(
     await trainer.readLosses();
     const byName = new Map<string, number>();
     for (let i = 0; i < options.steps; i++) {
-      const profile = await tf.profile(async () => void (await trainer.trainStep()));
-      // A custom-gradient op's own record wraps its inner kernels' time: not counted twice.
-      for (const kernel of profile.kernels.filter((k) => k.name !== 'forward')) {
+      for (const kernel of await stepKernels(trainer)) {
         byName.set(kernel.name, (byName.get(kernel.name) ?? 0) + (kernel.kernelTimeMs as number) / options.steps);
       }
       await trainer.readLosses();

@@ -292,7 +292,7 @@ export class TrainingHost {
     // calibrates. A run that fell back to the cpu backend measures its own snapshots: same backend, same figures.
     const remote =
       this.evaluationPort && this.backend?.name === 'wasm'
-          ? new RemoteEvaluation(this.evaluationPort, config, data, (early) => this.remote === remote && this.postSnapshotMessage(early))
+        ? new RemoteEvaluation(this.evaluationPort, config, data, (early) => this.remote === remote && this.postSnapshotMessage(early))
         : null;
     let trainer: Trainer;
     try {
